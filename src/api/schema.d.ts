@@ -1915,6 +1915,7 @@ export interface operations {
                     "application/json": components["schemas"]["Totals"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
