@@ -1,0 +1,89 @@
+/**
+ * `baseStyles`: what every widget's shadow root starts with — `static styles = [baseStyles, styles]`.
+ * `:host` sets display, box-sizing, font and colour so the host page's CSS cannot break us.
+ */
+import { css } from 'lit';
+import { tokenStyles } from './tokens.js';
+
+export const baseStyles = css`
+  ${tokenStyles}
+
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_hd-font-family);
+    font-size: max(16px, var(--_hd-font-size));
+    line-height: var(--_hd-line-height);
+    color: var(--_hd-color-text);
+    text-align: start;
+    -webkit-text-size-adjust: 100%;
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :focus-visible {
+    outline: var(--_hd-focus-ring-width) solid var(--_hd-color-focus);
+    outline-offset: 2px;
+  }
+
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  button,
+  [role='button'],
+  a.button,
+  input:not([type='checkbox']):not([type='radio']),
+  select {
+    min-height: var(--_hd-touch-target);
+  }
+
+  button,
+  [role='button'] {
+    min-width: var(--_hd-touch-target);
+    cursor: pointer;
+  }
+
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    accent-color: var(--_hd-color-accent);
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    padding: 0 !important;
+    margin: -1px !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;
