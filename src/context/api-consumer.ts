@@ -1,0 +1,92 @@
+/**
+ * `ApiController`: how a widget gets its backend.
+ *
+ * - Its own `api-base` attribute wins (the most specific configuration): the client comes from
+ *   the module registry, so two widgets with the same `api-base` share one client, cache and
+ *   live connection even without a provider.
+ * - Otherwise the nearest `<hd-provider>`, consumed with `subscribe: true`, so a provider that
+ *   changes its `api-base`/`token`/`locale` (or arrives late, via the CDN entry's ContextRoot)
+ *   re-renders the widget.
+ *
+ * ```ts
+ * @property({ attribute: 'api-base' }) apiBase?: string;
+ * @property({ attribute: false }) token?: string;
+ * private api = new ApiController(this);
+ * render() { const client = this.api.client; … }
+ * ```
+ */
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from '../api/client.js';
+import type { LiveStream } from '../api/live-stream.js';
+import { apiContext, type ApiContextValue } from './api-context.js';
+import { createApiValue } from './api-value.js';
+
+export interface ApiHost extends ReactiveControllerHost, HTMLElement {
+  /** The widget's own `api-base` attribute. */
+  apiBase?: string | null | undefined;
+  /** The widget's own token (property; not an attribute by default). */
+  token?: string | null | undefined;
+}
+
+export interface ApiControllerOptions {
+  /** Called whenever the effective value changes identity (e.g. to restart a Task). */
+  onChange?: (value: ApiContextValue | undefined) => void;
+}
+
+export class ApiController implements ReactiveController {
+  private readonly host: ApiHost;
+  private readonly consumer: ContextConsumer<typeof apiContext, ApiHost>;
+  private readonly onChange: ((value: ApiContextValue | undefined) => void) | undefined;
+  private own: { key: string; value: ApiContextValue } | undefined;
+  private last: ApiContextValue | undefined;
+
+  constructor(host: ApiHost, options: ApiControllerOptions = {}) {
+    this.host = host;
+    this.onChange = options.onChange;
+    this.consumer = new ContextConsumer(host, { context: apiContext, subscribe: true });
+    host.addController(this);
+  }
+
+  /** The effective configuration: own `api-base`, else the provider's, else undefined. */
+  get value(): ApiContextValue | undefined {
+    const base = this.host.apiBase?.trim();
+    if (base) {
+      const token = this.host.token || '';
+      const key = `${base}\u0000${token}`;
+      if (!this.own || this.own.key !== key) this.own = { key, value: createApiValue(base, token) };
+      return this.own.value;
+    }
+    return this.consumer.value;
+  }
+
+  /** Whether the widget has a backend to talk to. */
+  get ready(): boolean {
+    return this.value !== undefined;
+  }
+
+  /** The client (throws when the widget has neither `api-base` nor a provider). */
+  get client(): ApiClient {
+    const value = this.value;
+    if (!value) throw new Error('No backend: set api-base on the element or wrap it in <hd-provider api-base="…">.');
+    return value.client;
+  }
+
+  /** The locale the configuration asks for, if any (for `LocalizeController`). */
+  get locale(): string | undefined {
+    return this.value?.locale;
+  }
+
+  /** The shared live stream of a forum, or undefined without a backend. */
+  live(forumId: string): LiveStream | undefined {
+    return this.value?.live(forumId);
+  }
+
+  hostUpdate(): void {
+    const value = this.value;
+    if (value !== this.last) {
+      this.last = value;
+      this.onChange?.(value);
+    }
+  }
+}

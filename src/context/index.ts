@@ -1,0 +1,3 @@
+export { apiContext, type ApiContextValue } from './api-context.js';
+export { createApiValue } from './api-value.js';
+export { ApiController, type ApiControllerOptions, type ApiHost } from './api-consumer.js';
