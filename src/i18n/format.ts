@@ -25,18 +25,29 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return format;
 }
 
-const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' };
-const SHORT_DATE: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', weekday: 'short' };
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric' };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'short' };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
+const isKorean = (locale: string) => locale.toLowerCase().startsWith('ko');
+
+/** A date with its weekday the way each language writes it: `2026년 12월 3일 (목)`, `Thu, December 3, 2026`. */
+function withWeekday(value: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+  if (isKorean(locale)) {
+    return `${dateTimeFormat(locale, options).format(value)} (${dateTimeFormat(locale, WEEKDAY).format(value)})`;
+  }
+  return dateTimeFormat(locale, { ...options, ...WEEKDAY }).format(value);
+}
+
 /** `2026년 12월 3일 (목)` / `Thu, December 3, 2026`. */
-export function formatDate(value: DateInput, locale: string, options: Intl.DateTimeFormatOptions = DATE): string {
-  return dateTimeFormat(locale, options).format(toDate(value));
+export function formatDate(value: DateInput, locale: string): string {
+  return withWeekday(toDate(value), locale, DATE);
 }
 
 /** `12월 3일 (목)` — without the year. */
 export function formatShortDate(value: DateInput, locale: string): string {
-  return formatDate(value, locale, SHORT_DATE);
+  return withWeekday(toDate(value), locale, SHORT_DATE);
 }
 
 /** `오후 7:00` / `7:00 PM`. */
@@ -46,18 +57,23 @@ export function formatTime(value: DateInput, locale: string): string {
 
 /** Date and time: `2026년 12월 3일 (목) 오후 7:00`. */
 export function formatDateTime(value: DateInput, locale: string): string {
-  return dateTimeFormat(locale, { ...DATE, ...TIME }).format(toDate(value));
+  const date = toDate(value);
+  return `${formatDate(date, locale)}${isKorean(locale) ? ' ' : ', '}${formatTime(date, locale)}`;
 }
 
 /**
- * A forum's span: `2026년 12월 3일 (목) 오후 7:00~9:00` on one day, both dates otherwise
- * (`Intl.DateTimeFormat#formatRange`).
+ * A forum's span: `2026년 12월 3일 (목) 오후 7:00~9:00` within one Seoul day, both ends in full
+ * otherwise.
  */
 export function formatDateRange(start: DateInput, end: DateInput, locale: string): string {
   const a = toDate(start);
   const b = toDate(end);
   if (!(b > a)) return formatDateTime(a, locale);
-  return dateTimeFormat(locale, { ...DATE, ...TIME }).formatRange(a, b);
+  if (seoulDateKey(a) === seoulDateKey(b)) {
+    const times = dateTimeFormat(locale, TIME).formatRange(a, b);
+    return `${formatDate(a, locale)}${isKorean(locale) ? ' ' : ', '}${times}`;
+  }
+  return `${formatDateTime(a, locale)} ~ ${formatDateTime(b, locale)}`;
 }
 
 /** `YYYY-MM-DD` of the day in Seoul (to group by calendar day). */
