@@ -1,0 +1,248 @@
+/** read: everything a resident's browser reads, checked on the backend's existing data. */
+import type { CheckContext, CheckDef } from '../runner.ts';
+import { Skip } from '../http.ts';
+import type { Forum, Idea } from '../fixtures.ts';
+import { check, expectProblem, sortedAsc } from './util.ts';
+
+const MISSING_ID = 'conformance-no-such-forum';
+
+async function forums(ctx: CheckContext): Promise<Forum[]> {
+  return ctx.fixtures.existingForums();
+}
+
+async function pick(ctx: CheckContext, what: string, pred: (f: Forum) => boolean = () => true): Promise<Forum> {
+  const list = await forums(ctx);
+  const f = list.find(pred);
+  if (!f) throw new Skip(`the backend has no ${what} to check`);
+  return f;
+}
+
+/** Check an iCalendar body: CRLF lines, VCALENDAR with VERSION/PRODID, VEVENTs with UID, DTSTAMP, DTSTART, SUMMARY. */
+export function checkIcs(endpoint: string, text: string, minEvents: number): number {
+  check(text.startsWith('BEGIN:VCALENDAR\r\n'), endpoint, '(body)', `must start with BEGIN:VCALENDAR and CRLF (got ${JSON.stringify(text.slice(0, 30))})`);
+  check(/\r\nEND:VCALENDAR\r\n?$/.test(text), endpoint, '(body)', 'must end with END:VCALENDAR');
+  const bare = /(^|[^\r])\n|\r(?!\n)/.exec(text);
+  check(!bare, endpoint, '(body)', `every line must end with CRLF (RFC 5545 §3.1); found a bare ${bare?.[0].endsWith('\n') ? 'LF' : 'CR'} at offset ${bare?.index}`);
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  check(lines.includes('VERSION:2.0'), endpoint, 'VCALENDAR', 'VERSION:2.0 is missing');
+  check(lines.some((l) => l.startsWith('PRODID:')), endpoint, 'VCALENDAR', 'PRODID is missing');
+  let events = 0;
+  let cur: string[] | null = null;
+  for (const l of lines) {
+    if (l === 'BEGIN:VEVENT') cur = [];
+    else if (l === 'END:VEVENT' && cur) {
+      events++;
+      for (const prop of ['UID', 'DTSTAMP', 'DTSTART', 'SUMMARY']) {
+        check(cur.some((x) => x.startsWith(prop + ':') || x.startsWith(prop + ';')), endpoint, `VEVENT[${events - 1}]`, `${prop} is missing`);
+      }
+      cur = null;
+    } else if (cur) cur.push(l);
+  }
+  check(events >= minEvents, endpoint, 'VEVENT', `expected at least ${minEvents} VEVENT, got ${events}`);
+  return events;
+}
+
+export const readChecks: CheckDef[] = [
+  {
+    group: 'read',
+    name: 'lists forums, ordered by startsAt',
+    endpoint: 'GET /forums',
+    async run(ctx) {
+      const res = await ctx.api.call('GET /forums', { expect: 200 });
+      const items = (res.body as { items: Forum[] }).items;
+      check(sortedAsc(items.map((f) => f.startsAt)), res.endpoint, 'items[].startsAt', 'must be in ascending order by default');
+      const desc = await ctx.api.call('GET /forums', { query: { order: 'desc' }, expect: 200 });
+      const d = (desc.body as { items: Forum[] }).items.map((f) => f.startsAt);
+      check(sortedAsc([...d].reverse()), desc.endpoint, 'items[].startsAt', 'must be in descending order with order=desc');
+    },
+  },
+  {
+    group: 'read',
+    name: 'pagination: follows nextCursor to the end, limit honoured, no duplicates',
+    endpoint: 'GET /forums',
+    async run(ctx) {
+      const all = await forums(ctx);
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      let pages = 0;
+      for (;;) {
+        const res = await ctx.api.call('GET /forums', { query: { limit: 2, cursor }, expect: 200 });
+        const body = res.body as { items: Forum[]; nextCursor: string | null };
+        pages++;
+        check(body.items.length <= 2, res.endpoint, 'items', `limit=2 must give at most 2 items (got ${body.items.length})`);
+        for (const f of body.items) {
+          check(!seen.has(f.id), res.endpoint, 'items[].id', `forum ${f.id} came twice while paging (page ${pages})`);
+          seen.add(f.id);
+        }
+        if (body.nextCursor === null) break;
+        check(body.items.length > 0, res.endpoint, 'nextCursor', 'a page with no items must be the last (nextCursor null)');
+        check(pages < 1000, res.endpoint, 'nextCursor', 'paging did not end after 1000 pages');
+        cursor = body.nextCursor;
+      }
+      check(seen.size === all.length, 'GET /forums', 'nextCursor', `paging by 2 gave ${seen.size} forums, paging by 100 gave ${all.length}`);
+      if (all.length > 1) {
+        const one = await ctx.api.call('GET /forums', { query: { limit: 1 }, expect: 200 });
+        const b = one.body as { items: Forum[]; nextCursor: string | null };
+        check(b.items.length === 1, one.endpoint, 'items', `limit=1 must give 1 item (got ${b.items.length})`);
+        check(b.nextCursor !== null, one.endpoint, 'nextCursor', 'must not be null while more forums follow');
+      }
+    },
+  },
+  {
+    group: 'read',
+    name: 'filters by status (one and comma-separated) and district',
+    endpoint: 'GET /forums',
+    async run(ctx) {
+      const all = await forums(ctx);
+      if (!all.length) throw new Skip('the backend has no forum to filter');
+      const statuses = [...new Set(all.map((f) => f.status))];
+      const s1 = statuses[0]!;
+      const one = await ctx.fixtures.listAll(ctx.api, { status: s1 });
+      check(one.every((f) => f.status === s1), 'GET /forums', 'items[].status', `status=${s1} returned ${one.find((f) => f.status !== s1)?.status}`);
+      check(one.length === all.filter((f) => f.status === s1).length, 'GET /forums', 'items', `status=${s1} returned ${one.length} forums, the full list has ${all.filter((f) => f.status === s1).length}`);
+      if (statuses.length > 1) {
+        const pair = statuses.slice(0, 2);
+        const two = await ctx.fixtures.listAll(ctx.api, { status: pair.join(',') });
+        const want = all.filter((f) => pair.includes(f.status)).length;
+        check(two.length === want && two.every((f) => pair.includes(f.status)), 'GET /forums', 'items[].status', `status=${pair.join(',')} returned ${two.length} forums (${[...new Set(two.map((f) => f.status))].join(', ')}), expected ${want}`);
+      }
+      const district = all[0]!.district;
+      const byD = await ctx.fixtures.listAll(ctx.api, { district });
+      check(byD.length > 0 && byD.every((f) => f.district === district), 'GET /forums', 'items[].district', `district=${district} returned ${byD.length} forums, some elsewhere: ${byD.filter((f) => f.district !== district).map((f) => f.district).join(', ')}`);
+      check(byD.length === all.filter((f) => f.district === district).length, 'GET /forums', 'items', `district=${district} returned ${byD.length}, the full list has ${all.filter((f) => f.district === district).length}`);
+    },
+  },
+  {
+    group: 'read',
+    name: 'one forum',
+    endpoint: 'GET /forums/{forumId}',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum');
+      const res = await ctx.api.call('GET /forums/{forumId}', { params: { forumId: f.id }, expect: 200 });
+      const got = res.body as Forum;
+      check(got.id === f.id, res.endpoint, 'id', `must be ${f.id} (got ${got.id})`);
+      check(got.title === f.title, res.endpoint, 'title', 'must match the list');
+    },
+  },
+  {
+    group: 'read',
+    name: 'a missing forum is 404 problem+json',
+    endpoint: 'GET /forums/{forumId}',
+    async run(ctx) {
+      const res = await ctx.api.call('GET /forums/{forumId}', { params: { forumId: MISSING_ID }, expect: 404 });
+      expectProblem(res, 404);
+      for (const ep of ['GET /forums/{forumId}/signup-form', 'GET /forums/{forumId}/tables', 'GET /forums/{forumId}/ideas', 'GET /forums/{forumId}/calendar.ics']) {
+        expectProblem(await ctx.api.call(ep, { params: { forumId: MISSING_ID } }), 404);
+      }
+    },
+  },
+  {
+    group: 'read',
+    name: 'signup form',
+    endpoint: 'GET /forums/{forumId}/signup-form',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum');
+      const res = await ctx.api.call('GET /forums/{forumId}/signup-form', { params: { forumId: f.id }, expect: 200 });
+      const form = res.body as { forumId: string; consents: unknown[] };
+      check(form.forumId === f.id, res.endpoint, 'forumId', `must be ${f.id} (got ${form.forumId})`);
+      check(form.consents.length > 0, res.endpoint, 'consents', 'must list the consents the registrant gives (PIPA art. 15)');
+    },
+  },
+  {
+    group: 'read',
+    name: "a forum's .ics (VCALENDAR/VEVENT, CRLF, DTSTART, SUMMARY)",
+    endpoint: 'GET /forums/{forumId}/calendar.ics',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum');
+      const res = await ctx.api.call('GET /forums/{forumId}/calendar.ics', { params: { forumId: f.id }, expect: 200 });
+      const n = checkIcs(res.endpoint, res.text, 1);
+      check(n === 1, res.endpoint, 'VEVENT', `must hold exactly one VEVENT (got ${n})`);
+    },
+  },
+  {
+    group: 'read',
+    name: 'the calendar feed',
+    endpoint: 'GET /forums/calendar.ics',
+    async run(ctx) {
+      const all = await forums(ctx);
+      const res = await ctx.api.call('GET /forums/calendar.ics', { expect: 200 });
+      checkIcs(res.endpoint, res.text, all.length ? 1 : 0);
+      if (all.length) {
+        const district = all[0]!.district;
+        const d = await ctx.api.call('GET /forums/calendar.ics', { query: { district }, expect: 200 });
+        const want = all.filter((f) => f.district === district).length;
+        const n = checkIcs(d.endpoint, d.text, 1);
+        check(n === want, d.endpoint, 'VEVENT', `district=${district} must give ${want} VEVENT (got ${n})`);
+      }
+    },
+  },
+  {
+    group: 'read',
+    name: "a forum's tables",
+    endpoint: 'GET /forums/{forumId}/tables',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum with tables', (x) => x.tables > 0);
+      const res = await ctx.api.call('GET /forums/{forumId}/tables', { params: { forumId: f.id }, expect: 200 });
+      const items = (res.body as { items: { number: number }[] }).items;
+      const nums = items.map((t) => t.number);
+      check(nums.every((n, i) => i === 0 || nums[i - 1]! < n), res.endpoint, 'items[].number', `tables must be listed by number (got ${nums.join(', ')})`);
+    },
+  },
+  {
+    group: 'read',
+    name: "a forum's ideas (visible only) and one idea",
+    endpoint: 'GET /forums/{forumId}/ideas',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum with ideas', (x) => x.ideas > 0);
+      const res = await ctx.api.call('GET /forums/{forumId}/ideas', { params: { forumId: f.id }, query: { limit: 1000 }, expect: 200 });
+      const page = res.body as { items: Idea[]; lastEventId: string; nextCursor: string | null };
+      check(page.items.every((i) => i.forumId === f.id), res.endpoint, 'items[].forumId', `must be ${f.id}`);
+      const hidden = page.items.find((i) => i.status !== 'visible');
+      check(!hidden, res.endpoint, 'items[].status', `the public list must hold visible ideas only (idea ${hidden?.id} is ${hidden?.status})`);
+      check(/^[0-9]{1,15}$/.test(page.lastEventId), res.endpoint, 'lastEventId', `must be a numeric event id (got ${JSON.stringify(page.lastEventId)})`);
+      if (page.nextCursor === null) check(page.items.length === f.ideas, res.endpoint, 'items', `forum.ideas says ${f.ideas} visible ideas, the list has ${page.items.length}`);
+      const first = page.items[0]!;
+      const one = await ctx.api.call('GET /forums/{forumId}/ideas/{ideaId}', { params: { forumId: f.id, ideaId: first.id }, expect: 200 });
+      check((one.body as Idea).id === first.id, one.endpoint, 'id', `must be ${first.id}`);
+      const two = await ctx.api.call('GET /forums/{forumId}/ideas', { params: { forumId: f.id }, query: { sort: 'votes', limit: 1000 }, expect: 200 });
+      const votes = (two.body as { items: Idea[] }).items.map((i) => i.votes);
+      check(votes.every((v, i) => i === 0 || votes[i - 1]! >= v), two.endpoint, 'items[].votes', `sort=votes must list the most voted first (got ${votes.slice(0, 10).join(', ')})`);
+    },
+  },
+  {
+    group: 'read',
+    name: 'results of a reported forum',
+    endpoint: 'GET /forums/{forumId}/results',
+    async run(ctx) {
+      const f = await pick(ctx, 'reported forum', (x) => x.status === 'reported');
+      const res = await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: f.id }, expect: 200 });
+      const r = res.body as { forumId: string; proposals: { rank: number; votes: number }[] };
+      check(r.forumId === f.id, res.endpoint, 'forumId', `must be ${f.id}`);
+      const ranks = r.proposals.map((p) => p.rank);
+      check(ranks.every((x, i) => x === i + 1), res.endpoint, 'proposals[].rank', `must be 1, 2, 3… in order (got ${ranks.join(', ')})`);
+    },
+  },
+  {
+    group: 'read',
+    name: 'results not yet published: 404 results-not-published',
+    endpoint: 'GET /forums/{forumId}/results',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum without published results', (x) => x.status !== 'reported' && !x.resultsPublished);
+      const res = await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: f.id }, expect: 404 });
+      expectProblem(res, 404, 'results-not-published');
+    },
+  },
+  {
+    group: 'read',
+    name: 'totals across forums',
+    endpoint: 'GET /results/totals',
+    async run(ctx) {
+      const all = await forums(ctx);
+      const res = await ctx.api.call('GET /results/totals', { expect: 200 });
+      const t = res.body as { forums: number; reportedForums: number };
+      check(t.forums === all.length, res.endpoint, 'forums', `must count every forum: the list has ${all.length} (got ${t.forums})`);
+      const rep = all.filter((f) => f.status === 'reported').length;
+      check(t.reportedForums === rep, res.endpoint, 'reportedForums', `the list has ${rep} reported forums (got ${t.reportedForums})`);
+    },
+  },
+];

@@ -1,0 +1,135 @@
+/**
+ * results (admin): publish a finished forum's results, record the city's response (the
+ * timeline grows), and refuse invalid status moves with 409 invalid-transition.
+ */
+import type { CheckContext, CheckDef } from '../runner.ts';
+import type { Forum, Idea } from '../fixtures.ts';
+import { check, expectFieldErrors, expectProblem } from './util.ts';
+
+type Proposal = { id: string; title: string; status: string; answer: string | null; timeline: { date: string; text: string; status?: string | null }[]; ideas: { id: string }[] };
+type Result = { forumId: string; forum: Forum; stats: { ideas: number; votes: number; attended: number }; proposals: Proposal[] };
+
+interface Finished {
+  forum: Forum;
+  ideas: Idea[];
+}
+
+const finishedCache = new WeakMap<object, Promise<Finished>>();
+
+/** A forum of the kit's own that went live, got two ideas and a dot, and finished. */
+function finishedForum(ctx: CheckContext): Promise<Finished> {
+  let p = finishedCache.get(ctx.fixtures);
+  if (!p) {
+    p = (async () => {
+      const lf = await ctx.fixtures.newLiveForum(ctx.api, 'results');
+      const token = lf.participants[0]!.token;
+      const a = await ctx.fixtures.postIdea(ctx.api, lf.forum.id, token, '마을버스 노선을 늘려 주세요');
+      const b = await ctx.fixtures.postIdea(ctx.api, lf.forum.id, token, '공원에 그늘막을 설치해 주세요');
+      await ctx.api.call('POST /forums/{forumId}/ideas/{ideaId}/votes', { params: { forumId: lf.forum.id, ideaId: a.id }, token, idempotencyKey: true, expect: 201 });
+      const forum = await ctx.fixtures.setStatus(ctx.api, lf.forum.id, 'finished');
+      return { forum, ideas: [a, b] };
+    })();
+    finishedCache.set(ctx.fixtures, p);
+  }
+  return p;
+}
+
+async function publish(ctx: CheckContext, fin: Finished): Promise<Result> {
+  const res = await ctx.api.call('PUT /forums/{forumId}/results', {
+    params: { forumId: fin.forum.id },
+    token: ctx.adminToken!,
+    body: {
+      summary: '적합성 점검용 결과입니다.',
+      attended: 2,
+      proposals: [
+        { title: '마을버스 노선 확대', ideaIds: [fin.ideas[0]!.id], category: '교통', department: '대중교통과' },
+        { title: '공원 그늘막 설치', ideaIds: [fin.ideas[1]!.id], category: '환경', department: null },
+      ],
+    },
+    expect: 200,
+  });
+  return res.body as Result;
+}
+
+export const resultsChecks: CheckDef[] = [
+  {
+    group: 'results',
+    name: 'publish results of a finished forum → 200 ForumResult, forum reported',
+    endpoint: 'PUT /forums/{forumId}/results',
+    admin: true,
+    timeFactor: 2,
+    async run(ctx) {
+      const fin = await finishedForum(ctx);
+      const before = await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id } });
+      expectProblem(before, 404, 'results-not-published');
+      const r = await publish(ctx, fin);
+      const ep = 'PUT /forums/{forumId}/results';
+      check(r.forumId === fin.forum.id, ep, 'forumId', `must be ${fin.forum.id}`);
+      check(r.stats.ideas === 2 && r.stats.votes === 1 && r.stats.attended === 2, ep, 'stats', `must count 2 ideas, 1 vote, 2 attended (got ${r.stats.ideas}, ${r.stats.votes}, ${r.stats.attended})`);
+      check(r.proposals.length === 2 && r.proposals[0]!.title === '마을버스 노선 확대', ep, 'proposals', `must hold both proposals ranked by votes (got ${r.proposals.map((p) => p.title).join(', ')})`);
+      check(r.proposals[0]!.ideas.some((i) => i.id === fin.ideas[0]!.id), ep, 'proposals[0].ideas', 'must list the idea the proposal came from');
+      check(r.forum.status === 'reported', ep, 'forum.status', `must be reported (got ${r.forum.status})`);
+      const got = (await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id }, expect: 200 })).body as Result;
+      check(got.proposals.length === 2, 'GET /forums/{forumId}/results', 'proposals', `must be the published ones (got ${got.proposals.length})`);
+      const f = (await ctx.api.call('GET /forums/{forumId}', { params: { forumId: fin.forum.id }, expect: 200 })).body as Forum;
+      check(f.status === 'reported' && f.resultsPublished === true, 'GET /forums/{forumId}', 'status', `must be reported with resultsPublished (got ${f.status}, ${f.resultsPublished})`);
+    },
+  },
+  {
+    group: 'results',
+    name: "record the city's response → the proposal's timeline grows",
+    endpoint: 'PUT /forums/{forumId}/proposals/{proposalId}/response',
+    admin: true,
+    timeFactor: 2,
+    async run(ctx) {
+      const fin = await finishedForum(ctx);
+      let r = (await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id } })).body as Result | undefined;
+      if (!r?.proposals) r = await publish(ctx, fin);
+      const p = r.proposals[0]!;
+      const ep = 'PUT /forums/{forumId}/proposals/{proposalId}/response';
+      const params = { forumId: fin.forum.id, proposalId: p.id };
+      expectFieldErrors(await ctx.api.call(ep, { params, token: ctx.adminToken!, body: { status: 'maybe' } }), ['status']);
+      const res = await ctx.api.call(ep, { params, token: ctx.adminToken!, body: { status: 'accepted', answer: '2027년 노선 개편에 반영합니다.', department: '대중교통과', date: '2026-12-01', note: '노선 개편안에 반영' }, expect: 200 });
+      const after = res.body as Proposal;
+      check(after.status === 'accepted' && after.answer === '2027년 노선 개편에 반영합니다.', ep, 'status', `must be accepted with the answer (got ${after.status}, ${JSON.stringify(after.answer)})`);
+      check(after.timeline.length === p.timeline.length + 1, ep, 'timeline', `must grow by one entry (${p.timeline.length} → ${after.timeline.length})`);
+      check(after.timeline.some((t) => t.date === '2026-12-01' && t.text === '노선 개편안에 반영'), ep, 'timeline', 'must hold the new dated entry');
+      const res2 = await ctx.api.call(ep, { params, token: ctx.adminToken!, body: { status: 'partial' }, expect: 200 });
+      check((res2.body as Proposal).timeline.length === after.timeline.length + 1, ep, 'timeline', 'a second response must append another entry');
+      const again = (await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id }, expect: 200 })).body as Result;
+      const q = again.proposals.find((x) => x.id === p.id);
+      check(q && q.status === 'partial' && q.timeline.length === after.timeline.length + 1, 'GET /forums/{forumId}/results', 'proposals[].timeline', 'the published results must show the responses');
+    },
+  },
+  {
+    group: 'results',
+    name: 'invalid status moves → 409 invalid-transition',
+    endpoint: 'POST /forums/{forumId}/status',
+    admin: true,
+    async run(ctx) {
+      const f = await ctx.fixtures.createForum(ctx.api, 'transitions');
+      const ep = 'POST /forums/{forumId}/status';
+      const token = ctx.adminToken!;
+      expectProblem(await ctx.api.call(ep, { params: { forumId: f.id }, token, body: { status: 'finished' } }), 409, 'invalid-transition');
+      expectProblem(await ctx.api.call(ep, { params: { forumId: f.id }, token, body: { status: 'closed' } }), 409, 'invalid-transition');
+      const live = await ctx.fixtures.setStatus(ctx.api, f.id, 'live');
+      check(live.status === 'live', ep, 'status', `announced → live must be allowed (got ${live.status})`);
+      expectProblem(await ctx.api.call(ep, { params: { forumId: f.id }, token, body: { status: 'open' } }), 409, 'invalid-transition');
+      const fin = await ctx.fixtures.setStatus(ctx.api, f.id, 'finished');
+      check(fin.status === 'finished', ep, 'status', `live → finished must be allowed (got ${fin.status})`);
+      expectProblem(await ctx.api.call(ep, { params: { forumId: f.id }, token, body: { status: 'live' } }), 409, 'invalid-transition');
+      const now = (await ctx.api.call('GET /forums/{forumId}', { params: { forumId: f.id }, expect: 200 })).body as Forum;
+      check(now.status === 'finished', 'GET /forums/{forumId}', 'status', `refused moves must change nothing (got ${now.status})`);
+    },
+  },
+  {
+    group: 'results',
+    name: 'publishing results of a forum that has not finished → 409',
+    endpoint: 'PUT /forums/{forumId}/results',
+    admin: true,
+    async run(ctx) {
+      const f = await ctx.fixtures.createForum(ctx.api, 'results too early');
+      expectProblem(await ctx.api.call('PUT /forums/{forumId}/results', { params: { forumId: f.id }, token: ctx.adminToken!, body: { attended: 0, proposals: [] } }), 409);
+    },
+  },
+];
