@@ -1,0 +1,51 @@
+/** The Hono app: middleware, the API routes under /api, static files, central errors. */
+import { Hono } from 'hono';
+import { fileURLToPath } from 'node:url';
+import type { Deps, Env } from './context.ts';
+import { cors } from './http/cors.ts';
+import { ProblemError, problemResponse } from './http/problem.ts';
+import { serveFile } from './http/static.ts';
+import { events } from './routes/events.ts';
+import { forums } from './routes/forums.ts';
+import { ideas } from './routes/ideas.ts';
+import { participants } from './routes/participants.ts';
+import { results } from './routes/results.ts';
+import { signup } from './routes/signup.ts';
+
+const CONTRACT_DIR = fileURLToPath(new URL('../api/', import.meta.url));
+
+export function createApp(deps: Deps): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
+  });
+  app.use('/api/*', cors());
+
+  app.get('/api/openapi.yaml', async () => (await serveFile(CONTRACT_DIR, 'openapi.yaml')) ?? problemResponse(new ProblemError('not-found')));
+  app.route('/api', forums);
+  app.route('/api', signup);
+  app.route('/api', participants);
+  app.route('/api', ideas);
+  app.route('/api', events);
+  app.route('/api', results);
+
+  if (deps.staticRoot) {
+    const root = deps.staticRoot;
+    app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html')) ?? c.notFound());
+    app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length))) ?? c.notFound());
+    app.get('/dist/*', async (c) => (await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
+  }
+
+  app.notFound(() => problemResponse(new ProblemError('not-found', 'No such resource.')));
+  app.onError((err) => {
+    if (err instanceof ProblemError) return problemResponse(err);
+    // never leak internals (or request data) to the client or the log
+    console.error(`[hyeondap] internal error: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown'}`);
+    return problemResponse(new ProblemError('internal', 'Something went wrong on the server.'));
+  });
+  return app;
+}

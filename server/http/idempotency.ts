@@ -1,0 +1,130 @@
+/**
+ * Idempotent writes, the way Stripe does them. A key is scoped to the caller (sha256 of the
+ * bearer token, or `anonymous`) and to method + path. The first response of a successful
+ * write is stored IN THE SAME TRANSACTION as the write (see write.ts), so a crash cannot
+ * leave one without the other. Refused writes are not stored: a repeat runs again.
+ */
+import type { Context } from 'hono';
+import type { Kysely, Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
+import type { DB } from '../db/schema.ts';
+import type { Env } from '../context.ts';
+import type { Principal } from './auth.ts';
+import { ProblemError, validationError } from './problem.ts';
+
+export const KEEP_MS = 24 * 3600 * 1000;
+export const PURGE_AFTER_MS = 48 * 3600 * 1000;
+
+export interface IdemHandle {
+  scope: string;
+  method: string;
+  path: string;
+  key: string;
+  requestHash: string;
+  /** The in-flight marker (process-local). */
+  flightKey: string;
+}
+
+export type IdemMode = 'required' | 'optional' | 'none';
+
+export function readKey(c: Context, mode: IdemMode): string | null {
+  if (mode === 'none') return null;
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) {
+    if (mode === 'required') {
+      throw validationError([{ field: 'header.Idempotency-Key', code: 'required', message: 'Send a fresh Idempotency-Key (e.g. a UUID) with this request.' }]);
+    }
+    return null;
+  }
+  if (!/^[\x21-\x7E]{1,255}$/.test(key)) {
+    throw validationError([{ field: 'header.Idempotency-Key', code: 'invalid_format', message: 'The key must be 1–255 printable ASCII characters.' }]);
+  }
+  return key;
+}
+
+/**
+ * Look the key up: a stored response to replay, a 422/409 to throw, or a handle to run the
+ * write with (the caller must `finish` it).
+ */
+export async function beginIdempotent(
+  c: Context<Env>,
+  who: Principal | null,
+  key: string,
+  bodyText: string,
+): Promise<IdemHandle | Response> {
+  const deps = c.get('deps');
+  const scope = who ? who.tokenHash : 'anonymous';
+  const method = c.req.method;
+  const path = c.req.path;
+  const requestHash = createHash('sha256').update(bodyText, 'utf8').digest('hex');
+  const row = await deps.db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('scope', '=', scope)
+    .where('method', '=', method)
+    .where('path', '=', path)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (row) {
+    if (row.request_hash !== requestHash) {
+      throw new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used with a different request body.');
+    }
+    const headers = new Headers(JSON.parse(row.headers) as Record<string, string>);
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    headers.set('Idempotent-Replayed', 'true');
+    return new Response(row.body, { status: row.status, headers });
+  }
+  const flightKey = JSON.stringify([scope, method, path, key]);
+  const other = deps.inFlight.get(flightKey);
+  if (other !== undefined) {
+    if (other !== requestHash) throw new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used with a different request body.');
+    throw new ProblemError('idempotency-key-in-flight', 'A request with this Idempotency-Key is still being processed; retry shortly.', {
+      headers: { 'Retry-After': '1' },
+    });
+  }
+  deps.inFlight.set(flightKey, requestHash);
+  return { scope, method, path, key, requestHash, flightKey };
+}
+
+export function endIdempotent(c: Context<Env>, h: IdemHandle): void {
+  c.get('deps').inFlight.delete(h.flightKey);
+}
+
+/** Store the first response, inside the write's transaction. */
+export async function storeIdempotent(
+  trx: Transaction<DB>,
+  h: IdemHandle,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+  now: Date,
+): Promise<void> {
+  try {
+    await trx
+      .insertInto('idempotency_keys')
+      .values({
+        scope: h.scope,
+        method: h.method,
+        path: h.path,
+        key: h.key,
+        request_hash: h.requestHash,
+        status,
+        body: JSON.stringify(body),
+        headers: JSON.stringify(headers),
+        created_at: now.toISOString(),
+      })
+      .execute();
+  } catch (err) {
+    if (String((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+      throw new ProblemError('idempotency-key-in-flight', 'A request with this Idempotency-Key was just processed; retry to get its response.', {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+    throw err;
+  }
+}
+
+/** Forget keys older than 48 hours (they are kept for at least 24). */
+export async function purgeIdempotencyKeys(db: Kysely<DB>, now: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - PURGE_AFTER_MS).toISOString()).execute();
+}

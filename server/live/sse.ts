@@ -1,0 +1,153 @@
+/**
+ * Server-Sent Events connections. One shared heartbeat interval for all connections
+ * (no per-connection timers), replay from the event log on resume, no gap and no duplicate
+ * between replay and live: subscribe first, buffer, replay, then drain the buffer by id.
+ */
+import type { Fanout, LiveEvent } from './fanout.ts';
+import type { EventLog } from './eventlog.ts';
+
+const enc = new TextEncoder();
+/** A connection whose client does not read is dropped beyond this much queued data. */
+const MAX_QUEUED_BYTES = 1 << 20;
+
+export function formatEvent(e: LiveEvent): string {
+  return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
+}
+
+interface Conn {
+  write(chunk: string): void;
+  close(): void;
+}
+
+export class SseHub {
+  readonly #conns = new Set<Conn>();
+  readonly #fanout: Fanout;
+  readonly #log: EventLog;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(fanout: Fanout, log: EventLog, heartbeatMs: number) {
+    this.#fanout = fanout;
+    this.#log = log;
+    this.#timer = setInterval(() => {
+      for (const c of this.#conns) c.write(': ping\n\n');
+    }, Math.max(10, heartbeatMs));
+    this.#timer.unref();
+  }
+
+  get size(): number {
+    return this.#conns.size;
+  }
+
+  /**
+   * Open a stream for `forumId`. `lastEventId` null = live only.
+   * `signal` is the request's abort signal (client went away).
+   */
+  open(forumId: string, lastEventId: number | null, signal: AbortSignal | undefined): Response {
+    const hub = this;
+    let conn: Conn | null = null;
+    let unsubscribe: (() => void) | null = null;
+    let closed = false;
+
+    const cleanup = () => {
+      if (closed) return;
+      closed = true;
+      unsubscribe?.();
+      if (conn) hub.#conns.delete(conn);
+    };
+
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        conn = {
+          write(chunk: string) {
+            if (closed) return;
+            try {
+              if (controller.desiredSize !== null && controller.desiredSize < -MAX_QUEUED_BYTES) {
+                conn!.close();
+                return;
+              }
+              controller.enqueue(enc.encode(chunk));
+            } catch {
+              cleanup();
+            }
+          },
+          close() {
+            if (closed) return;
+            cleanup();
+            try {
+              controller.close();
+            } catch {
+              /* already closed */
+            }
+          },
+        };
+        const c = conn;
+        c.write('retry: 3000\n\n');
+
+        // 1. subscribe first, buffering while the log is read
+        let buffer: LiveEvent[] | null = [];
+        let sentUpTo = 0;
+        const deliver = (e: LiveEvent) => {
+          const id = Number(e.id);
+          if (id <= sentUpTo) return; // already replayed
+          sentUpTo = id;
+          c.write(formatEvent(e));
+        };
+        unsubscribe = hub.#fanout.subscribe(forumId, (e) => {
+          if (buffer) buffer.push(e);
+          else deliver(e);
+        });
+        hub.#conns.add(c);
+        if (signal) {
+          if (signal.aborted) cleanup();
+          else signal.addEventListener('abort', cleanup, { once: true });
+        }
+
+        // 2. replay (or reset), 3. drain the buffer, then live
+        void (async () => {
+          try {
+            // live only (lastEventId null): everything published after subscribing is new.
+            if (lastEventId !== null) {
+              const newest = await hub.#log.newestId(forumId);
+              const floor = await hub.#log.floor(forumId);
+              const globalNewest = await hub.#log.globalNewestId();
+              if (lastEventId < floor || lastEventId > globalNewest) {
+                const reason = lastEventId < floor ? 'too-old' : 'unknown-id';
+                c.write(formatEvent({ id: String(newest), type: 'reset', forumId, at: new Date().toISOString(), data: { reason } }));
+                sentUpTo = newest;
+              } else {
+                sentUpTo = lastEventId;
+                for (const e of await hub.#log.since(forumId, lastEventId)) deliver(e);
+              }
+            }
+          } catch {
+            c.close();
+            return;
+          }
+          const pending = buffer ?? [];
+          buffer = null;
+          pending.sort((a, b) => Number(a.id) - Number(b.id));
+          for (const e of pending) deliver(e);
+        })();
+      },
+      cancel() {
+        cleanup();
+      },
+    });
+
+    return new Response(stream, {
+      status: 200,
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        'X-Accel-Buffering': 'no',
+      },
+    });
+  }
+
+  /** Close every stream (shutdown) and stop the heartbeat. */
+  closeAll(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    for (const c of [...this.#conns]) c.close();
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Start the reference server in-process: `startServer()` is what the CLI (main.ts), the
+ * server tests, the conformance tests and the browser-test config use.
+ */
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { createApp } from './app.ts';
+import type { Deps } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import type { DB } from './db/schema.ts';
+import { hashToken, newToken } from './auth/tokens.ts';
+import { purgeIdempotencyKeys } from './http/idempotency.ts';
+import { EventLog } from './live/eventlog.ts';
+import { InProcessFanout } from './live/fanout.ts';
+import { SseHub } from './live/sse.ts';
+
+export interface DemoInfo {
+  liveForumId: string;
+  joinCode: string;
+  facilitatorToken: string;
+  openForumId: string;
+}
+
+export interface RunningServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** url + '/api' */
+  apiBase: string;
+  adminToken: string;
+  demo: DemoInfo | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** 0 = a random free port (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default ':memory:'. */
+  dbPath?: string;
+  /** 'demo' loads the demo seed into an empty database. Default 'none'. */
+  seed?: 'demo' | 'none';
+  /** Default: a fresh random admin token. */
+  adminToken?: string;
+  /** Default: the server's own origin (localhost and 127.0.0.1) and http://localhost:6006 (Storybook). */
+  corsOrigins?: string[];
+  /** Project root to serve demo/ and dist/ from; null (default) = API only. */
+  staticRoot?: string | null;
+  /** SSE heartbeat interval, default 15000 ms. */
+  heartbeatMs?: number;
+  /** The clock (tests, the demo seed). */
+  now?: () => Date;
+  /** Live events kept per forum for resume (default 5000). */
+  eventRetainPerForum?: number;
+}
+
+/** `meta` key holding the demo's DemoInfo (JSON). */
+export const DEMO_META_KEY = 'demo';
+
+const MAINTENANCE_MS = 10 * 60 * 1000;
+
+async function readDemo(db: Kysely<DB>): Promise<DemoInfo | null> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', DEMO_META_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as DemoInfo) : null;
+}
+
+async function loadDemo(db: Kysely<DB>, now: Date): Promise<DemoInfo> {
+  const gen = new URL('./seed/generate.ts', import.meta.url);
+  const load = new URL('./seed/load.ts', import.meta.url);
+  if (!existsSync(gen) || !existsSync(load)) {
+    throw new Error('The demo seed is not available (server/seed/generate.ts and server/seed/load.ts are missing); start with seed "none".');
+  }
+  const { generateDemoSeed } = (await import(gen.href)) as { generateDemoSeed: (now: Date) => unknown };
+  const { loadSeed } = (await import(load.href)) as { loadSeed: (db: Kysely<DB>, data: unknown) => Promise<DemoInfo> };
+  const demo = await loadSeed(db, generateDemoSeed(now));
+  // NOTE: the demo facilitator token is kept in plaintext here — for the demo seed ONLY,
+  // so that a restarted demo server can print it again (a hash cannot be reversed).
+  await db
+    .insertInto('meta')
+    .values({ key: DEMO_META_KEY, value: JSON.stringify(demo) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(demo) }))
+    .execute();
+  return demo;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const now = opts.now ?? (() => new Date());
+  const host = opts.host ?? '127.0.0.1';
+  const database = await openDatabase(opts.dbPath ?? ':memory:');
+  const { db } = database;
+
+  let demo: DemoInfo | null = null;
+  try {
+    if (opts.seed === 'demo') {
+      const any = await db.selectFrom('forums').select('id').limit(1).executeTakeFirst();
+      demo = any ? await readDemo(db) : await loadDemo(db, now());
+    } else {
+      demo = await readDemo(db);
+    }
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+
+  const adminToken = opts.adminToken ?? newToken('admin');
+  const fanout = new InProcessFanout();
+  const events = new EventLog(db, fanout, opts.eventRetainPerForum !== undefined ? { retainPerForum: opts.eventRetainPerForum } : {});
+  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000);
+  const corsOrigins = new Set(opts.corsOrigins ?? []);
+  const deps: Deps = {
+    db,
+    fanout,
+    events,
+    sse,
+    now,
+    adminTokenHash: hashToken(adminToken),
+    corsOrigins,
+    staticRoot: opts.staticRoot ?? null,
+    inFlight: new Map(),
+  };
+  const app = createApp(deps);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
+    s.once('error', reject);
+  });
+  server.keepAliveTimeout = 5000;
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${urlHost}:${port}`;
+  if (!opts.corsOrigins) {
+    corsOrigins.add(`http://127.0.0.1:${port}`);
+    corsOrigins.add(`http://localhost:${port}`);
+    corsOrigins.add('http://localhost:6006');
+  }
+
+  const maintenance = setInterval(() => {
+    void purgeIdempotencyKeys(db, now()).catch(() => {});
+    void events.pruneAll().catch(() => {});
+  }, MAINTENANCE_MS);
+  maintenance.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    apiBase: `${url}/api`,
+    adminToken,
+    demo,
+    close() {
+      closing ??= (async () => {
+        clearInterval(maintenance);
+        sse.closeAll();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
