@@ -136,7 +136,10 @@ export class SseReader {
     const dec = new TextDecoder();
     let buf = '';
     try {
-      for await (const chunk of body) {
+      const reader = body.getReader();
+      for (;;) {
+        const { value: chunk, done } = await reader.read();
+        if (done) break;
         buf += dec.decode(chunk, { stream: true });
         let i: number;
         while ((i = buf.indexOf('\n\n')) >= 0) {

@@ -1,0 +1,107 @@
+/**
+ * The reference server's command line: `npx tsx server/main.ts [--ready-json]`.
+ *
+ * Environment:
+ *   PORT            8080 (0 = random)
+ *   HOST            127.0.0.1
+ *   HD_DATA_DIR     ./data (created)
+ *   HD_DB_PATH      <data dir>/hyeondap.db (':memory:' allowed)
+ *   HD_ADMIN_TOKEN  else generated once and kept in <data dir>/admin-token (mode 0600)
+ *   HD_CORS_ORIGINS comma-separated allow-list (default: this server's own origin on
+ *                   localhost and 127.0.0.1, and http://localhost:6006 for Storybook)
+ *   HD_SEED         demo (default: load the demo into an empty database) | none
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newToken } from './auth/tokens.ts';
+import { startServer, type RunningServer } from './start.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function adminToken(dataDir: string): string {
+  const fromEnv = process.env.HD_ADMIN_TOKEN?.trim();
+  if (fromEnv) return fromEnv;
+  const file = join(dataDir, 'admin-token');
+  if (existsSync(file)) {
+    const t = readFileSync(file, 'utf8').trim();
+    if (t) return t;
+  }
+  const t = newToken('admin');
+  writeFileSync(file, t + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return t;
+}
+
+async function main(): Promise<void> {
+  const readyJson = process.argv.includes('--ready-json');
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, not "${process.env.PORT}".`);
+  const host = process.env.HOST || '127.0.0.1';
+  const dataDir = resolve(process.env.HD_DATA_DIR || './data');
+  mkdirSync(dataDir, { recursive: true });
+  const dbPath = process.env.HD_DB_PATH || join(dataDir, 'hyeondap.db');
+  const seedEnv = (process.env.HD_SEED || 'demo').trim();
+  if (seedEnv !== 'demo' && seedEnv !== 'none') throw new Error(`HD_SEED must be "demo" or "none", not "${seedEnv}".`);
+  const corsEnv = process.env.HD_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
+
+  const opts = {
+    port,
+    host,
+    dbPath,
+    adminToken: adminToken(dataDir),
+    staticRoot: PROJECT_ROOT,
+    ...(corsEnv?.length ? { corsOrigins: corsEnv } : {}),
+  };
+  let server: RunningServer;
+  try {
+    server = await startServer({ ...opts, seed: seedEnv });
+  } catch (err) {
+    if (seedEnv === 'demo' && !process.env.HD_SEED && /demo seed is not available/.test(String(err))) {
+      console.warn('[hyeondap] demo seed not available; starting with an empty database.');
+      server = await startServer({ ...opts, seed: 'none' });
+    } else {
+      throw err;
+    }
+  }
+
+  const lines = [
+    '',
+    '  Hyeondap reference server',
+    `  URL           ${server.url}/`,
+    `  API           ${server.apiBase}`,
+    `  Admin token   ${server.adminToken}`,
+  ];
+  if (server.demo) {
+    lines.push(
+      `  Live forum    ${server.demo.liveForumId}  (join code ${server.demo.joinCode})`,
+      `  Facilitator   ${server.demo.facilitatorToken}`,
+      `  Open forum    ${server.demo.openForumId}`,
+    );
+  }
+  lines.push('');
+  console.log(lines.join('\n'));
+  if (readyJson) {
+    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: server.adminToken, demo: server.demo })}`);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[hyeondap] ${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`[hyeondap] could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
