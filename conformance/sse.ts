@@ -26,6 +26,7 @@ export class SseParser {
   private eventName = '';
   private ownId: string | undefined;
   private sawBom = false;
+  private skipLF = false;
 
   feed(chunk: string): SseEvent[] {
     if (!this.sawBom) {
@@ -33,13 +34,15 @@ export class SseParser {
       this.sawBom = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
+    // A chunk that ended in \r may be followed by the \n of the same CRLF.
+    if (this.skipLF && chunk.startsWith('\n')) chunk = chunk.slice(1);
+    this.skipLF = false;
     this.buf += chunk;
     const out: SseEvent[] = [];
     for (;;) {
       const m = /\r\n|\r|\n/.exec(this.buf);
       if (!m) break;
-      // A lone \r at the end of the buffer may be the first half of \r\n: wait for more.
-      if (m[0] === '\r' && m.index === this.buf.length - 1) break;
+      if (m[0] === '\r' && m.index === this.buf.length - 1) this.skipLF = true;
       const line = this.buf.slice(0, m.index);
       this.buf = this.buf.slice(m.index + m[0].length);
       if (this.firstLine === undefined) this.firstLine = line;
