@@ -15,7 +15,7 @@ function joinPath(prefix: string, path: PropertyKey[]): string {
 function issueCode(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return 'input' in issue ? 'invalid_type' : 'required';
+      return (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid_type';
     case 'too_big':
       return issue.origin === 'string' ? 'too_long' : 'too_big';
     case 'too_small':
