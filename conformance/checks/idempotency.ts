@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CheckContext, CheckDef } from '../runner.ts';
-import type { Api } from '../http.ts';
+import { problemSummary, type Api } from '../http.ts';
 import { validRegistration, type Forum, type Idea } from '../fixtures.ts';
 import { check, expectFieldErrors, expectProblem, header } from './util.ts';
 import { openForum } from './validation.ts';
@@ -37,7 +37,8 @@ export const idempotencyChecks: CheckDef[] = [
       const before = await seats(ctx.api, f.id);
       const first = await ctx.api.call(EP, { params: { forumId: f.id }, body, idempotencyKey: key, expect: 201 });
       try {
-        const again = await ctx.api.call(EP, { params: { forumId: f.id }, body, idempotencyKey: key, expect: 201 });
+        const again = await ctx.api.call(EP, { params: { forumId: f.id }, body, idempotencyKey: key });
+        check(again.status === first.status, EP, 'status', `a repeat with the same Idempotency-Key and body must get the first response again (${first.status}), got ${again.status}${problemSummary(again)}`);
         const a = first.body as Receipt;
         const b = again.body as Receipt;
         check(b.id === a.id, EP, 'id', `the repeat must return the first registration ${a.id} (got ${b.id})`);
@@ -98,9 +99,10 @@ export const idempotencyChecks: CheckDef[] = [
       const forumId = lf.forum.id;
       const before = ((await ctx.api.call('GET /forums/{forumId}', { params: { forumId }, expect: 200 })).body as Forum).ideas;
       const key = randomUUID();
-      const opts = { params: { forumId }, token: lf.participants[1]!.token, body: { text: '같은 키로 두 번 보낸 제안' }, idempotencyKey: key, expect: 201 };
-      const a = (await ctx.api.call('POST /forums/{forumId}/ideas', opts)).body as Idea;
+      const opts = { params: { forumId }, token: lf.participants[1]!.token, body: { text: '같은 키로 두 번 보낸 제안' }, idempotencyKey: key };
+      const a = (await ctx.api.call('POST /forums/{forumId}/ideas', { ...opts, expect: 201 })).body as Idea;
       const again = await ctx.api.call('POST /forums/{forumId}/ideas', opts);
+      check(again.status === 201, again.endpoint, 'status', `a repeat with the same Idempotency-Key and body must get the first response again (201), got ${again.status}${problemSummary(again)}`);
       check((again.body as Idea).id === a.id, again.endpoint, 'id', `the repeat must return idea ${a.id} (got ${(again.body as Idea).id})`);
       check(header(again, 'idempotent-replayed') === 'true', again.endpoint, 'Idempotent-Replayed', `must be "true" on the repeat (got ${JSON.stringify(header(again, 'idempotent-replayed'))})`);
       const after = ((await ctx.api.call('GET /forums/{forumId}', { params: { forumId }, expect: 200 })).body as Forum).ideas;
