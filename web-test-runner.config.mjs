@@ -22,6 +22,11 @@ const CHROME_ARGS = [
   '--no-first-run',
   '--disable-quic',
   '--disable-extensions',
+  // Two test files run side by side in one browser: keep the background tab's timers and
+  // animation frames running.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /** Starts `server/main.ts` once, proxies /api to it and serves /__hd/demo.json. */

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { NetworkError, RateLimitedError, createError } from '../../src/api/errors.js';
 import { displayStatus } from '../../src/api/forum-status.js';
 import type { Forum } from '../../src/api/types.js';
@@ -44,7 +44,7 @@ describe('i18n', () => {
   });
 
   it('follows lang="en" on an ancestor, across shadow roots too', async () => {
-    const wrapper = await fixture(html`<div lang="en"><test-api-consumer></test-api-consumer></div>`);
+    const wrapper = fixtureSync(html`<div lang="en"><test-api-consumer></test-api-consumer></div>`);
     const el = wrapper.querySelector('test-api-consumer')!;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.equal('Open for signup');
@@ -63,7 +63,7 @@ describe('i18n', () => {
   });
 
   it('gives the provider locale precedence over inherited lang, and the own lang over both', async () => {
-    const wrapper = await fixture(
+    const wrapper = fixtureSync(
       html`<div lang="ko"><hd-provider api-base="/api" locale="en"><test-api-consumer></test-api-consumer></hd-provider></div>`,
     );
     const el = wrapper.querySelector('test-api-consumer')!;

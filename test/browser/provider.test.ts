@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { ContextRoot } from '@lit/context';
 import { getApi, getLiveStream } from '../../src/api/registry.js';
 import { HdProvider } from '../../src/define/hd-provider.js';
@@ -6,7 +6,7 @@ import '../../src/index.js'; // the CDN entry: defines <hd-provider> and attache
 import type { TestApiConsumer } from './helpers/elements.js';
 import './helpers/elements.js';
 
-const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
 describe('<hd-provider>', () => {
   it('is accessible with content and renders as its children only', async () => {
@@ -71,7 +71,7 @@ describe('<hd-provider>', () => {
   });
 
   it('lets a widget without a provider use its own api-base, sharing the registry’s client', async () => {
-    const wrapper = await fixture(html`<div>
+    const wrapper = fixtureSync(html`<div>
       <test-api-consumer api-base="/api"></test-api-consumer>
       <test-api-consumer api-base="${location.origin}/api/"></test-api-consumer>
     </div>`);
@@ -92,12 +92,12 @@ describe('<hd-provider>', () => {
   });
 
   it('reaches widgets that connected before their provider upgraded (ContextRoot)', async () => {
-    const wrapper = await fixture(html`<div><test-late-provider api-base="/api"><test-api-consumer></test-api-consumer></test-late-provider></div>`);
+    const wrapper = fixtureSync(html`<div><test-late-provider api-base="/api"><test-api-consumer></test-api-consumer></test-late-provider></div>`);
     const consumer = wrapper.querySelector('test-api-consumer')!;
     await consumer.updateComplete;
     expect(consumer.api.value).to.equal(undefined);
     customElements.define('test-late-provider', class extends HdProvider {});
-    await nextFrame();
+    await nextTask();
     await consumer.updateComplete;
     expect(consumer.api.value?.client).to.equal(getApi('/api'));
   });

@@ -1,0 +1,200 @@
+import { expect } from '@open-wc/testing';
+import { ApiClient } from '../../src/api/client.js';
+import { LiveStream, type EventSourceLike, type LiveMessage, type LiveStreamState } from '../../src/api/live-stream.js';
+import { getApi, getLiveStream, registryDefaults, resetRegistry } from '../../src/api/registry.js';
+import type { LiveEvent } from '../../src/api/types.js';
+import { demoInfo, until } from './helpers/server.js';
+
+/** The browser's real EventSource, counted: every construction is one connection to the server. */
+class CountingEventSource extends EventSource {
+  static instances: CountingEventSource[] = [];
+  constructor(url: string) {
+    super(url);
+    CountingEventSource.instances.push(this);
+  }
+  /** Drops the connection as a network failure would. */
+  drop(): void {
+    this.close();
+    this.dispatchEvent(new Event('error'));
+  }
+}
+
+function collect(stream: LiveStream) {
+  const messages: LiveMessage[] = [];
+  const unsubscribe = stream.subscribe((m) => messages.push(m));
+  return { messages, unsubscribe };
+}
+
+const created = (messages: LiveMessage[], text: string) =>
+  messages.filter((m): m is Extract<LiveEvent, { type: 'idea.created' }> => m.type === 'idea.created' && m.data.text === text);
+
+const waitState = (stream: LiveStream, state: LiveStreamState) => until(() => stream.state === state, `state ${state}`, 10_000);
+
+describe('LiveStream against the reference server', () => {
+  let apiBase: string;
+  let forumId: string;
+  let participant: ApiClient;
+
+  before(async () => {
+    const info = await demoInfo();
+    apiBase = info.apiBase;
+    forumId = info.demo.liveForumId;
+    const session = await getApi(apiBase).join(forumId, { joinCode: info.demo.joinCode, table: 1 });
+    participant = getApi(apiBase, session.token);
+  });
+
+  beforeEach(() => {
+    resetRegistry();
+    CountingEventSource.instances = [];
+    registryDefaults.stream = { eventSource: CountingEventSource, backoffMs: 50, maxBackoffMs: 200 };
+  });
+  afterEach(() => {
+    resetRegistry();
+    registryDefaults.stream = {};
+  });
+
+  const post = (text: string) => participant.postIdea(forumId, { text });
+
+  it('shares one connection between two subscribers and delivers a posted idea to both', async () => {
+    const a = collect(getLiveStream(apiBase, forumId));
+    const b = collect(getLiveStream(`${location.origin}/api/`, forumId));
+    const stream = getLiveStream(apiBase, forumId);
+    await waitState(stream, 'open');
+    expect(CountingEventSource.instances).to.have.length(1);
+    expect(stream.listenerCount).to.equal(2);
+
+    const text = `버스 배차 간격을 줄여 주세요 ${Date.now()}`;
+    const idea = await post(text);
+    await until(() => created(a.messages, text).length && created(b.messages, text).length, 'idea.created on both');
+    const event = created(a.messages, text)[0]!;
+    expect(event.data.id).to.equal(idea.id);
+    expect(event.forumId).to.equal(forumId);
+    expect(stream.lastEventId).to.equal(event.id);
+    a.unsubscribe();
+    b.unsubscribe();
+  });
+
+  it('resumes after a drop from the last id and receives what was posted meanwhile, once', async () => {
+    const stream = getLiveStream(apiBase, forumId);
+    const { messages, unsubscribe } = collect(stream);
+    await waitState(stream, 'open');
+    const before = `드롭 전 제안 ${Date.now()}`;
+    await post(before);
+    await until(() => created(messages, before).length, 'first idea');
+    const seenId = stream.lastEventId!;
+
+    // Hold the reconnect until the idea below is stored, so it is really "meanwhile".
+    registryDefaults.stream = {};
+    (stream.options as { backoffMs: number }).backoffMs = 60_000;
+    (stream.options as { maxBackoffMs: number }).maxBackoffMs = 60_000;
+    CountingEventSource.instances[0]!.drop();
+    expect(stream.state).to.equal('reconnecting');
+    const meanwhile = `드롭 중 제안 ${Date.now()}`;
+    await post(meanwhile);
+    stream.reconnect();
+
+    await until(() => created(messages, meanwhile).length, 'the idea posted while dropped');
+    expect(CountingEventSource.instances).to.have.length(2);
+    expect(new URL(CountingEventSource.instances[1]!.url).searchParams.get('lastEventId')).to.equal(seenId);
+    expect(created(messages, before)).to.have.length(1); // no duplicate from the replay
+    unsubscribe();
+  });
+
+  it('closes the connection when the last listener leaves, and reopens for the next', async () => {
+    const stream = getLiveStream(apiBase, forumId);
+    const a = collect(stream);
+    const b = collect(stream);
+    await waitState(stream, 'open');
+    a.unsubscribe();
+    await Promise.resolve();
+    expect(stream.state).to.equal('open');
+    b.unsubscribe();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(stream.state).to.equal('closed');
+    expect(CountingEventSource.instances[0]!.readyState).to.equal(EventSource.CLOSED);
+
+    const c = collect(stream);
+    await waitState(stream, 'open');
+    expect(CountingEventSource.instances).to.have.length(2);
+    c.unsubscribe();
+  });
+
+  it('passes on reset when the resume point is unknown, so listeners refetch', async () => {
+    const client = getApi(apiBase);
+    const stream = new LiveStream({
+      url: (id) => client.eventsUrl(forumId, id),
+      lastEventId: '999999999999',
+    });
+    const { messages, unsubscribe } = collect(stream);
+    const reset = await until(() => messages.find((m) => m.type === 'reset'), 'reset');
+    expect(reset.type).to.equal('reset');
+    expect(stream.lastEventId).to.equal((reset as LiveEvent).id);
+    unsubscribe();
+  });
+});
+
+/** A stream the network breaks: it never opens until `healthy` is set (a fault a real server cannot make). */
+class BrokenEventSource implements EventSourceLike {
+  static instances: BrokenEventSource[] = [];
+  static healthy = false;
+  readyState = 0;
+  onopen: EventSourceLike['onopen'] = null;
+  onerror: EventSourceLike['onerror'] = null;
+  onmessage: EventSourceLike['onmessage'] = null;
+  private readonly listeners = new Map<string, ((ev: MessageEvent) => void)[]>();
+  constructor(readonly url: string) {
+    BrokenEventSource.instances.push(this);
+    if (BrokenEventSource.healthy) {
+      queueMicrotask(() => {
+        if (this.readyState === 2) return;
+        this.readyState = 1;
+        this.onopen?.call(this as unknown as EventSource, new Event('open'));
+        const data = { id: '7', type: 'vote.changed', forumId: 'f', at: new Date().toISOString(), data: { ideaId: 'i', votes: 3 } };
+        const ev = new MessageEvent('vote.changed', { data: JSON.stringify(data), lastEventId: '7' });
+        for (const listener of this.listeners.get('vote.changed') ?? []) listener(ev);
+      });
+    }
+  }
+  addEventListener(type: string, listener: (ev: MessageEvent) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close(): void {
+    this.readyState = 2;
+  }
+}
+
+describe('LiveStream when streaming is broken', () => {
+  it('falls back to poll ticks, keeps trying to stream, and returns when it can', async () => {
+    BrokenEventSource.instances = [];
+    BrokenEventSource.healthy = false;
+    const stream = new LiveStream({
+      url: (id) => `/api/forums/f/events${id ? `?lastEventId=${id}` : ''}`,
+      eventSource: BrokenEventSource,
+      openTimeoutMs: 40,
+      failuresBeforePolling: 2,
+      backoffMs: 10,
+      maxBackoffMs: 40,
+      pollIntervalMs: 30,
+    });
+    const states: LiveStreamState[] = [];
+    stream.onStateChange((s) => states.push(s));
+    const { messages, unsubscribe } = collect(stream);
+    await until(() => messages.filter((m) => m.type === 'poll').length >= 3, 'three poll ticks');
+    expect(stream.state).to.equal('polling');
+    expect(states).to.include.members(['connecting', 'reconnecting', 'polling']);
+    const attempts = BrokenEventSource.instances.length;
+    await until(() => BrokenEventSource.instances.length > attempts, 'another attempt to stream');
+
+    BrokenEventSource.healthy = true;
+    await until(() => stream.state === 'open', 'back to streaming', 5_000);
+    const vote = await until(() => messages.find((m) => m.type === 'vote.changed'), 'the event after recovery');
+    expect(vote.type).to.equal('vote.changed');
+    const ticks = messages.filter((m) => m.type === 'poll').length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(messages.filter((m) => m.type === 'poll').length).to.equal(ticks); // no more ticks
+    unsubscribe();
+    await Promise.resolve();
+    expect(stream.state).to.equal('closed');
+  });
+});
