@@ -9,6 +9,7 @@ import {
   getLiveStream,
   seatsLeft,
   type Forum,
+  type ForumListQuery,
   type Idea,
   type LiveMessage,
   type LiveStreamState,
@@ -58,22 +59,22 @@ function forumItem(forum: Forum): HTMLLIElement {
   return item;
 }
 
-async function loadForums(): Promise<void> {
-  const list = byId<HTMLUListElement>('forum-list');
-  const status = byId<HTMLParagraphElement>('forums-status');
-  const more = byId<HTMLButtonElement>('forums-more');
-  byId<HTMLAnchorElement>('feed-link').href = api.feedUrl();
+/** One list of forums with its status line and "more" button, page by page. */
+async function loadForums(prefix: string, query: ForumListQuery, countText: (n: number) => string): Promise<void> {
+  const list = byId<HTMLUListElement>(`${prefix}-list`);
+  const status = byId<HTMLParagraphElement>(`${prefix}-status`);
+  const more = byId<HTMLButtonElement>(`${prefix}-more`);
   let cursor: string | null = null;
 
   const loadPage = async () => {
     more.disabled = true;
     try {
-      const page = await api.listForums(cursor ? { cursor, limit: 10 } : { limit: 10 });
+      const page = await api.listForums(cursor ? { ...query, cursor } : query);
       list.append(...page.items.map(forumItem));
       cursor = page.nextCursor;
       more.hidden = cursor === null;
       status.classList.remove('is-error');
-      status.textContent = list.children.length === 0 ? m.common.empty : `토론회 ${list.children.length}건을 보여 드립니다.`;
+      status.textContent = list.children.length === 0 ? m.common.empty : countText(list.children.length);
     } catch (error) {
       status.classList.add('is-error');
       status.textContent = errorMessage(error, m);
@@ -161,5 +162,8 @@ async function startLive(): Promise<void> {
   }
 }
 
-void loadForums();
+const now = new Date().toISOString();
+byId<HTMLAnchorElement>('feed-link').href = api.feedUrl();
+void loadForums('upcoming', { from: now, limit: 10 }, (n) => `다가오는 토론회 ${n}건을 보여 드립니다.`);
+void loadForums('past', { to: now, order: 'desc', status: 'finished,reported', limit: 5 }, (n) => `지난 토론회 ${n}건을 보여 드립니다.`);
 void startLive();
