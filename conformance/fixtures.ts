@@ -110,7 +110,7 @@ export class Fixtures {
     return this.adminToken;
   }
 
-  /** Every forum on the backend, following nextCursor (cached for the run). */
+  /** Every forum on the backend, following nextCursor (cached until the kit creates one). */
   existingForums(): Promise<Forum[]> {
     this.forumsCache ??= this.listAll(this.api());
     return this.forumsCache;
@@ -132,6 +132,7 @@ export class Fixtures {
   async createForum(api: Api, purpose: string, overrides: Record<string, unknown> = {}): Promise<Forum> {
     const token = this.requireAdmin();
     const res = await api.call('POST /forums', { token, body: validForumInput(purpose, overrides), idempotencyKey: true, expect: 201 });
+    this.forumsCache = undefined;
     return res.body as Forum;
   }
 

@@ -4,7 +4,7 @@
  */
 import type { CheckContext, CheckDef } from '../runner.ts';
 import { Skip } from '../http.ts';
-import { validForumInput, type Forum, type Idea } from '../fixtures.ts';
+import { validForumInput, validRegistration, type Forum, type Idea } from '../fixtures.ts';
 import { check, expectProblem } from './util.ts';
 
 interface Target {
@@ -102,6 +102,29 @@ export const authChecks: CheckDef[] = [
       expectProblem(await ctx.api.call('GET /forums/{forumId}/registrations', { params: { forumId }, token }), 403);
       expectProblem(await ctx.api.call('PUT /forums/{forumId}/results', { params: { forumId }, token, body: { attended: 0, proposals: [] } }), 403);
       expectProblem(await ctx.api.call('POST /forums/{forumId}/facilitators', { params: { forumId }, token, body: { name: '참가자가 만든 퍼실리테이터' } }), 403);
+    },
+  },
+  {
+    group: 'auth',
+    name: 'a cancel token and the admin token on participant endpoints → 403',
+    endpoint: 'POST /forums/{forumId}/ideas/{ideaId}/votes',
+    admin: true,
+    async run(ctx) {
+      const lf = await ctx.fixtures.liveForum();
+      const idea = await ctx.fixtures.sharedIdea();
+      const open = await ctx.fixtures.sharedOpenForum();
+      const form = await ctx.fixtures.signupForm(ctx.api, open.id);
+      const reg = (await ctx.api.call('POST /forums/{forumId}/registrations', { params: { forumId: open.id }, body: validRegistration(form, ctx.fixtures.tag()), idempotencyKey: true, expect: 201 })).body as { cancelToken: string };
+      try {
+        const forumId = lf.forum.id;
+        expectProblem(await ctx.api.call('POST /forums/{forumId}/ideas/{ideaId}/votes', { params: { forumId, ideaId: idea.id }, token: ctx.adminToken!, idempotencyKey: true }), 403);
+        expectProblem(await ctx.api.call('POST /forums/{forumId}/ideas/{ideaId}/votes', { params: { forumId, ideaId: idea.id }, token: reg.cancelToken, idempotencyKey: true }), 403);
+        expectProblem(await ctx.api.call('POST /forums', { token: reg.cancelToken, body: validForumInput('must be refused: cancel token'), idempotencyKey: true }), 403);
+        const now = (await ctx.api.call('GET /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId: idea.id }, expect: 200 })).body as Idea;
+        check(now.votes === idea.votes, 'POST /forums/{forumId}/ideas/{ideaId}/votes', 'votes', `refused votes changed the idea's votes (${idea.votes} → ${now.votes})`);
+      } finally {
+        await ctx.api.call('DELETE /registrations/me', { token: reg.cancelToken, expect: 200 });
+      }
     },
   },
   {

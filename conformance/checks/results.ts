@@ -3,7 +3,7 @@
  * timeline grows), and refuse invalid status moves with 409 invalid-transition.
  */
 import type { CheckContext, CheckDef } from '../runner.ts';
-import type { Forum, Idea } from '../fixtures.ts';
+import { validForumInput, validRegistration, type Forum, type Idea, type SignupForm } from '../fixtures.ts';
 import { check, expectFieldErrors, expectProblem } from './util.ts';
 
 type Proposal = { id: string; title: string; status: string; answer: string | null; timeline: { date: string; text: string; status?: string | null }[]; ideas: { id: string }[] };
@@ -54,6 +54,69 @@ async function publish(ctx: CheckContext, fin: Finished): Promise<Result> {
 export const resultsChecks: CheckDef[] = [
   {
     group: 'results',
+    name: 'create a forum → 201 ForumAdmin with Location and joinCode; the public view hides the join code',
+    endpoint: 'POST /forums',
+    admin: true,
+    async run(ctx) {
+      const res = await ctx.api.call('POST /forums', { token: ctx.adminToken!, body: validForumInput('create and edit', { capacity: 5 }), idempotencyKey: true, expect: 201 });
+      const f = res.body as Forum & { joinCode: string };
+      check(res.headers.get('location'), res.endpoint, 'Location', 'the 201 must name the new forum in a Location header');
+      check(f.status === 'announced', res.endpoint, 'status', `a new forum starts announced (got ${f.status})`);
+      check(f.capacity === 5 && f.registered === 0 && f.waitlisted === 0, res.endpoint, 'capacity', `must be 5 with nobody registered (got ${f.capacity}, ${f.registered}, ${f.waitlisted})`);
+      check(/^[A-Z0-9]{4,12}$/.test(f.joinCode), res.endpoint, 'joinCode', `must match ^[A-Z0-9]{4,12}$ like ForumInput.joinCode (got ${JSON.stringify(f.joinCode)})`);
+      // GET /forums/{forumId} is validated against Forum (additionalProperties: false): a joinCode there fails.
+      await ctx.api.call('GET /forums/{forumId}', { params: { forumId: f.id }, expect: 200 });
+      const loc = res.headers.get('location')!;
+      check(loc.endsWith(`/forums/${f.id}`), res.endpoint, 'Location', `must point at /forums/${f.id} (got ${JSON.stringify(loc)})`);
+    },
+  },
+  {
+    group: 'results',
+    name: 'edit a forum; capacity below the confirmed registrations → 409; raising it promotes the waitlist',
+    endpoint: 'PATCH /forums/{forumId}',
+    admin: true,
+    async run(ctx) {
+      const token = ctx.adminToken!;
+      const created = await ctx.fixtures.createForum(ctx.api, 'patch', { capacity: 2 });
+      const forumId = created.id;
+      await ctx.fixtures.setStatus(ctx.api, forumId, 'open');
+      const form = await ctx.fixtures.signupForm(ctx.api, forumId);
+      const reg = async () => (await ctx.api.call('POST /forums/{forumId}/registrations', { params: { forumId }, body: validRegistration(form, ctx.fixtures.tag()), idempotencyKey: true, expect: 201 })).body as { outcome: string; cancelToken: string };
+      await reg();
+      await reg();
+      const third = await reg();
+      check(third.outcome === 'waitlisted', 'POST /forums/{forumId}/registrations', 'outcome', `the third of 2 seats must be waitlisted (got ${third.outcome})`);
+      const ep = 'PATCH /forums/{forumId}';
+      expectProblem(await ctx.api.call(ep, { params: { forumId }, token, body: { capacity: 1 } }), 409);
+      const up = await ctx.api.call(ep, { params: { forumId }, token, body: { capacity: 3, title: '[conformance] patched' }, expect: 200 });
+      const f = up.body as Forum;
+      check(f.title === '[conformance] patched' && f.capacity === 3, ep, 'title', `must apply the patch (got ${JSON.stringify(f.title)}, capacity ${f.capacity})`);
+      check(f.registered === 3 && f.waitlisted === 0, ep, 'registered', `raising capacity must promote the waitlist (got ${f.registered} registered, ${f.waitlisted} waitlisted)`);
+      const me = (await ctx.api.call('GET /registrations/me', { token: third.cancelToken, expect: 200 })).body as { outcome: string };
+      check(me.outcome === 'confirmed', 'GET /registrations/me', 'outcome', `the promoted registration must be confirmed (got ${me.outcome})`);
+    },
+  },
+  {
+    group: 'results',
+    name: "the forum's own questions: a required one unanswered → 400 naming answers.<id>",
+    endpoint: 'PUT /forums/{forumId}/signup-form',
+    admin: true,
+    async run(ctx) {
+      const f = await ctx.fixtures.createForum(ctx.api, 'questions');
+      await ctx.fixtures.setStatus(ctx.api, f.id, 'open');
+      const q = { id: 'motive', label: '참가 동기를 적어 주세요', kind: 'text', required: true, maxLength: 200 };
+      const put = await ctx.api.call('PUT /forums/{forumId}/signup-form', { params: { forumId: f.id }, token: ctx.adminToken!, body: { questions: [q] }, expect: 200 });
+      const form = put.body as SignupForm;
+      check(form.questions.length === 1 && form.questions[0]!.id === 'motive', put.endpoint, 'questions', `must be the questions just put (got ${form.questions.map((x) => x.id).join(', ')})`);
+      const body = validRegistration({ ...form, questions: [] }, ctx.fixtures.tag());
+      const res = await ctx.api.call('POST /forums/{forumId}/registrations', { params: { forumId: f.id }, body, idempotencyKey: true });
+      expectFieldErrors(res, ['answers.motive']);
+      const ok = await ctx.api.call('POST /forums/{forumId}/registrations', { params: { forumId: f.id }, body: validRegistration(form, ctx.fixtures.tag()), idempotencyKey: true, expect: 201 });
+      await ctx.api.call('DELETE /registrations/me', { token: (ok.body as { cancelToken: string }).cancelToken, expect: 200 });
+    },
+  },
+  {
+    group: 'results',
     name: 'publish results of a finished forum → 200 ForumResult, forum reported',
     endpoint: 'PUT /forums/{forumId}/results',
     admin: true,
@@ -62,6 +125,9 @@ export const resultsChecks: CheckDef[] = [
       const fin = await finishedForum(ctx);
       const before = await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id } });
       expectProblem(before, 404, 'results-not-published');
+      const badEp = 'PUT /forums/{forumId}/results';
+      expectFieldErrors(await ctx.api.call(badEp, { params: { forumId: fin.forum.id }, token: ctx.adminToken!, body: { attended: -1, proposals: [{ ideaIds: [] }] } }), ['attended', 'proposals.0.title']);
+      expectProblem(await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id } }), 404, 'results-not-published');
       const r = await publish(ctx, fin);
       const ep = 'PUT /forums/{forumId}/results';
       check(r.forumId === fin.forum.id, ep, 'forumId', `must be ${fin.forum.id}`);
