@@ -364,6 +364,8 @@ const ACCESSIBILITY_NOTES: Partial<Record<SeedAccessibilityNeed, string>> = {
 };
 
 interface RegistrationPlan {
+  capacity: number;
+  /** Seats held at the end (≤ capacity; = capacity when anyone waits). */
   confirmed: number;
   waitlisted: number;
   cancelled: number;
@@ -381,22 +383,37 @@ function buildRegistrations(rng: Rng, ids: Ids, people: People, plan: Registrati
   const total = plan.confirmed + plan.waitlisted + plan.cancelled;
   const persons = people.forForum(total, plan.district, plan.audience);
   const times = persons.map(() => between(rng, plan.opensAt, plan.until, 1.8)).sort((a, b) => a - b);
-  // Who cancels: spread over the list; a cancelled early seat was taken over by the waitlist
-  // at the time, so arrival order and outcome stay consistent (confirmed first, then waitlist).
   const cancelAt = new Set(rng.sample([...Array(total).keys()], plan.cancelled));
+  const cancelMs = times.map((created, i) =>
+    cancelAt.has(i) ? between(rng, created + Math.min(HOUR, (plan.until - created) / 2), plan.until, 0.5) : null,
+  );
+  // Seats as the server hands them out: in order of arrival while seats are left, then the
+  // waitlist; a cancelled seat goes to the first person waiting (promoted at that moment).
+  const steps = times
+    .map((ms, i) => ({ ms, i, cancel: false }))
+    .concat(cancelMs.flatMap((ms, i) => (ms === null ? [] : [{ ms, i, cancel: true }])))
+    .sort((a, b) => a.ms - b.ms || Number(a.cancel) - Number(b.cancel) || a.i - b.i);
+  const seated = new Set<number>();
+  let queue: number[] = [];
+  const promotedMs = new Map<number, number>();
+  for (const st of steps) {
+    if (!st.cancel) {
+      if (seated.size < plan.capacity) seated.add(st.i);
+      else queue.push(st.i);
+    } else if (seated.delete(st.i)) {
+      const next = queue.shift();
+      if (next !== undefined) {
+        seated.add(next);
+        promotedMs.set(next, st.ms);
+      }
+    } else queue = queue.filter((q) => q !== st.i);
+  }
   const regs: SeedRegistration[] = [];
-  let confirmed = 0;
-  let waitPos = 0;
   for (let i = 0; i < total; i++) {
     const p = persons[i]!;
     const createdMs = times[i]!;
-    const cancelled = cancelAt.has(i);
-    let outcome: SeedRegistration['outcome'];
-    if (cancelled) outcome = 'cancelled';
-    else if (confirmed < plan.confirmed) {
-      outcome = 'confirmed';
-      confirmed++;
-    } else outcome = 'waitlisted';
+    const cancelledMs = cancelMs[i]!;
+    const outcome: SeedRegistration['outcome'] = cancelledMs !== null ? 'cancelled' : seated.has(i) ? 'confirmed' : 'waitlisted';
     const answers: Record<string, string | string[]> = {};
     for (const q of plan.questions) {
       const a = answerFor(rng, q, plan.notes);
@@ -411,7 +428,6 @@ function buildRegistrations(rng: Rng, ids: Ids, people: People, plan: Registrati
       [CONSENT.answers]: rng.chance(0.9),
       [CONSENT.notice]: rng.chance(0.65),
     };
-    const cancelledMs = cancelled ? between(rng, createdMs + Math.min(HOUR, (plan.until - createdMs) / 2), plan.until) : null;
     regs.push({
       id: ids.id(),
       code: ids.code('HD-', 5),
@@ -422,7 +438,7 @@ function buildRegistrations(rng: Rng, ids: Ids, people: People, plan: Registrati
       ageGroup: p.ageGroup,
       role: rng.chance(0.05) ? 'facilitator' : 'participant',
       outcome,
-      waitlistPosition: outcome === 'waitlisted' ? ++waitPos : null,
+      waitlistPosition: outcome === 'waitlisted' ? queue.indexOf(i) + 1 : null,
       consentVersion: consentVersionFor(createdMs),
       consents,
       consentedAt: kst(createdMs),
@@ -431,7 +447,7 @@ function buildRegistrations(rng: Rng, ids: Ids, people: People, plan: Registrati
       accessibilityNote: note,
       createdAt: kst(createdMs),
       cancelledAt: cancelledMs === null ? null : kst(cancelledMs),
-      promotedAt: null,
+      promotedAt: promotedMs.has(i) && outcome === 'confirmed' ? kst(promotedMs.get(i)!) : null,
     });
   }
   return regs;
@@ -593,11 +609,17 @@ function buildProposals(
     if (answeredMs !== null) {
       timeline.push({ date: kstDate(answeredMs), text: `시 답변 등록: ${STATUS_LABEL[status]}`, status });
       if (status === 'accepted' || status === 'partial') {
-        const steps: Array<[number, string]> = [
-          [answeredMs + rng.int(60, 120) * DAY, `${kstYear(answeredMs + 90 * DAY)}년 예산에 사업비 반영`],
-          [answeredMs + rng.int(150, 300) * DAY, status === 'accepted' ? '사업 착수' : '시범 사업 착수'],
-          [answeredMs + rng.int(320, 600) * DAY, status === 'accepted' ? '사업 완료, 제안 시민과 현장 확인' : '시범 사업 결과 점검'],
-        ];
+        const budgetMs = answeredMs + rng.int(60, 120) * DAY;
+        const budgetMonth = new Date(budgetMs + KST).getUTCMonth() + 1;
+        const budget = budgetMonth >= 10 ? `${kstYear(budgetMs) + 1}년 본예산에 사업비 반영` : `${kstYear(budgetMs)}년 추가경정예산에 사업비 반영`;
+        // A petition to another authority has no works to follow, only its reply.
+        const steps: Array<[number, string]> = /건의|전달/.test(c.action)
+          ? [[answeredMs + rng.int(60, 150) * DAY, '관계 기관 회신 접수, 제안 시민께 결과 안내']]
+          : [
+              [budgetMs, budget],
+              [answeredMs + rng.int(150, 300) * DAY, status === 'accepted' ? '사업 착수' : '시범 사업 착수'],
+              [answeredMs + rng.int(320, 600) * DAY, status === 'accepted' ? '사업 완료, 제안 시민과 현장 확인' : '시범 사업 결과 점검'],
+            ];
         for (const [ms, text] of steps) if (ms <= nowMs) timeline.push({ date: kstDate(ms), text, status: null });
       }
     }
@@ -701,6 +723,7 @@ function buildPast(ctx: Ctx, topic: CatalogTopic, i: number, n: number): SeedFor
   f.createdAt = kst(opensMs - rng.int(5, 14) * DAY);
   const notes = topic.proposals.flatMap((p) => p.ideas).concat(topic.extra);
   f.registrations = buildRegistrations(rng, ids, ctx.people, {
+    capacity: f.capacity,
     confirmed,
     waitlisted: 0,
     cancelled,
@@ -812,24 +835,27 @@ interface UpcomingPlan {
   /** Days before the start signup closes. */
   closesDaysBefore: number;
   tables: number;
+  saturday: boolean;
 }
 
 const UPCOMING_PLANS: UpcomingPlan[] = [
-  { status: 'announced', inDays: 74, capacity: 80, confirmed: 0, waitlisted: 0, opensInDays: 38, closesDaysBefore: 3, tables: 10 },
-  { status: 'announced', inDays: 86, capacity: 60, confirmed: 0, waitlisted: 0, opensInDays: 45, closesDaysBefore: 3, tables: 8 },
-  { status: 'open', inDays: 24, capacity: 60, confirmed: 31, waitlisted: 0, opensInDays: -12, closesDaysBefore: 2, tables: 8 },
-  { status: 'open', inDays: 38, capacity: 50, confirmed: 12, waitlisted: 0, opensInDays: -4, closesDaysBefore: 2, tables: 6 },
-  { status: 'open', inDays: 17, capacity: 80, confirmed: 46, waitlisted: 0, opensInDays: -15, closesDaysBefore: 2, tables: 10 },
-  { status: 'open', inDays: 12, capacity: 60, confirmed: 57, waitlisted: 0, opensInDays: -20, closesDaysBefore: 2, tables: 8 },
-  { status: 'full', inDays: 9, capacity: 40, confirmed: 40, waitlisted: 6, opensInDays: -21, closesDaysBefore: 2, tables: 5 },
-  { status: 'closed', inDays: 5, capacity: 70, confirmed: 63, waitlisted: 0, opensInDays: -30, closesDaysBefore: 6, tables: 9 },
+  { status: 'announced', inDays: 74, capacity: 80, confirmed: 0, waitlisted: 0, opensInDays: 38, closesDaysBefore: 3, tables: 10, saturday: true },
+  { status: 'announced', inDays: 86, capacity: 60, confirmed: 0, waitlisted: 0, opensInDays: 45, closesDaysBefore: 3, tables: 8, saturday: false },
+  { status: 'open', inDays: 24, capacity: 60, confirmed: 31, waitlisted: 0, opensInDays: -12, closesDaysBefore: 2, tables: 8, saturday: true },
+  { status: 'open', inDays: 38, capacity: 50, confirmed: 12, waitlisted: 0, opensInDays: -4, closesDaysBefore: 2, tables: 6, saturday: false },
+  { status: 'open', inDays: 17, capacity: 80, confirmed: 46, waitlisted: 0, opensInDays: -15, closesDaysBefore: 2, tables: 10, saturday: true },
+  { status: 'open', inDays: 12, capacity: 60, confirmed: 57, waitlisted: 0, opensInDays: -20, closesDaysBefore: 2, tables: 8, saturday: false },
+  { status: 'full', inDays: 9, capacity: 40, confirmed: 40, waitlisted: 6, opensInDays: -21, closesDaysBefore: 2, tables: 5, saturday: true },
+  { status: 'closed', inDays: 5, capacity: 70, confirmed: 63, waitlisted: 0, opensInDays: -30, closesDaysBefore: 6, tables: 9, saturday: false },
 ];
 
 function buildUpcoming(ctx: Ctx, topic: UpcomingTopic, plan: UpcomingPlan): SeedForum {
   const { rng, ids, nowMs } = ctx;
-  // Weekends at 14:00, weekdays at 19:00 after work (as the real series alternates).
-  const day = nowMs + plan.inDays * DAY;
-  const weekend = [0, 6].includes(kstWeekday(day));
+  // Saturdays at 14:00 or weekdays at 19:00 after work, alternating.
+  let day = nowMs + plan.inDays * DAY;
+  if (plan.saturday) day = toSaturday(day);
+  else while ([0, 6].includes(kstWeekday(day))) day += DAY;
+  const weekend = plan.saturday;
   const startMs = atKst(day, weekend ? 14 : 19);
   const f = baseForum(ctx, topic, startMs, weekend ? 3 : 2.5, plan.status);
   f.capacity = plan.capacity;
@@ -845,9 +871,10 @@ function buildUpcoming(ctx: Ctx, topic: UpcomingTopic, plan: UpcomingPlan): Seed
   f.tables = tablesFor(topic.tables, plan.tables, names);
   if (plan.confirmed + plan.waitlisted > 0) {
     f.registrations = buildRegistrations(rng, ids, ctx.people, {
+      capacity: plan.capacity,
       confirmed: plan.confirmed,
       waitlisted: plan.waitlisted,
-      cancelled: rng.int(0, 2),
+      cancelled: plan.waitlisted > 0 ? 4 : rng.int(0, 2),
       opensAt: opensMs,
       until: Math.min(nowMs - 10 * MIN, closesMs),
       audience: topic.audience,
@@ -875,6 +902,7 @@ function buildLive(ctx: Ctx): SeedForum {
   f.createdAt = kst(opensMs - 10 * DAY);
   const notes = LIVE_TOPIC.tables.flatMap((t) => t.ideas);
   f.registrations = buildRegistrations(rng, ids, ctx.people, {
+    capacity: f.capacity,
     confirmed: 66,
     waitlisted: 0,
     cancelled: 3,
@@ -1001,6 +1029,7 @@ function buildFinished(ctx: Ctx): SeedForum {
   f.signupClosesAt = kst(closesMs);
   f.createdAt = kst(opensMs - 9 * DAY);
   f.registrations = buildRegistrations(rng, ids, ctx.people, {
+    capacity: f.capacity,
     confirmed: 47,
     waitlisted: 0,
     cancelled: 2,

@@ -51,7 +51,11 @@ describe('generateDemoSeed', () => {
           assert.deepEqual(seqs, seqs.map((_, i) => i + 1));
           const contacts = f.registrations.filter((r) => r.outcome !== 'cancelled').map((r) => r.contact.value);
           assert.equal(new Set(contacts).size, contacts.length, `${f.title}: one person registered twice`);
-          for (const r of f.registrations) assert.ok(t(r.createdAt) <= nowMs, 'a registration from the future');
+          for (const r of f.registrations) {
+            assert.ok(t(r.createdAt) <= nowMs, 'a registration from the future');
+            if (r.cancelledAt) assert.ok(t(r.createdAt) < t(r.cancelledAt) && t(r.cancelledAt) <= nowMs);
+            if (r.promotedAt) assert.ok(r.outcome === 'confirmed' && t(r.createdAt) < t(r.promotedAt) && t(r.promotedAt) <= nowMs);
+          }
         }
       });
 
