@@ -984,6 +984,9 @@ function buildLive(ctx: Ctx): SeedForum {
     createdAt: kst(dupCreated),
     updatedAt: kst(Math.min(dupCreated + 6 * MIN, votingOpensMs - MIN)),
   });
+  // Merging touches the target too (as the server does).
+  const mergedAt = ideas[ideas.length - 1]!.updatedAt;
+  if (twin.updatedAt < mergedAt) twin.updatedAt = mergedAt;
   ideas.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
   // Dots since the round opened; about two in three people have voted so far.

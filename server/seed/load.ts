@@ -114,6 +114,7 @@ export function liveEvents(f: SeedForum): LiveEventRow[] {
         if (i.status === 'merged' && i.mergedInto) {
           const into = ideaById.get(i.mergedInto);
           if (!into || !state.has(into.id)) return null;
+          state.get(into.id)!.updatedAt = utc(i.updatedAt);
           return { ms: updated, type: 'idea.merged', data: { from: json(i), into: json(into) } };
         }
         return { ms: updated, type: 'idea.updated', data: json(i) };
