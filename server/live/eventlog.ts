@@ -35,21 +35,20 @@ export class EventLog {
       .values({ forum_id: forumId, type, data: JSON.stringify(data), at: atIso })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // prune now and then, inside the same transaction (so it is done when the write returns)
+    const n = (this.#appendsSincePrune.get(forumId) ?? 0) + 1;
+    if (n >= Math.max(1, Math.floor(this.retainPerForum / 10))) {
+      this.#appendsSincePrune.set(forumId, 0);
+      await this.#prune(trx, forumId, at);
+    } else {
+      this.#appendsSincePrune.set(forumId, n);
+    }
     return { id: String(row.id), type, forumId, at: atIso, data };
   }
 
-  /** Fan committed events out, then prune now and then. */
+  /** Fan committed events out (call after the commit). */
   publish(events: readonly LiveEvent[]): void {
-    for (const e of events) {
-      this.#fanout.publish(e.forumId, e);
-      const n = (this.#appendsSincePrune.get(e.forumId) ?? 0) + 1;
-      if (n >= Math.max(1, Math.floor(this.retainPerForum / 10))) {
-        this.#appendsSincePrune.set(e.forumId, 0);
-        void this.pruneForum(e.forumId).catch(() => {});
-      } else {
-        this.#appendsSincePrune.set(e.forumId, n);
-      }
-    }
+    for (const e of events) this.#fanout.publish(e.forumId, e);
   }
 
   /** Events of the forum with id > afterId, oldest first. */
@@ -82,34 +81,36 @@ export class EventLog {
     return r ? Number(r.value) : 0;
   }
 
-  async pruneForum(forumId: string): Promise<void> {
-    const cutoff = new Date(Date.now() - this.retainMs).toISOString();
-    await this.#db.transaction().execute(async (trx) => {
-      const keepFrom = await trx
-        .selectFrom('events')
-        .select('id')
-        .where('forum_id', '=', forumId)
-        .orderBy('id', 'desc')
-        .offset(this.retainPerForum - 1)
-        .limit(1)
-        .executeTakeFirst();
-      const byAge = await trx
-        .selectFrom('events')
-        .select((eb) => eb.fn.max('id').as('m'))
-        .where('forum_id', '=', forumId)
-        .where('at', '<', cutoff)
-        .executeTakeFirst();
-      const upTo = Math.max(keepFrom ? keepFrom.id - 1 : 0, Number(byAge?.m ?? 0));
-      if (upTo <= 0) return;
-      const del = await trx.deleteFrom('events').where('forum_id', '=', forumId).where('id', '<=', upTo).executeTakeFirst();
-      if (Number(del.numDeletedRows) === 0) return;
-      const key = `events_floor:${forumId}`;
-      await trx
-        .insertInto('meta')
-        .values({ key, value: String(upTo) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`excluded.value` }))
-        .execute();
-    });
+  async pruneForum(forumId: string, now = new Date()): Promise<void> {
+    await this.#db.transaction().execute((trx) => this.#prune(trx, forumId, now));
+  }
+
+  async #prune(trx: Transaction<DB>, forumId: string, now: Date): Promise<void> {
+    const cutoff = new Date(now.getTime() - this.retainMs).toISOString();
+    const keepFrom = await trx
+      .selectFrom('events')
+      .select('id')
+      .where('forum_id', '=', forumId)
+      .orderBy('id', 'desc')
+      .offset(this.retainPerForum - 1)
+      .limit(1)
+      .executeTakeFirst();
+    const byAge = await trx
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .where('forum_id', '=', forumId)
+      .where('at', '<', cutoff)
+      .executeTakeFirst();
+    const upTo = Math.max(keepFrom ? keepFrom.id - 1 : 0, Number(byAge?.m ?? 0));
+    if (upTo <= 0) return;
+    const del = await trx.deleteFrom('events').where('forum_id', '=', forumId).where('id', '<=', upTo).executeTakeFirst();
+    if (Number(del.numDeletedRows) === 0) return;
+    const key = `events_floor:${forumId}`;
+    await trx
+      .insertInto('meta')
+      .values({ key, value: String(upTo) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`excluded.value` }))
+      .execute();
   }
 
   /** Prune every forum (periodic maintenance). */

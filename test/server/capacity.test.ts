@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createForum, openSignup, register, registration, start, type Api } from './helpers.ts';
+import { createForum, openSignup, register, start, type Api } from './helpers.ts';
 import { assertProblem, assertSchema } from './contract.ts';
 
 describe('capacity and the waitlist', () => {
