@@ -326,5 +326,23 @@ describe('the reference server with the demo seed', () => {
     assert.equal(res.status, 200);
     assert.ok(res.body.proposals.length >= 3);
     assert.ok(res.body.byDistrict.length > 0);
+    const finished = await api.call('GET', '/forums?status=finished');
+    const pending = await api.call('GET', `/forums/${finished.body.items[0].id}/results`);
+    assert.equal(pending.status, 404);
+    assert.ok(Date.parse(pending.body.expectedAt) > NOW.getTime(), 'no expected date for the pending results');
+  });
+
+  it('offers signup on the open demo forum with seats left, and a waitlist on the full one', async () => {
+    const demo = api.server.demo!;
+    const open = await api.call('GET', `/forums/${demo.openForumId}`);
+    assert.equal(open.body.status, 'open');
+    assert.ok(open.body.registered < open.body.capacity);
+    const form = await api.call('GET', `/forums/${demo.openForumId}/signup-form`);
+    assert.equal(form.status, 200);
+    assert.ok(form.body.questions.length >= 2);
+    const full = await api.call('GET', '/forums?status=full');
+    assert.equal(full.body.items.length, 1);
+    assert.equal(full.body.items[0].registered, full.body.items[0].capacity);
+    assert.ok(full.body.items[0].waitlisted > 0);
   });
 });
