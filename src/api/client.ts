@@ -149,6 +149,28 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 const enc = encodeURIComponent;
 
+/** `AbortSignal.any` where the browser has it; a small equivalent where it does not. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true, signal: controller.signal });
+  }
+  return controller.signal;
+}
+
+/** `AbortSignal.timeout` where the browser has it; a timer otherwise. */
+function timeoutSignal(ms: number): AbortSignal {
+  if (typeof AbortSignal.timeout === 'function') return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+  return controller.signal;
+}
+
 export class ApiClient {
   /** Normalised base URL (absolute, no trailing slash). */
   readonly baseUrl: string;
@@ -425,8 +447,8 @@ export class ApiClient {
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
   ): Promise<ApiResponse<T>> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    const timeout = timeoutSignal(timeoutMs);
+    const signal = callerSignal ? anySignal([callerSignal, timeout]) : timeout;
     let response: Response;
     try {
       const init: RequestInit = { method, headers, credentials: 'omit', mode: 'cors', cache: 'no-store', signal, redirect: 'follow' };

@@ -42,16 +42,20 @@ export interface EventSourceLike {
 }
 export type EventSourceFactory = new (url: string) => EventSourceLike;
 
+// A record keyed by the contract's enum: adding an event type to the contract without
+// listening to it here is a type error.
+const EVENT_NAMES: Record<LiveEventType, true> = {
+  'idea.created': true,
+  'idea.updated': true,
+  'idea.merged': true,
+  'vote.changed': true,
+  'forum.updated': true,
+  'participants.changed': true,
+  reset: true,
+};
+
 /** Every event name of the contract's `LiveEventType`. */
-export const LIVE_EVENT_TYPES: readonly LiveEventType[] = [
-  'idea.created',
-  'idea.updated',
-  'idea.merged',
-  'vote.changed',
-  'forum.updated',
-  'participants.changed',
-  'reset',
-];
+export const LIVE_EVENT_TYPES = Object.keys(EVENT_NAMES) as readonly LiveEventType[];
 
 export interface LiveStreamOptions {
   /** Builds the stream URL for a resume id (`ApiClient.eventsUrl`). */

@@ -1,9 +1,9 @@
 /**
  * `LocalizeController`: a widget's messages and formatters in the language of the nearest
  * `lang` (the element, its ancestors across shadow roots, then `<html lang>`), Korean by
- * default. Hosts re-render when `<html lang>` changes (one shared MutationObserver) or when
- * their own `lang` attribute changes (the widget lists `lang` among its observed attributes,
- * or calls `requestUpdate`). An explicit locale (e.g. from `<hd-provider locale>`) wins over
+ * default. Hosts re-render when `<html lang>` or their own `lang` attribute changes (one shared
+ * MutationObserver); a change of `lang` on another ancestor needs a `requestUpdate`. An explicit
+ * locale (e.g. from `<hd-provider locale>`) wins over
  * inherited `lang`, but not over the element's own `lang` attribute.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -93,12 +93,20 @@ export function errorMessage(error: unknown, m: Messages): string {
 const hosts = new Set<ReactiveControllerHost>();
 let observer: MutationObserver | undefined;
 
-function observe(): void {
-  if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => {
-    for (const host of hosts) host.requestUpdate();
-  });
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+function observe(host: ReactiveControllerHost & HTMLElement): void {
+  if (typeof MutationObserver === 'undefined') return;
+  if (!observer) {
+    observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target === document.documentElement)) {
+        for (const h of hosts) h.requestUpdate();
+        return;
+      }
+      for (const r of records) if (hosts.has(r.target as never)) (r.target as unknown as ReactiveControllerHost).requestUpdate();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+  // The host's own lang too (observing a node twice just renews the registration).
+  observer.observe(host, { attributes: true, attributeFilter: ['lang'] });
 }
 
 export interface LocalizeOptions {
@@ -118,7 +126,7 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     hosts.add(this.host);
-    observe();
+    observe(this.host);
   }
 
   hostDisconnected(): void {

@@ -69,8 +69,8 @@ describe('i18n', () => {
     const el = wrapper.querySelector('test-api-consumer')!;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.equal('Open for signup');
-    el.setAttribute('lang', 'ko');
-    el.requestUpdate();
+    el.setAttribute('lang', 'ko'); // observed: no requestUpdate needed
+    await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.equal('모집 중');
   });
