@@ -44,7 +44,7 @@ export interface LiveForum {
 export const KIT_TAG = 'conformance-kit';
 
 export function futureIso(days: number, hours = 0): string {
-  return new Date(Date.now() + days * 86400000 + hours * 3600000).toISOString();
+  return new Date(Math.floor(Date.now() / 60000) * 60000 + days * 86400000 + hours * 3600000).toISOString().replace('.000Z', 'Z');
 }
 
 export function validForumInput(purpose: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -53,6 +53,9 @@ export const capacityChecks: CheckDef[] = [
       const items = (list.body as { items: { outcome: string; waitlistPosition: number | null }[] }).items;
       const order = items.map((r) => (r.outcome === 'confirmed' ? 'c' : `w${r.waitlistPosition}`)).join(',');
       check(order === 'c,c,c,w1,w2,w3,w4,w5,w6,w7', list.endpoint, 'items', `must list confirmed first, then the waitlist in order (got ${order})`);
+      const wl = await ctx.api.call('GET /forums/{forumId}/registrations', { params: { forumId: f.id }, token: ctx.adminToken!, query: { outcome: 'waitlisted', limit: 100 }, expect: 200 });
+      const wlItems = (wl.body as { items: { outcome: string }[] }).items;
+      check(wlItems.length === 7 && wlItems.every((r) => r.outcome === 'waitlisted'), wl.endpoint, 'items[].outcome', `outcome=waitlisted must list the 7 waitlisted (got ${wlItems.length}: ${[...new Set(wlItems.map((r) => r.outcome))].join(', ')})`);
     },
   },
   {
@@ -115,13 +118,18 @@ export const capacityChecks: CheckDef[] = [
   },
   {
     group: 'capacity',
-    name: 'signup before it opens → 409 signup-not-open',
+    name: 'signup before it opens → 409 signup-not-open; after it closes → 409 signup-closed',
     endpoint: EP,
     admin: true,
     async run(ctx) {
       const f = await ctx.fixtures.createForum(ctx.api, 'announced, not open');
       const form = await ctx.fixtures.signupForm(ctx.api, f.id);
       expectProblem(await ctx.api.call(EP, { params: { forumId: f.id }, body: validRegistration(form, ctx.fixtures.tag()), idempotencyKey: true }), 409, 'signup-not-open');
+      await ctx.fixtures.setStatus(ctx.api, f.id, 'open');
+      await ctx.fixtures.setStatus(ctx.api, f.id, 'closed');
+      expectProblem(await ctx.api.call(EP, { params: { forumId: f.id }, body: validRegistration(form, ctx.fixtures.tag()), idempotencyKey: true }), 409, 'signup-closed');
+      const now = (await ctx.api.call('GET /forums/{forumId}', { params: { forumId: f.id }, expect: 200 })).body as Forum;
+      check(now.registered === 0 && now.waitlisted === 0, 'GET /forums/{forumId}', 'registered', `refused signups must not count (got ${now.registered}, ${now.waitlisted})`);
     },
   },
 ];

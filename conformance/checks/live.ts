@@ -49,9 +49,35 @@ export function liveEvent(ctx: CheckContext, e: SseEvent, forumId: string, index
   check(e.event === le.type, SSE, `${where} event`, `the event: name must be the LiveEvent type ${JSON.stringify(le.type)} (got ${JSON.stringify(e.event)})`);
   check(le.id === e.id, SSE, `${where} data.id`, `must equal the SSE id ${e.id} (got ${le.id})`);
   check(le.forumId === forumId, SSE, `${where} data.forumId`, `must be ${forumId} (got ${le.forumId})`);
-  if (le.type === 'idea.created' || le.type === 'idea.updated') {
-    const iv = ctx.contract.validateSchema('Idea', le.data);
-    if (iv.length) fail(SSE, `${where} data.data.${iv[0]!.where}`, iv[0]!.message);
+  // LiveEvent.data by type, as the contract's description of LiveEvent gives it.
+  const sub = (schema: string, value: unknown, path: string) => {
+    const iv = ctx.contract.validateSchema(schema, value);
+    if (iv.length) fail(SSE, `${where} ${path}${iv[0]!.where === '(body)' ? '' : '.' + iv[0]!.where}`, iv[0]!.message);
+  };
+  const d = le.data;
+  const num = (k: string) => check(Number.isInteger(d[k]) && (d[k] as number) >= 0, SSE, `${where} data.data.${k}`, `must be a non-negative integer (got ${JSON.stringify(d[k])})`);
+  switch (le.type) {
+    case 'idea.created':
+    case 'idea.updated':
+      sub('Idea', d, 'data.data');
+      break;
+    case 'idea.merged':
+      sub('Idea', d.from, 'data.data.from');
+      sub('Idea', d.into, 'data.data.into');
+      break;
+    case 'vote.changed':
+      check(typeof d.ideaId === 'string', SSE, `${where} data.data.ideaId`, `must be an idea id (got ${JSON.stringify(d.ideaId)})`);
+      num('votes');
+      break;
+    case 'forum.updated':
+      sub('Forum', d, 'data.data');
+      break;
+    case 'participants.changed':
+      num('participants');
+      break;
+    case 'reset':
+      check(typeof d.reason === 'string', SSE, `${where} data.data.reason`, `must be a string (got ${JSON.stringify(d.reason)})`);
+      break;
   }
   return le;
 }
@@ -287,6 +313,75 @@ export const liveChecks: CheckDef[] = [
   },
   {
     group: 'live',
+    name: 'SSE: a join, a dot and a moderation arrive as participants.changed, vote.changed, idea.updated',
+    endpoint: SSE,
+    admin: true,
+    async run(ctx) {
+      const lf = await ctx.fixtures.liveForum();
+      const forumId = lf.forum.id;
+      const s = await stream(ctx, forumId);
+      try {
+        const p = await ctx.fixtures.join(ctx.api, forumId, lf.joinCode, 3);
+        const idea = await ctx.fixtures.postIdea(ctx.api, forumId, p.token, '이벤트 점검용 제안');
+        await ctx.api.call('POST /forums/{forumId}/ideas/{ideaId}/votes', { params: { forumId, ideaId: idea.id }, token: p.token, idempotencyKey: true, expect: 201 });
+        await ctx.api.call('PATCH /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId: idea.id }, token: lf.facilitator.token, body: { pinned: true }, expect: 200 });
+        const parse = (e: SseEvent) => {
+          try {
+            return JSON.parse(e.data) as LiveEvent;
+          } catch {
+            return undefined;
+          }
+        };
+        const wait = async (what: string, pred: (le: LiveEvent) => boolean) => {
+          try {
+            return await s.waitFor((e) => { const le = parse(e); return !!le && pred(le); }, ctx.timeoutMs / 3);
+          } catch (err) {
+            if (err instanceof SseTimeout) fail(SSE, what, `did not arrive (${err.message})`);
+            throw err;
+          }
+        };
+        await wait('participants.changed', (le) => le.type === 'participants.changed');
+        const v = await wait('vote.changed', (le) => le.type === 'vote.changed' && le.data.ideaId === idea.id);
+        check((parse(v)!.data.votes as number) === 1, SSE, 'vote.changed data.data.votes', `must be the idea's votes, 1 (got ${JSON.stringify(parse(v)!.data.votes)})`);
+        const u = await wait('idea.updated', (le) => le.type === 'idea.updated' && le.data.id === idea.id);
+        check(parse(u)!.data.pinned === true, SSE, 'idea.updated data.data.pinned', 'must be the idea after moderation (pinned)');
+        s.events.forEach((e, i) => liveEvent(ctx, e, forumId, i));
+        increasing(s.events);
+      } finally {
+        s.close();
+      }
+    },
+  },
+  {
+    group: 'live',
+    name: 'ideas pagination: follows nextCursor, limit honoured, no duplicates',
+    endpoint: 'GET /forums/{forumId}/ideas',
+    admin: true,
+    async run(ctx) {
+      const lf = await ctx.fixtures.liveForum();
+      const forumId = lf.forum.id;
+      for (let i = 0; i < 3; i++) await ctx.fixtures.postIdea(ctx.api, forumId, lf.participants[1]!.token, `페이지 점검 ${i + 1}`);
+      const all = (await ctx.api.call('GET /forums/{forumId}/ideas', { params: { forumId }, query: { limit: 1000 }, expect: 200 })).body as { items: Idea[]; nextCursor: string | null };
+      check(all.nextCursor === null, 'GET /forums/{forumId}/ideas', 'nextCursor', 'must be null when every idea fits on the page');
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      for (let page = 1; ; page++) {
+        const res = await ctx.api.call('GET /forums/{forumId}/ideas', { params: { forumId }, query: { limit: 2, cursor }, expect: 200 });
+        const b = res.body as { items: Idea[]; nextCursor: string | null };
+        check(b.items.length <= 2, res.endpoint, 'items', `limit=2 must give at most 2 ideas (got ${b.items.length})`);
+        for (const i of b.items) {
+          check(!seen.has(i.id), res.endpoint, 'items[].id', `idea ${i.id} came twice while paging (page ${page})`);
+          seen.add(i.id);
+        }
+        if (b.nextCursor === null) break;
+        check(page < 500 && b.items.length > 0, res.endpoint, 'nextCursor', 'paging does not end');
+        cursor = b.nextCursor;
+      }
+      check(seen.size === all.items.length, 'GET /forums/{forumId}/ideas', 'nextCursor', `paging by 2 gave ${seen.size} ideas, one page gave ${all.items.length}`);
+    },
+  },
+  {
+    group: 'live',
     name: 'SSE: reconnecting with Last-Event-ID replays exactly the missed events, in order',
     endpoint: SSE,
     admin: true,
@@ -370,6 +465,9 @@ export const liveChecks: CheckDef[] = [
         check(e, SSE, 'reset', 'the stream ended without a reset event');
         const le = liveEvent(ctx, e, lf.forum.id, 0);
         check(le.type === 'reset', SSE, 'event 1', `an unknown Last-Event-ID must give reset first (got ${le.type})`);
+        const idea = await ctx.fixtures.postIdea(ctx.api, lf.forum.id, lf.participants[0]!.token, '초기화 뒤에 올린 제안');
+        const { e: next } = await waitIdea(ctx, s, lf.forum.id, idea.id);
+        check(Number(next.id) > Number(e.id), SSE, 'event after reset', `live events continue after the reset's id ${e.id} (got ${next.id})`);
       } finally {
         s.close();
       }

@@ -27,6 +27,27 @@ async function pick(ctx: CheckContext, what: string, pred: (f: Forum) => boolean
 
 /** Check an iCalendar body: CRLF lines, VCALENDAR with VERSION/PRODID, VEVENTs with UID, DTSTAMP, DTSTART, SUMMARY. */
 export function checkIcs(endpoint: string, text: string, minEvents: number): number {
+  return icsEvents(endpoint, text, minEvents).length;
+}
+
+/** RFC 5545 date-time (`20261203T050000Z`, or local with TZID=Asia/Seoul) → epoch ms; NaN when neither. */
+export function icsInstant(prop: string): number {
+  const m = /^[A-Z-]+((?:;[^:]*)?):(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/.exec(prop);
+  if (!m) return NaN;
+  const [, params, y, mo, d, h, mi, se, z] = m;
+  const utc = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +se!);
+  if (z) return utc;
+  if (/;TZID=Asia\/Seoul(;|$)/.test(params!)) return utc - 9 * 3600_000;
+  return NaN;
+}
+
+/** iCalendar times have whole seconds. */
+const toSecond = (iso: string) => Math.floor(Date.parse(iso) / 1000) * 1000;
+
+const unescapeText = (v: string) => v.replace(/\\([\\;,])/g, '$1').replace(/\\[nN]/g, '\n');
+
+/** The VEVENTs of an iCalendar body as property lists, after the structural checks. */
+export function icsEvents(endpoint: string, text: string, minEvents: number): string[][] {
   check(text.startsWith('BEGIN:VCALENDAR\r\n'), endpoint, '(body)', `must start with BEGIN:VCALENDAR and CRLF (got ${JSON.stringify(text.slice(0, 30))})`);
   check(/\r\nEND:VCALENDAR\r\n?$/.test(text), endpoint, '(body)', 'must end with END:VCALENDAR');
   const bare = /(^|[^\r])\n|\r(?!\n)/.exec(text);
@@ -34,20 +55,39 @@ export function checkIcs(endpoint: string, text: string, minEvents: number): num
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   check(lines.includes('VERSION:2.0'), endpoint, 'VCALENDAR', 'VERSION:2.0 is missing');
   check(lines.some((l) => l.startsWith('PRODID:')), endpoint, 'VCALENDAR', 'PRODID is missing');
-  let events = 0;
+  const events: string[][] = [];
   let cur: string[] | null = null;
   for (const l of lines) {
     if (l === 'BEGIN:VEVENT') cur = [];
     else if (l === 'END:VEVENT' && cur) {
-      events++;
+      events.push(cur);
       for (const prop of ['UID', 'DTSTAMP', 'DTSTART', 'SUMMARY']) {
-        check(cur.some((x) => x.startsWith(prop + ':') || x.startsWith(prop + ';')), endpoint, `VEVENT[${events - 1}]`, `${prop} is missing`);
+        check(cur.some((x) => x.startsWith(prop + ':') || x.startsWith(prop + ';')), endpoint, `VEVENT[${events.length - 1}]`, `${prop} is missing`);
       }
+      const tzids = cur.map((x) => /;TZID=([^;:]+)/.exec(x)?.[1]).filter(Boolean);
+      for (const tz of tzids) check(lines.includes(`TZID:${tz}`), endpoint, `VEVENT[${events.length - 1}]`, `TZID=${tz} is used without its VTIMEZONE (RFC 5545 §3.2.19)`);
       cur = null;
     } else if (cur) cur.push(l);
   }
-  check(events >= minEvents, endpoint, 'VEVENT', `expected at least ${minEvents} VEVENT, got ${events}`);
+  check(events.length >= minEvents, endpoint, 'VEVENT', `expected at least ${minEvents} VEVENT, got ${events.length}`);
   return events;
+}
+
+/** The one VEVENT of a forum: its times are the forum's instants, its LOCATION the venue, and it links back. */
+export function checkForumEvent(endpoint: string, ev: string[], forum: { startsAt: string; endsAt: string; title: string; venue: { name: string } }): void {
+  const prop = (name: string) => ev.find((x) => x.startsWith(name + ':') || x.startsWith(name + ';'));
+  const start = icsInstant(prop('DTSTART')!);
+  check(!Number.isNaN(start), endpoint, 'DTSTART', `must be a UTC date-time or one with TZID=Asia/Seoul (got ${JSON.stringify(prop('DTSTART'))})`);
+  check(start === toSecond(forum.startsAt), endpoint, 'DTSTART', `must be the forum's startsAt ${forum.startsAt} (got ${JSON.stringify(prop('DTSTART'))})`);
+  const end = prop('DTEND');
+  check(end, endpoint, 'DTEND', 'is missing (the forum has an end time)');
+  check(icsInstant(end) === toSecond(forum.endsAt), endpoint, 'DTEND', `must be the forum's endsAt ${forum.endsAt} (got ${JSON.stringify(end)})`);
+  const summary = unescapeText(prop('SUMMARY')!.replace(/^[^:]*:/, ''));
+  check(summary.includes(forum.title), endpoint, 'SUMMARY', `must hold the forum's title ${JSON.stringify(forum.title)} (got ${JSON.stringify(summary)})`);
+  const loc = prop('LOCATION');
+  check(loc && unescapeText(loc.replace(/^[^:]*:/, '')).includes(forum.venue.name), endpoint, 'LOCATION', `must name the venue ${JSON.stringify(forum.venue.name)} (got ${JSON.stringify(loc ?? null)})`);
+  const link = prop('URL') ?? (/https?:\/\//.test(prop('DESCRIPTION') ?? '') ? 'DESCRIPTION' : undefined);
+  check(link, endpoint, 'URL', 'the event must link back to the forum (URL, or a link in DESCRIPTION)');
 }
 
 export const readChecks: CheckDef[] = [
@@ -114,6 +154,13 @@ export const readChecks: CheckDef[] = [
         const want = all.filter((f) => pair.includes(f.status)).length;
         check(two.length === want && two.every((f) => pair.includes(f.status)), 'GET /forums', 'items[].status', `status=${pair.join(',')} returned ${two.length} forums (${[...new Set(two.map((f) => f.status))].join(', ')}), expected ${want}`);
       }
+      const withTopic = all.find((f) => (f as unknown as { topics: string[] }).topics.length > 0);
+      if (withTopic) {
+        const topic = (withTopic as unknown as { topics: string[] }).topics[0]!;
+        const byT = await ctx.fixtures.listAll(ctx.api, { topic });
+        const want = all.filter((f) => (f as unknown as { topics: string[] }).topics.includes(topic)).length;
+        check(byT.length === want && byT.every((f) => (f as unknown as { topics: string[] }).topics.includes(topic)), 'GET /forums', 'items[].topics', `topic=${topic} returned ${byT.length} forums, ${want} have that topic`);
+      }
       const district = all[0]!.district;
       const byD = await ctx.fixtures.listAll(ctx.api, { district });
       check(byD.length > 0 && byD.every((f) => f.district === district), 'GET /forums', 'items[].district', `district=${district} returned ${byD.length} forums, some elsewhere: ${byD.filter((f) => f.district !== district).map((f) => f.district).join(', ')}`);
@@ -163,8 +210,9 @@ export const readChecks: CheckDef[] = [
     async run(ctx) {
       const f = await pick(ctx, 'forum');
       const res = await ctx.api.call('GET /forums/{forumId}/calendar.ics', { params: { forumId: f.id }, expect: 200 });
-      const n = checkIcs(res.endpoint, res.text, 1);
-      check(n === 1, res.endpoint, 'VEVENT', `must hold exactly one VEVENT (got ${n})`);
+      const evs = icsEvents(res.endpoint, res.text, 1);
+      check(evs.length === 1, res.endpoint, 'VEVENT', `must hold exactly one VEVENT (got ${evs.length})`);
+      checkForumEvent(res.endpoint, evs[0]!, f as unknown as Parameters<typeof checkForumEvent>[2]);
     },
   },
   {
