@@ -27,6 +27,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: true,
       lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'hyeondap.js' },
+      // Lib mode keeps whitespace in ES output for downstream bundlers; the CDN file is final, so minify it fully.
+      rolldownOptions: { output: { minify: true } },
     },
   };
 });

@@ -59,7 +59,8 @@ export function ensureChromium() {
     console.log("• Chromium not found: installing Debian's chromium package (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    // fonts-noto-cjk: without a Korean font every screenshot of the widgets shows empty boxes.
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
     if (!install || install.status !== 0) fail('Installing chromium with apt-get failed: install it yourself (apt-get install -y chromium) or set CHROME_PATH.');
     found = CANDIDATES.find(executable);
   }
