@@ -222,7 +222,7 @@ signup.post('/forums/:forumId/registrations', async (c) => {
       .selectFrom('registrations')
       .select('id')
       .where('forum_id', '=', forumId)
-      .where('contact_normalized', '=', `${input.contact.kind}:${contactKey}`)
+      .where('contact_normalized', '=', contactKey!)
       .where('outcome', '<>', 'cancelled')
       .executeTakeFirst();
     if (dup) throw new ProblemError('already-registered', 'This contact is already registered for this forum.');
@@ -244,7 +244,7 @@ signup.post('/forums/:forumId/registrations', async (c) => {
       name: input.name.trim(),
       contact_kind: input.contact.kind,
       contact_value: input.contact.value.trim(),
-      contact_normalized: `${input.contact.kind}:${contactKey}`,
+      contact_normalized: contactKey!,
       district: input.district,
       age_group: input.ageGroup,
       role: input.role,
