@@ -3,5 +3,5 @@
  * (the ContextRoot comes first, before any element is defined), then registers every element.
  * Exports nothing; creates no globals.
  */
-import './context/context-root.js';
+import './define/context-root.js';
 import './define/hd-provider.js';

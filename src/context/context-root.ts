@@ -1,7 +1,7 @@
 /**
  * Attaches one `ContextRoot` to the document, so widgets that upgrade before their
- * `<hd-provider>` still receive its value once it upgrades. Imported FIRST by the CDN entry,
- * before any element is defined.
+ * `<hd-provider>` still receive its value once it upgrades. Called by `define/context-root.ts`,
+ * which the CDN entry imports before any element is defined.
  *
  * One per document, even when two copies of the bundle are loaded (a second root would replay
  * every pending request twice). The marker is a registered symbol on the document, not a
@@ -19,4 +19,3 @@ export function attachContextRoot(doc: Document = document): boolean {
   return true;
 }
 
-attachContextRoot();

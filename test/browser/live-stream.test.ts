@@ -1,4 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ApiController } from '../../src/context/api-consumer.js';
+import { LiveController } from '../../src/context/live-controller.js';
 import { ApiClient } from '../../src/api/client.js';
 import { LiveStream, type EventSourceLike, type LiveMessage, type LiveStreamState } from '../../src/api/live-stream.js';
 import { getApi, getLiveStream, registryDefaults, resetRegistry } from '../../src/api/registry.js';
@@ -131,6 +135,83 @@ describe('LiveStream against the reference server', () => {
     expect(reset.type).to.equal('reset');
     expect(stream.lastEventId).to.equal((reset as LiveEvent).id);
     unsubscribe();
+  });
+});
+
+/** A widget-like live list: ApiController for the backend, LiveController for the stream. */
+class TestLiveWall extends LitElement {
+  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  @property({ attribute: 'forum-id' }) forumId = '';
+  readonly texts: string[] = [];
+  readonly api = new ApiController(this);
+  readonly live = new LiveController(this, {
+    stream: () => (this.forumId ? this.api.live(this.forumId) : undefined),
+    onMessage: (m) => {
+      if (m.type === 'idea.created') {
+        this.texts.push(m.data.text);
+        this.requestUpdate();
+      }
+    },
+  });
+  override render() {
+    return html`<p class="state">${this.live.state}</p><p class="count">${this.texts.length}</p>`;
+  }
+}
+customElements.define('test-live-wall', TestLiveWall);
+
+describe('LiveController in widgets', () => {
+  let apiBase: string;
+  let forumId: string;
+  let participant: ApiClient;
+  before(async () => {
+    const info = await demoInfo();
+    apiBase = info.apiBase;
+    forumId = info.demo.liveForumId;
+    const session = await getApi(apiBase).join(forumId, { joinCode: info.demo.joinCode, table: 3 });
+    participant = getApi(apiBase, session.token);
+  });
+  beforeEach(() => {
+    resetRegistry();
+    CountingEventSource.instances = [];
+    registryDefaults.stream = { eventSource: CountingEventSource, backoffMs: 50, maxBackoffMs: 200 };
+  });
+  afterEach(() => {
+    resetRegistry();
+    registryDefaults.stream = {};
+  });
+
+  it('shares one connection between two widgets, shows its state, and closes when both leave', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <test-live-wall api-base=${apiBase} forum-id=${forumId}></test-live-wall>
+      <test-live-wall api-base=${apiBase} forum-id=${forumId}></test-live-wall>
+    </div>`);
+    const [a, b] = [...wrapper.querySelectorAll<TestLiveWall>('test-live-wall')];
+    await until(() => a!.shadowRoot!.querySelector('.state')!.textContent === 'open', 'the widget to show open');
+    expect(CountingEventSource.instances).to.have.length(1);
+
+    const text = `위젯 두 개가 함께 받는 제안 ${Date.now()}`;
+    await participant.postIdea(forumId, { text });
+    await until(() => a!.texts.includes(text) && b!.texts.includes(text), 'both widgets to receive the idea');
+
+    const stream = getLiveStream(apiBase, forumId);
+    a!.remove();
+    await Promise.resolve();
+    expect(stream.state).to.equal('open');
+    b!.remove();
+    await until(() => stream.state === 'closed', 'the stream to close');
+    expect(CountingEventSource.instances[0]!.readyState).to.equal(EventSource.CLOSED);
+  });
+
+  it('follows the widget to another forum', async () => {
+    const { demo } = await demoInfo();
+    const el = await fixture<TestLiveWall>(html`<test-live-wall api-base=${apiBase} forum-id=${forumId}></test-live-wall>`);
+    await until(() => el.live.state === 'open', 'open');
+    const first = getLiveStream(apiBase, forumId);
+    el.forumId = demo.openForumId;
+    await el.updateComplete;
+    await until(() => first.state === 'closed', 'the first stream to close');
+    expect(el.live.stream).to.equal(getLiveStream(apiBase, demo.openForumId));
+    await until(() => el.live.state === 'open', 'the second stream to open');
   });
 });
 

@@ -112,7 +112,7 @@ describe('<hd-provider>', () => {
     try {
       // A second copy of the entry module (another URL, so it runs again).
       await import(/* @vite-ignore */ `${new URL('../../src/index.ts', import.meta.url).href}?copy=2`);
-      await import(/* @vite-ignore */ `${new URL('../../src/context/context-root.ts', import.meta.url).href}?copy=2`);
+      await import(/* @vite-ignore */ `${new URL('../../src/define/context-root.ts', import.meta.url).href}?copy=2`);
     } finally {
       ContextRoot.prototype.attach = original;
     }
