@@ -1,17 +1,18 @@
 /**
  * npm run conformance -- --base https://their.host/api [--admin-token T] [--json] [--only group[,group]]
- *                        [--timeout ms] [--slow]
+ *                        [--origin https://allowed.embedder] [--timeout ms] [--slow]
  * Exit code: 0 all checks pass, 1 some fail, 2 usage error or base unreachable.
  */
 import { pathToFileURL } from 'node:url';
 import { formatReport } from './report.ts';
 import { GROUPS, isGroup, runConformance, type Group } from './runner.ts';
 
-export const USAGE = 'usage: npm run conformance -- --base <api base url> [--admin-token <token>] [--json] [--only <group>[,<group>]] [--timeout <ms>] [--slow]';
+export const USAGE = 'usage: npm run conformance -- --base <api base url> [--admin-token <token>] [--json] [--only <group>[,<group>]] [--origin <allowed embedding origin>] [--timeout <ms>] [--slow]';
 
 export interface CliArgs {
   base: string;
   adminToken?: string;
+  origin?: string;
   json: boolean;
   only?: Group[];
   timeoutMs: number;
@@ -47,6 +48,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case '--admin-token':
         out.adminToken = take('--admin-token');
+        break;
+      case '--origin':
+        out.origin = take('--origin');
         break;
       case '--json':
         out.json = true;
@@ -126,6 +130,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   const report = await runConformance({
     base: args.base,
     adminToken: args.adminToken,
+    origin: args.origin,
     only: args.only,
     timeoutMs: args.timeoutMs,
     slow: args.slow,

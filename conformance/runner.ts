@@ -26,6 +26,8 @@ export interface RunOptions {
   fetch?: typeof fetch;
   /** Time bound of each check in ms (default 10 000). */
   timeoutMs?: number;
+  /** An embedding origin the backend allows (checks the CORS answer it gets). */
+  origin?: string;
   /** Only these groups. */
   only?: Group[];
   /** Also run checks that wait long (SSE heartbeat, ≥15 s). */
@@ -41,6 +43,7 @@ export interface CheckContext {
   fixtures: Fixtures;
   timeoutMs: number;
   slow: boolean;
+  origin: string | undefined;
   fetch: typeof fetch;
   signal: AbortSignal;
 }
@@ -102,6 +105,7 @@ export async function runConformance(opts: RunOptions): Promise<Report> {
       fixtures,
       timeoutMs,
       slow: !!opts.slow,
+      origin: opts.origin,
       fetch: fetchImpl,
       signal: ctrl.signal,
     };

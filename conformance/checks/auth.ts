@@ -165,6 +165,37 @@ export const authChecks: CheckDef[] = [
   },
   {
     group: 'auth',
+    name: 'CORS: an allowed origin (--origin) gets its origin back, the headers it needs, and the exposed headers',
+    endpoint: 'OPTIONS /forums',
+    async run(ctx) {
+      const origin = ctx.origin;
+      if (!origin) throw new Skip('give --origin <an embedding origin the backend allows> to check it');
+      const url = ctx.api.url('/forums');
+      const pre = await ctx.api.raw('OPTIONS', url, {
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+      });
+      await pre.arrayBuffer().catch(() => undefined);
+      check(pre.status >= 200 && pre.status < 300, 'OPTIONS /forums', 'status', `a preflight must succeed (got ${pre.status})`);
+      check(pre.headers.get('access-control-allow-origin') === origin, 'OPTIONS /forums', 'Access-Control-Allow-Origin', `must be ${origin} (got ${JSON.stringify(pre.headers.get('access-control-allow-origin'))})`);
+      const methods = (pre.headers.get('access-control-allow-methods') ?? '').toUpperCase();
+      check(methods.includes('POST'), 'OPTIONS /forums', 'Access-Control-Allow-Methods', `must allow POST (got ${JSON.stringify(methods)})`);
+      const allowed = (pre.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+      for (const h of ['authorization', 'content-type', 'idempotency-key', 'last-event-id']) {
+        check(allowed.includes(h) || allowed.includes('*'), 'OPTIONS /forums', 'Access-Control-Allow-Headers', `must allow ${h} (got ${JSON.stringify(pre.headers.get('access-control-allow-headers'))})`);
+      }
+      const get = await ctx.api.raw('GET', url, { headers: { origin } });
+      await get.arrayBuffer().catch(() => undefined);
+      check(get.headers.get('access-control-allow-origin') === origin, 'GET /forums', 'Access-Control-Allow-Origin', `must be ${origin} (got ${JSON.stringify(get.headers.get('access-control-allow-origin'))})`);
+      const exposed = (get.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+      for (const h of ['idempotent-replayed', 'retry-after', 'location']) {
+        check(exposed.includes(h), 'GET /forums', 'Access-Control-Expose-Headers', `must expose ${h} (got ${JSON.stringify(get.headers.get('access-control-expose-headers'))})`);
+      }
+      check(/(^|,)\s*origin\s*(,|$)/i.test(get.headers.get('vary') ?? ''), 'GET /forums', 'Vary', `must include Origin when the answer depends on it (got ${JSON.stringify(get.headers.get('vary'))})`);
+      check(get.headers.get('access-control-allow-credentials') !== 'true', 'GET /forums', 'Access-Control-Allow-Credentials', 'must not be true: the API uses bearer tokens, never cookies');
+    },
+  },
+  {
+    group: 'auth',
     name: 'CORS: an origin not on the allow-list gets no Access-Control-Allow-Origin',
     endpoint: 'OPTIONS /forums',
     async run(ctx) {

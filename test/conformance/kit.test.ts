@@ -85,7 +85,7 @@ after(async () => {
 
 describe('against the reference server', () => {
   test('every group passes with the admin token (only the --slow heartbeat check is skipped)', async () => {
-    const r = await runConformance({ base: server.apiBase, adminToken: server.adminToken });
+    const r = await runConformance({ base: server.apiBase, adminToken: server.adminToken, origin: server.url });
     assert.equal(r.summary.fail, 0, failures(r));
     assert.ok(r.ok);
     const skipped = r.checks.filter((c) => c.status === 'skip');
@@ -96,7 +96,7 @@ describe('against the reference server', () => {
   });
 
   test('without the admin token it checks what it can and skips the rest with the reason', async () => {
-    const r = await runConformance({ base: server.apiBase });
+    const r = await runConformance({ base: server.apiBase, origin: server.url });
     assert.equal(r.summary.fail, 0, failures(r));
     assert.ok(r.checks.some((c) => c.group === 'read' && c.status === 'pass'));
     assert.ok(r.checks.some((c) => c.group === 'validation' && c.status === 'pass' && c.endpoint === 'POST /forums/{forumId}/registrations'));
@@ -178,6 +178,20 @@ describe('against broken backends', () => {
         const r = await runConformance({ base: p.apiBase, only: ['read', 'validation'] });
         assert.match(messageOf(r, /^a missing forum is 404/), /^GET \/forums\/\{forumId\} \(404\) → content-type: must be application\/problem\+json \(got "text\/html; charset=utf-8"\)/);
         assert.match(messageOf(r, /^bad query limit=0/), /^GET \/forums \(400\) → content-type: must be application\/problem\+json/);
+      },
+    );
+  });
+
+  test('CORS open to every origin', async () => {
+    await withProxy(
+      {
+        response(_x, r) {
+          return { ...r, headers: { ...r.headers, 'access-control-allow-origin': '*' } };
+        },
+      },
+      async (p) => {
+        const r = await runConformance({ base: p.apiBase, only: ['auth'] });
+        assert.equal(messageOf(r, /^CORS: an origin not on the allow-list/), 'OPTIONS /forums → Access-Control-Allow-Origin: must be absent for https://evil.example (got "*")');
       },
     );
   });
