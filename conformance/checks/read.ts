@@ -138,7 +138,7 @@ export const readChecks: CheckDef[] = [
   },
   {
     group: 'read',
-    name: 'filters by status (one and comma-separated) and district',
+    name: 'filters by status (one and comma-separated), topic and district',
     endpoint: 'GET /forums',
     async run(ctx) {
       const all = await forums(ctx);
