@@ -219,6 +219,8 @@ describe('LiveController in widgets', () => {
 class BrokenEventSource implements EventSourceLike {
   static instances: BrokenEventSource[] = [];
   static healthy = false;
+  /** Opens but never says anything (a proxy that buffers the stream). */
+  static silent = false;
   readyState = 0;
   onopen: EventSourceLike['onopen'] = null;
   onerror: EventSourceLike['onerror'] = null;
@@ -226,7 +228,13 @@ class BrokenEventSource implements EventSourceLike {
   private readonly listeners = new Map<string, ((ev: MessageEvent) => void)[]>();
   constructor(readonly url: string) {
     BrokenEventSource.instances.push(this);
-    if (BrokenEventSource.healthy) {
+    if (BrokenEventSource.silent) {
+      queueMicrotask(() => {
+        if (this.readyState === 2) return;
+        this.readyState = 1;
+        this.onopen?.call(this as unknown as EventSource, new Event('open'));
+      });
+    } else if (BrokenEventSource.healthy) {
       queueMicrotask(() => {
         if (this.readyState === 2) return;
         this.readyState = 1;
@@ -277,5 +285,30 @@ describe('LiveStream when streaming is broken', () => {
     unsubscribe();
     await Promise.resolve();
     expect(stream.state).to.equal('closed');
+  });
+
+  it('treats a stream that opens but stays silent as broken, and reopens it from the last id', async () => {
+    BrokenEventSource.instances = [];
+    BrokenEventSource.healthy = false;
+    BrokenEventSource.silent = true;
+    try {
+      const stream = new LiveStream({
+        url: (id) => `/api/forums/f/events${id ? `?lastEventId=${id}` : ''}`,
+        eventSource: BrokenEventSource,
+        lastEventId: '41',
+        idleTimeoutMs: 40,
+        silentWindowsBeforePolling: 2,
+        pollIntervalMs: 30,
+      });
+      const { messages, unsubscribe } = collect(stream);
+      await until(() => stream.state === 'open', 'open');
+      await until(() => messages.some((m) => m.type === 'poll'), 'a poll tick');
+      expect(stream.state).to.equal('polling');
+      expect(BrokenEventSource.instances.length).to.be.at.least(2);
+      for (const source of BrokenEventSource.instances) expect(source.url).to.contain('lastEventId=41');
+      unsubscribe();
+    } finally {
+      BrokenEventSource.silent = false;
+    }
   });
 });
