@@ -10,6 +10,7 @@
  *   HD_CORS_ORIGINS comma-separated allow-list (default: this server's own origin on
  *                   localhost and 127.0.0.1, and http://localhost:6006 for Storybook)
  *   HD_SEED         demo (default: load the demo into an empty database) | none
+ *   HD_RATE_LIMIT   signups, joins, ideas and votes per minute per client (default 300; 0 = off)
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   const dbPath = process.env.HD_DB_PATH || join(dataDir, 'hyeondap.db');
   const seedEnv = (process.env.HD_SEED || 'demo').trim();
   if (seedEnv !== 'demo' && seedEnv !== 'none') throw new Error(`HD_SEED must be "demo" or "none", not "${seedEnv}".`);
+  const rate = Number(process.env.HD_RATE_LIMIT ?? 300);
+  if (!Number.isInteger(rate) || rate < 0) throw new Error(`HD_RATE_LIMIT must be a whole number, not "${process.env.HD_RATE_LIMIT}".`);
   const corsEnv = process.env.HD_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
 
   const opts = {
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     dbPath,
     adminToken: adminToken(dataDir),
     staticRoot: PROJECT_ROOT,
+    rateLimitPerMinute: rate,
     ...(corsEnv?.length ? { corsOrigins: corsEnv } : {}),
   };
   let server: RunningServer;

@@ -13,6 +13,7 @@ import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { purgeIdempotencyKeys } from './http/idempotency.ts';
+import { RateLimiter } from './http/ratelimit.ts';
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
@@ -55,6 +56,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Live events kept per forum for resume (default 5000). */
   eventRetainPerForum?: number;
+  /** Signups, joins, ideas and votes per minute per client (IP or token); 0/undefined = no limit. */
+  rateLimitPerMinute?: number;
 }
 
 /** `meta` key holding the demo's DemoInfo (JSON). */
@@ -120,6 +123,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     corsOrigins,
     staticRoot: opts.staticRoot ?? null,
     inFlight: new Map(),
+    rateLimiter: opts.rateLimitPerMinute ? new RateLimiter(opts.rateLimitPerMinute) : null,
   };
   const app = createApp(deps);
 
@@ -140,6 +144,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const maintenance = setInterval(() => {
     void purgeIdempotencyKeys(db, now()).catch(() => {});
     void events.pruneAll().catch(() => {});
+    deps.rateLimiter?.sweep();
   }, MAINTENANCE_MS);
   maintenance.unref();
 

@@ -11,6 +11,7 @@ import type { LiveEvent } from '../live/fanout.ts';
 import type { Principal } from './auth.ts';
 import { beginIdempotent, endIdempotent, readKey, storeIdempotent, type IdemHandle, type IdemMode } from './idempotency.ts';
 import { readRawBody, type RawBody } from './validate.ts';
+import { limit } from './ratelimit.ts';
 
 export interface Tx {
   trx: Transaction<DB>;
@@ -30,10 +31,13 @@ export interface WriteOptions<T> {
   idempotency: IdemMode;
   /** Validate the raw body; omit for body-less writes. */
   parse?: (raw: RawBody) => T;
+  /** Count this write against the caller's rate limit (429 beyond it). */
+  rateLimited?: boolean;
 }
 
 export async function write<T>(c: Context<Env>, opts: WriteOptions<T>, fn: (tx: Tx, input: T) => Promise<WriteResult>): Promise<Response> {
   const deps = c.get('deps');
+  if (opts.rateLimited) limit(c, opts.who);
   const raw = await readRawBody(c);
   const key = readKey(c, opts.idempotency);
   let handle: IdemHandle | null = null;

@@ -68,7 +68,7 @@ ideas.post('/forums/:forumId/ideas', async (c) => {
     if (errors.length) throw validationError(errors);
     return { text, table: input.table };
   };
-  return write(c, { who, idempotency: 'required', parse }, async (tx, input) => {
+  return write(c, { who, idempotency: 'required', rateLimited: true, parse }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     let table: number;
     let participantId: string | null = null;
@@ -176,7 +176,7 @@ function voteRoute(add: boolean) {
     const forumId = pathId(c, 'forumId', 'forum');
     const ideaId = pathId(c, 'ideaId', 'idea');
     const who = await requireAuth(c, ['participant'], forumId);
-    return write(c, { who, idempotency: 'required' }, async (tx) => {
+    return write(c, { who, idempotency: 'required', rateLimited: true }, async (tx) => {
       const forum = await loadForumRow(tx.trx, forumId);
       const idea = await loadIdea(tx.trx, forumId, ideaId);
       const p = await tx.trx.selectFrom('participants').selectAll().where('id', '=', who.subjectId ?? '').executeTakeFirstOrThrow();

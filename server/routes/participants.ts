@@ -57,7 +57,7 @@ export const participants = new Hono<Env>();
 
 participants.post('/forums/:forumId/participants', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  return write(c, { who: null, idempotency: 'optional', parse: (raw) => checkBody(joinInputSchema, raw) }, async (tx, input) => {
+  return write(c, { who: null, idempotency: 'optional', rateLimited: true, parse: (raw) => checkBody(joinInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase()) {
       throw new ProblemError('forbidden', 'The join code is not right for this forum.');

@@ -145,7 +145,7 @@ signup.put('/forums/:forumId/signup-form', async (c) => {
 
 signup.post('/forums/:forumId/registrations', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  return write(c, { who: null, idempotency: 'required', parse: (raw) => checkBody(registrationInputSchema, raw) }, async (tx, input) => {
+  return write(c, { who: null, idempotency: 'required', rateLimited: true, parse: (raw) => checkBody(registrationInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     const questions = await loadQuestions(tx.trx, forumId);
     const errors: FieldError[] = [];

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createForum, facilitator, join, liveForum, openSignup, postIdea, register, start, type Api } from './helpers.ts';
-import { assertProblem } from './contract.ts';
+import { assertProblem, assertSchema } from './contract.ts';
 
 describe('auth and CORS', () => {
   let api: Api;
@@ -71,5 +71,24 @@ describe('auth and CORS', () => {
     const r = await fetch(`${api.server.apiBase}/forums`);
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+  });
+
+  test('too many writes from one client → 429 with Retry-After, nothing written', async () => {
+    const limited = await start({ rateLimitPerMinute: 3 });
+    try {
+      const forum = await createForum(limited, { capacity: 50 });
+      await openSignup(limited, forum.id);
+      for (let i = 0; i < 3; i++) assert.equal((await register(limited, forum.id, i)).status, 201);
+      const r = await register(limited, forum.id, 9);
+      assertProblem(r, 429, 'rate-limited');
+      assertSchema('Problem', r.body);
+      assert.ok(Number(r.headers.get('retry-after')) >= 1);
+      assert.equal(r.body.retryAfter, Number(r.headers.get('retry-after')));
+      assert.equal((await limited.call('GET', `/forums/${forum.id}`)).body.registered, 3);
+      // reads and admin work are not limited
+      assert.equal((await limited.call('GET', `/forums/${forum.id}`)).status, 200);
+    } finally {
+      await limited.server.close();
+    }
   });
 });
