@@ -105,6 +105,8 @@ export interface SseStream {
   next(timeoutMs: number): Promise<SseEvent | null>;
   /** Wait for an event matching pred (skipping others), within timeoutMs. */
   waitFor(pred: (e: SseEvent) => boolean, timeoutMs: number): Promise<SseEvent>;
+  /** The first line of the stream (e.g. `retry: 3000`), within timeoutMs. */
+  firstLine(timeoutMs: number): Promise<string>;
   /** Resolves when a comment line arrives (e.g. a heartbeat), within timeoutMs. */
   waitForComment(timeoutMs: number): Promise<string>;
   close(): void;
@@ -238,6 +240,17 @@ export async function openSse(url: string, opts: OpenSseOptions = {}): Promise<S
         },
         timeoutMs,
         'the expected event did not arrive',
+      );
+    },
+    firstLine(timeoutMs) {
+      return wait<string>(
+        () => {
+          if (parser.firstLine !== undefined) return parser.firstLine;
+          if (ended) throw new SseTimeout('the stream ended before its first line');
+          return undefined;
+        },
+        timeoutMs,
+        'no first line',
       );
     },
     waitForComment(timeoutMs) {

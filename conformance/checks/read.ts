@@ -2,7 +2,8 @@
 import type { CheckContext, CheckDef } from '../runner.ts';
 import { Skip } from '../http.ts';
 import type { Forum, Idea } from '../fixtures.ts';
-import { check, expectProblem, sortedAsc } from './util.ts';
+import { check, expectProblem, fail, sortedAsc } from './util.ts';
+import { liveEvent, stream } from './live.ts';
 
 const MISSING_ID = 'conformance-no-such-forum';
 
@@ -263,6 +264,31 @@ export const readChecks: CheckDef[] = [
       const two = await ctx.api.call('GET /forums/{forumId}/ideas', { params: { forumId: f.id }, query: { sort: 'votes', limit: 1000 }, expect: 200 });
       const votes = (two.body as { items: Idea[] }).items.map((i) => i.votes);
       check(votes.every((v, i) => i === 0 || votes[i - 1]! >= v), two.endpoint, 'items[].votes', `sort=votes must list the most voted first (got ${votes.slice(0, 10).join(', ')})`);
+    },
+  },
+  {
+    group: 'read',
+    name: 'the event stream, read only: text/event-stream, opens with retry:, valid events, unknown Last-Event-ID → reset',
+    endpoint: 'GET /forums/{forumId}/events',
+    async run(ctx) {
+      const f = await pick(ctx, 'forum', (x) => x.status === 'live' || x.ideas > 0);
+      const SSE = 'GET /forums/{forumId}/events';
+      const s = await stream(ctx, f.id);
+      try {
+        const first = await s.firstLine(ctx.timeoutMs / 3).catch((err: Error) => fail(SSE, 'retry', err.message));
+        check(first.startsWith('retry:'), SSE, 'retry', `the stream must open with a retry: field (first line ${JSON.stringify(first)})`);
+      } finally {
+        s.close();
+      }
+      const r = await stream(ctx, f.id, '999999999999999');
+      try {
+        const e = await r.next(ctx.timeoutMs / 3).catch((err: Error) => fail(SSE, 'reset', `no event after Last-Event-ID 999999999999999 (${err.message}); expected reset`));
+        check(e, SSE, 'reset', 'the stream ended without a reset event');
+        const le = liveEvent(ctx, e, f.id, 0);
+        check(le.type === 'reset', SSE, 'event 1', `an unknown Last-Event-ID must give reset first (got ${le.type})`);
+      } finally {
+        r.close();
+      }
     },
   },
   {

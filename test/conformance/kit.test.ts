@@ -108,6 +108,20 @@ describe('against the reference server', () => {
   });
 });
 
+describe('against the reference server with its demo seed', () => {
+  test('the read-only run (no admin token) passes and reads every kind of forum the demo has', async () => {
+    const demo = await startServer({ port: 0, dbPath: ':memory:', seed: 'demo', adminToken: `admin-${randomUUID()}` });
+    try {
+      const r = await runConformance({ base: demo.apiBase, origin: demo.url });
+      assert.equal(r.summary.fail, 0, failures(r));
+      const read = r.checks.filter((c) => c.group === 'read');
+      assert.deepEqual(read.filter((c) => c.status !== 'pass').map((c) => `${c.name}: ${c.message}`), []);
+    } finally {
+      await demo.close();
+    }
+  });
+});
+
 describe('against broken backends', () => {
   test('a field of the wrong type: capacity as a string in GET /forums', async () => {
     await withProxy(
