@@ -111,7 +111,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const adminToken = opts.adminToken ?? newToken('admin');
   const fanout = new InProcessFanout();
   const events = new EventLog(db, fanout, opts.eventRetainPerForum !== undefined ? { retainPerForum: opts.eventRetainPerForum } : {});
-  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000);
+  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now);
   const corsOrigins = new Set(opts.corsOrigins ?? []);
   const deps: Deps = {
     db,

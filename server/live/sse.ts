@@ -23,11 +23,13 @@ export class SseHub {
   readonly #conns = new Set<Conn>();
   readonly #fanout: Fanout;
   readonly #log: EventLog;
+  readonly #now: () => Date;
   #timer: NodeJS.Timeout | null = null;
 
-  constructor(fanout: Fanout, log: EventLog, heartbeatMs: number) {
+  constructor(fanout: Fanout, log: EventLog, heartbeatMs: number, now: () => Date = () => new Date()) {
     this.#fanout = fanout;
     this.#log = log;
+    this.#now = now;
     this.#timer = setInterval(() => {
       for (const c of this.#conns) c.write(': ping\n\n');
     }, Math.max(10, heartbeatMs));
@@ -112,7 +114,7 @@ export class SseHub {
               const globalNewest = await hub.#log.globalNewestId();
               if (lastEventId < floor || lastEventId > globalNewest) {
                 const reason = lastEventId < floor ? 'too-old' : 'unknown-id';
-                c.write(formatEvent({ id: String(newest), type: 'reset', forumId, at: new Date().toISOString(), data: { reason } }));
+                c.write(formatEvent({ id: String(newest), type: 'reset', forumId, at: hub.#now().toISOString(), data: { reason } }));
                 sentUpTo = newest;
               } else {
                 sentUpTo = lastEventId;
