@@ -95,6 +95,9 @@ export async function probe(base: string, timeoutMs: number): Promise<string | u
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
     await res.arrayBuffer().catch(() => undefined);
+    if (res.status === 404) {
+      return `${base} does not look like the API base: GET ${new URL(url).pathname} answered 404 (the contract's paths hang off the base, e.g. https://host/api)`;
+    }
     return undefined;
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };

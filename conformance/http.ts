@@ -110,10 +110,19 @@ export class Api {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.raw(method, this.url(path, opts.params, opts.query), { headers, body });
     let text: string;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      text = await response.text();
+      text = await Promise.race([
+        response.text(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the body did not finish within ${this.requestTimeoutMs} ms`)), this.requestTimeoutMs);
+        }),
+      ]);
     } catch (err) {
+      void response.body?.cancel().catch(() => undefined);
       fail(endpoint, '(body)', `reading the response failed: ${(err as Error).message}`);
+    } finally {
+      clearTimeout(timer);
     }
     let parsed: unknown;
     const ct = response.headers.get('content-type');

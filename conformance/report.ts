@@ -74,6 +74,7 @@ export function formatReport(report: Report, opts: FormatOptions = {}): string {
   lines.push('');
   const secs = ((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000).toFixed(1);
   const line = `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped (${s.total} checks, ${secs} s)`;
-  lines.push(s.fail ? paint.fail(line) : paint.pass(line));
+  if (s.pass === 0 && s.fail === 0) lines.push('Nothing was checked: every selected check was skipped.');
+  lines.push(report.ok ? paint.pass(line) : paint.fail(line));
   return lines.join('\n');
 }

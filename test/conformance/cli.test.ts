@@ -45,6 +45,12 @@ test('an unreachable base → exit 2 with one line naming it', async () => {
   assert.equal(r.stderr.trim(), `conformance: cannot reach http://127.0.0.1:${port}/api: connection refused`);
 });
 
+test('a base that is not the API base → exit 2 with one line', async () => {
+  const r = await cli(['--base', server.url]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim(), `conformance: ${server.url} does not look like the API base: GET /forums answered 404 (the contract's paths hang off the base, e.g. https://host/api)`);
+});
+
 test('against the reference server with the admin token from the environment → exit 0 and a summary', async () => {
   const r = await cli(['--base', server.apiBase], { HD_ADMIN_TOKEN: server.adminToken });
   assert.equal(r.code, 0, r.stdout + r.stderr);

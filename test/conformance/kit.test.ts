@@ -122,6 +122,13 @@ describe('against the reference server with its demo seed', () => {
   });
 });
 
+test('a run where every check is skipped is not a pass', async () => {
+  const r = await runConformance({ base: server.apiBase, only: ['capacity'] });
+  assert.equal(r.summary.pass, 0);
+  assert.equal(r.summary.fail, 0);
+  assert.equal(r.ok, false);
+});
+
 describe('against broken backends', () => {
   test('a field of the wrong type: capacity as a string in GET /forums', async () => {
     await withProxy(
