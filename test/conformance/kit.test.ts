@@ -203,6 +203,37 @@ describe('against broken backends', () => {
     );
   });
 
+  test('validation errors without errors[]', async () => {
+    await withProxy(
+      {
+        json(x, body) {
+          if (x.status === 400) delete (body as { errors?: unknown }).errors;
+          return body;
+        },
+      },
+      async (p) => {
+        const r = await runConformance({ base: p.apiBase, only: ['validation'] });
+        assert.equal(messageOf(r, /^registration: name as a number/), 'POST /forums/{forumId}/registrations → errors[].field: must name "name" (got no errors[])');
+        assert.equal(messageOf(r, /^bad query limit=0/), 'GET /forums → errors[].field: must name "query.limit" (got no errors[])');
+      },
+    );
+  });
+
+  test('overbooking: every signup reported as confirmed', async () => {
+    await withProxy(
+      {
+        json(x, body) {
+          if (x.method === 'POST' && x.path.endsWith('/registrations') && x.status === 201) Object.assign(body as object, { outcome: 'confirmed', waitlistPosition: null });
+          return body;
+        },
+      },
+      async (p) => {
+        const r = await runConformance({ base: p.apiBase, adminToken: server.adminToken, only: ['capacity'] });
+        assert.equal(messageOf(r, /^10 concurrent signups/), 'POST /forums/{forumId}/registrations → outcome: exactly 3 of 10 must be confirmed for 3 seats (got 10 confirmed, 0 waitlisted)');
+      },
+    );
+  });
+
   test('CORS open to every origin', async () => {
     await withProxy(
       {
