@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ApiController } from '../../src/context/api-consumer.js';
@@ -181,12 +181,14 @@ describe('LiveController in widgets', () => {
   });
 
   it('shares one connection between two widgets, shows its state, and closes when both leave', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
+    const wrapper = fixtureSync<HTMLDivElement>(html`<div>
       <test-live-wall api-base=${apiBase} forum-id=${forumId}></test-live-wall>
       <test-live-wall api-base=${apiBase} forum-id=${forumId}></test-live-wall>
     </div>`);
     const [a, b] = [...wrapper.querySelectorAll<TestLiveWall>('test-live-wall')];
-    await until(() => a!.shadowRoot!.querySelector('.state')!.textContent === 'open', 'the widget to show open');
+    await until(() => a!.live.state === 'open', 'the stream to open');
+    await a!.updateComplete;
+    expect(a!.shadowRoot!.querySelector('.state')!.textContent).to.equal('open'); // the state change re-rendered it
     expect(CountingEventSource.instances).to.have.length(1);
 
     const text = `위젯 두 개가 함께 받는 제안 ${Date.now()}`;
