@@ -36,6 +36,7 @@ export function createApp(deps: Deps): Hono<Env> {
   if (deps.staticRoot) {
     const root = deps.staticRoot;
     app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html')) ?? c.notFound());
+    app.get('/favicon.ico', async (c) => (await serveFile(`${root}/demo`, 'favicon.ico')) ?? c.body(null, 204));
     app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length))) ?? c.notFound());
     app.get('/dist/*', async (c) => (await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
   }
