@@ -204,7 +204,8 @@ export class ApiClient {
   /** Absolute URL of a path below the base, with query parameters (undefined/null/'' skipped). */
   url(path: string, query?: RawRequest['query']): string {
     const url = new URL(this.baseUrl + path);
-    for (const [name, value] of Object.entries(query ?? {})) {
+    // Sorted, so `{ a, b }` and `{ b, a }` are one URL and one cache entry.
+    for (const [name, value] of Object.entries(query ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (value === undefined || value === null || value === '') continue;
       url.searchParams.set(name, String(value));
     }

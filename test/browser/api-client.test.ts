@@ -260,6 +260,9 @@ describe('the shared cache', () => {
       a.getForum(openForumId, { cache: 'no-cache' }),
     ]);
     expect(forumFetches - before).to.equal(1);
+    expect(a.cacheKey('/forums', { limit: 5, from: 'x' })).to.equal(a.cacheKey('/forums', { from: 'x', limit: 5 }));
+    expect(withToken.cacheKey('/forums')).to.not.equal(a.cacheKey('/forums'));
+    expect(withToken.cacheKey('/forums')).to.not.contain('some-participant-token');
     expect(x).to.equal(y);
     expect(y).to.equal(z);
   });
