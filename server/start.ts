@@ -17,6 +17,7 @@ import { RateLimiter } from './http/ratelimit.ts';
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
+import { closeExpiredRounds } from './model/voting.ts';
 
 export interface DemoInfo {
   liveForumId: string;
@@ -148,6 +149,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }, MAINTENANCE_MS);
   maintenance.unref();
 
+  // time-boxed voting rounds: close them (and tell live clients) once their time is up
+  let sweeping = false;
+  const votingTimer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    closeExpiredRounds(deps)
+      .catch(() => {})
+      .finally(() => {
+        sweeping = false;
+      });
+  }, 1000);
+  votingTimer.unref();
+
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -157,6 +171,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);
+        clearInterval(votingTimer);
         sse.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { facilitator, join, liveForum, openVoting, postIdea, start, type Api } from './helpers.ts';
+import { facilitator, join, liveForum, openVoting, postIdea, SseReader, start, type Api } from './helpers.ts';
 import { assertPage, assertProblem, assertSchema } from './contract.ts';
 
 describe('ideas and dot votes', () => {
@@ -10,7 +10,9 @@ describe('ideas and dot votes', () => {
   });
   after(() => api.server.close());
 
-  const vote = (forumId: string, ideaId: string, token: string) => api.call('POST', `/forums/${forumId}/ideas/${ideaId}/votes`, { token });
+  function vote(forumId: string, ideaId: string, token: string, on: Api = api) {
+    return on.call('POST', `/forums/${forumId}/ideas/${ideaId}/votes`, { token });
+  }
   const retract = (forumId: string, ideaId: string, token: string) => api.call('DELETE', `/forums/${forumId}/ideas/${ideaId}/votes`, { token });
 
   test('join gives a participant session; posting lands at the own table, trimmed', async () => {
@@ -158,5 +160,29 @@ describe('ideas and dot votes', () => {
     await api.admin('POST', `/forums/${forum.id}/status`, { status: 'finished' });
     assertProblem(await api.call('POST', `/forums/${forum.id}/participants`, { body: { joinCode: forum.joinCode, table: 1 } }), 409, 'forum-not-live');
     assertProblem(await api.call('POST', `/forums/${forum.id}/ideas`, { token: p.token, body: { text: '늦었어요' } }), 409, 'forum-not-live');
+  });
+
+  test('a time-boxed round closes by itself: votes after it are refused and live clients are told', async () => {
+    let clock = new Date('2030-05-14T05:00:00Z');
+    const timed = await start({ now: () => clock });
+    try {
+      const forum = await liveForum(timed);
+      const p = await join(timed, forum, 1);
+      const idea = await postIdea(timed, forum.id, p.token, '시간 제한 투표');
+      const v = await timed.call('PUT', `/forums/${forum.id}/voting`, { token: timed.server.adminToken, body: { open: true, durationSeconds: 60 } });
+      assert.equal(v.body.closesAt, '2030-05-14T05:01:00.000Z');
+      assert.equal((await vote(forum.id, idea.id, p.token, timed)).status, 201);
+      const sse = await SseReader.open(`${timed.server.apiBase}/forums/${forum.id}/events`);
+      try {
+        clock = new Date('2030-05-14T05:01:01Z');
+        assertProblem(await vote(forum.id, idea.id, p.token, timed), 409, 'voting-closed');
+        assert.equal((await timed.call('GET', `/forums/${forum.id}`)).body.voting.open, false);
+        await sse.until((r) => r.events().some((e) => e.event === 'forum.updated' && e.json.data.voting.open === false));
+      } finally {
+        sse.close();
+      }
+    } finally {
+      await timed.server.close();
+    }
   });
 });
