@@ -3,7 +3,7 @@
 //   dist/lib/**            npm ESM: one module per class and per define/ file, .d.ts, Lit external
 //   dist/demo/*.js         the demo pages' scripts
 //   custom-elements.json   the manifest of every element's public API
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { root, run, fail } from './lib/setup.mjs';
@@ -19,6 +19,8 @@ const step = (label, cmd, args) => {
 step('Building the CDN bundle (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
 if (existsSync(join(root, 'demo', 'index.ts'))) step('Building the demo scripts (vite)', bin('vite'), ['build', '--mode', 'demo', '--logLevel', 'warn']);
 step('Building the npm modules (tsc)', bin('tsc'), ['-p', 'tsconfig.build.json']);
+// tsc does not emit hand-written .d.ts files: the contract's generated types must ship beside types.d.ts.
+copyFileSync(join(root, 'src', 'api', 'schema.d.ts'), join(root, 'dist', 'lib', 'api', 'schema.d.ts'));
 step('Writing custom-elements.json (cem)', bin('cem'), ['analyze', '--quiet']);
 
 if (!quiet) {
