@@ -199,9 +199,8 @@ export const readChecks: CheckDef[] = [
     async run(ctx) {
       const f = await pick(ctx, 'forum');
       const res = await ctx.api.call('GET /forums/{forumId}/signup-form', { params: { forumId: f.id }, expect: 200 });
-      const form = res.body as { forumId: string; consents: unknown[] };
+      const form = res.body as { forumId: string };
       check(form.forumId === f.id, res.endpoint, 'forumId', `must be ${f.id} (got ${form.forumId})`);
-      check(form.consents.length > 0, res.endpoint, 'consents', 'must list the consents the registrant gives (PIPA art. 15)');
     },
   },
   {
@@ -243,6 +242,7 @@ export const readChecks: CheckDef[] = [
       const items = (res.body as { items: { number: number }[] }).items;
       const nums = items.map((t) => t.number);
       check(nums.every((n, i) => i === 0 || nums[i - 1]! < n), res.endpoint, 'items[].number', `tables must be listed by number (got ${nums.join(', ')})`);
+      check(items.length === f.tables, res.endpoint, 'items', `must list every table: the forum has ${f.tables} (got ${items.length})`);
     },
   },
   {
@@ -302,6 +302,8 @@ export const readChecks: CheckDef[] = [
       check(r.forumId === f.id, res.endpoint, 'forumId', `must be ${f.id}`);
       const ranks = r.proposals.map((p) => p.rank);
       check(ranks.every((x, i) => x === i + 1), res.endpoint, 'proposals[].rank', `must be 1, 2, 3… in order (got ${ranks.join(', ')})`);
+      const votes = r.proposals.map((p) => p.votes);
+      check(votes.every((v, i) => i === 0 || votes[i - 1]! >= v), res.endpoint, 'proposals[].votes', `proposals are ranked by votes (got ${votes.join(', ')})`);
     },
   },
   {
