@@ -1,4 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+/** Every demo page's script: `demo/<page>.ts` → `dist/demo/<page>.js`. */
+const demoEntries = () =>
+  Object.fromEntries(readdirSync('demo').filter((f) => f.endsWith('.ts')).map((f) => [f.replace(/\.ts$/, ''), `demo/${f}`]));
 
 /**
  * Two builds (see scripts/build.mjs):
@@ -15,7 +20,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         target: 'es2022',
         sourcemap: true,
-        lib: { entry: { index: 'demo/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        lib: { entry: demoEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
       },
     };
   }

@@ -49,12 +49,8 @@ export class Contract {
   private readonly ops = new Map<string, Operation>();
   private readonly validators = new Map<string, ValidateFunction>();
 
-  /** Where the kit had to read the contract by its intent rather than its letter (see KNOWN-GAPS.md). */
-  readonly errata: string[];
-
   constructor(doc: Obj) {
     doc = structuredClone(doc);
-    this.errata = flattenClosedAllOf(doc);
     this.doc = doc;
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
@@ -145,35 +141,6 @@ export class Contract {
     const v = this.validator(pointer);
     return v(body) ? [] : describeErrors(v.errors ?? [], body);
   }
-}
-
-/**
- * `allOf: [{ $ref: Closed }, { properties: { extra } }]` where Closed has
- * `additionalProperties: false` can never validate an object with `extra` (JSON Schema applies
- * each branch on its own). The contract means "Closed plus extra" (ForumAdmin = Forum +
- * joinCode), so such a schema is rewritten, in memory only, into one closed object.
- */
-function flattenClosedAllOf(doc: Obj): string[] {
-  const notes: string[] = [];
-  const schemas = ((doc.components as Obj | undefined)?.schemas ?? {}) as Record<string, Obj>;
-  for (const [name, schema] of Object.entries(schemas)) {
-    const all = schema.allOf;
-    if (!Array.isArray(all)) continue;
-    const refs = all.filter((x): x is Obj => isObj(x) && typeof x.$ref === 'string');
-    const closed = refs.map((r) => schemas[String(r.$ref).replace('#/components/schemas/', '')]).filter((t) => t && t.additionalProperties === false);
-    if (closed.length !== 1 || refs.length !== 1) continue;
-    const base = closed[0]!;
-    const ext = all.filter((x) => !refs.includes(x as Obj)) as Obj[];
-    const merged: Obj = { ...base, properties: { ...(base.properties as Obj) }, required: [...((base.required as string[]) ?? [])] };
-    for (const e of ext) {
-      Object.assign(merged.properties as Obj, e.properties ?? {});
-      (merged.required as string[]).push(...((e.required as string[]) ?? []));
-    }
-    if (schema.description) merged.description = schema.description;
-    schemas[name] = merged;
-    notes.push(`${name}: allOf of the closed ${String(refs[0]!.$ref).split('/').pop()} (additionalProperties: false) and ${ext.flatMap((e) => Object.keys((e.properties as Obj) ?? {})).join(', ')} rejects every object that has ${ext.flatMap((e) => Object.keys((e.properties as Obj) ?? {})).join(', ')}; read as one closed object with both`);
-  }
-  return notes;
 }
 
 function describeText(text: string): string {
@@ -278,6 +245,8 @@ export function describeErrors(errors: ErrorObject[], root: Json): Violation[] {
       if (e.keyword === 'required') push(jsonPath(path, String(p.missingProperty)), 'required property is missing');
       else if (e.keyword === 'additionalProperties')
         push(jsonPath(path, String(p.additionalProperty)), 'is not in the contract (additionalProperties: false)');
+      else if (e.keyword === 'unevaluatedProperties')
+        push(jsonPath(path, String(p.unevaluatedProperty)), 'is not in the contract (unevaluatedProperties: false)');
       else if (e.keyword === 'allOf' || e.keyword === 'if') continue;
       else push(jsonPath(path), `${errorMessage(e)} (got ${describeValue(valueAt(root, path))})`);
     }

@@ -3,11 +3,13 @@
  * Behind an interface so that several server instances can share events through
  * PostgreSQL LISTEN/NOTIFY (or Redis pub/sub) later: only `publish` changes.
  */
+import type { components } from '../../src/api/schema.d.ts';
 
 export interface LiveEvent {
   /** Event log id, decimal string. */
   id: string;
-  type: 'idea.created' | 'idea.updated' | 'idea.merged' | 'vote.changed' | 'forum.updated' | 'participants.changed' | 'reset';
+  /** The contract's event names (generated from api/openapi.yaml). */
+  type: components['schemas']['LiveEventType'];
   forumId: string;
   at: string;
   data: Record<string, unknown>;

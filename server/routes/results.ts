@@ -191,7 +191,10 @@ results.put('/forums/:forumId/results', async (c) => {
       .execute();
     await tx.trx.updateTable('forums').set({ status: 'reported' }).where('id', '=', forumId).execute();
     const row = await forumChanged(tx, forumId);
-    return { status: 200, body: await resultOf(tx.trx, row, tx.now) };
+    const body = await resultOf(tx.trx, row, tx.now);
+    // An open result summary updates live when the city publishes (or republishes).
+    await tx.emit(forumId, 'results.published', body as unknown as Record<string, unknown>);
+    return { status: 200, body };
   });
 });
 
@@ -215,6 +218,8 @@ results.put('/forums/:forumId/proposals/:proposalId/response', async (c) => {
       .values({ proposal_id: proposalId, date: input.date ?? seoulDate(tx.now), text: input.note ?? DEFAULT_NOTE[input.status], status: input.status, created_at: at })
       .execute();
     const [p] = await proposalsOf(tx.trx, forumId, proposalId);
+    // Residents watching the summary see the city's new answer without reloading.
+    await tx.emit(forumId, 'proposal.updated', p as unknown as Record<string, unknown>);
     return { status: 200, body: p };
   });
 });

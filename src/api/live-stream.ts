@@ -51,6 +51,8 @@ const EVENT_NAMES: Record<LiveEventType, true> = {
   'vote.changed': true,
   'forum.updated': true,
   'participants.changed': true,
+  'results.published': true,
+  'proposal.updated': true,
   reset: true,
 };
 

@@ -543,7 +543,10 @@ export interface components {
             /** @description Time-box the round; it closes by itself after this many seconds. */
             durationSeconds?: number | null;
         };
-        Forum: {
+        /** @description A forum as everyone sees it. */
+        Forum: components["schemas"]["ForumFields"];
+        /** @description The fields of a forum, shared by `Forum` and `ForumAdmin` (each closes the set with `unevaluatedProperties`). */
+        ForumFields: {
             id: components["schemas"]["Id"];
             title: string;
             summary: string;
@@ -575,7 +578,7 @@ export interface components {
             updatedAt: components["schemas"]["DateTime"];
         };
         /** @description A forum as its admin sees it, with the join code for the tables' QR codes. */
-        ForumAdmin: components["schemas"]["Forum"] & {
+        ForumAdmin: components["schemas"]["ForumFields"] & {
             joinCode: string;
         };
         ForumPage: components["schemas"]["Page"] & {
@@ -830,11 +833,12 @@ export interface components {
             votesUsed: number;
         };
         /** @enum {string} */
-        LiveEventType: "idea.created" | "idea.updated" | "idea.merged" | "vote.changed" | "forum.updated" | "participants.changed" | "reset";
+        LiveEventType: "idea.created" | "idea.updated" | "idea.merged" | "vote.changed" | "forum.updated" | "participants.changed" | "results.published" | "proposal.updated" | "reset";
         /**
          * @description `data` by type — idea.created / idea.updated: an `Idea`; idea.merged:
          *     `{ from: Idea, into: Idea }`; vote.changed: `{ ideaId, votes }`; forum.updated: a `Forum`;
-         *     participants.changed: `{ participants, table, tableParticipants }`; reset: `{ reason }`.
+         *     participants.changed: `{ participants, table, tableParticipants }`; results.published: a
+         *     `ForumResult`; proposal.updated: a `Proposal` (the city's response changed); reset: `{ reason }`.
          */
         LiveEvent: {
             id: string;
@@ -1387,6 +1391,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     cancelMyRegistration: {
@@ -1408,6 +1413,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
         };
     };

@@ -85,6 +85,8 @@ export interface LiveEventData {
   'vote.changed': { ideaId: string; votes: number };
   'forum.updated': Forum;
   'participants.changed': { participants: number; table: number | null; tableParticipants: number };
+  'results.published': ForumResult;
+  'proposal.updated': Proposal;
   reset: { reason: string };
 }
 

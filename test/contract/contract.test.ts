@@ -35,7 +35,7 @@ test('the generated TypeScript types are up to date with api/openapi.yaml', () =
 });
 
 test('a change to the contract changes the generated types (so the staleness check can fail)', () => {
-  const changed = readFileSync(contractPath, 'utf8').replace('    Forum:\n      type: object\n', '    Forum:\n      type: object\n      description: changed\n');
+  const changed = readFileSync(contractPath, 'utf8').replace('    Idea:\n      type: object\n', '    Idea:\n      type: object\n      description: changed\n');
   const dir = mkdtempSync(join(tmpdir(), 'hd-contract-'));
   writeFileSync(join(dir, 'openapi.yaml'), changed);
   assert.notEqual(generate(join(dir, 'openapi.yaml')), readFileSync(typesPath, 'utf8'));
