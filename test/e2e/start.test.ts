@@ -156,6 +156,8 @@ describe('npm start on a fresh data directory', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
     await page.waitForFunction(() => document.querySelectorAll('main li').length >= 3, null, { timeout: 15_000 });
+    // The one <script> tag editors paste registers the elements (an empty, tree-shaken bundle would not).
+    assert.equal(await page.evaluate(() => typeof customElements.get('hd-provider')), 'function');
     const text = await page.locator('main').innerText();
     assert.match(text, /토론회/);
     mkdirSync(artifacts, { recursive: true });
