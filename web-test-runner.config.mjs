@@ -42,7 +42,8 @@ function referenceServer() {
   function start() {
     const adminToken = randomBytes(24).toString('hex');
     child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts', '--ready-json'], {
-      env: { ...process.env, PORT: '0', HD_DB_PATH: ':memory:', HD_SEED: 'demo', HD_ADMIN_TOKEN: adminToken },
+      // No rate limit: every test file talks to this one server from 127.0.0.1.
+      env: { ...process.env, PORT: '0', HD_DB_PATH: ':memory:', HD_SEED: 'demo', HD_ADMIN_TOKEN: adminToken, HD_RATE_LIMIT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';
