@@ -9,7 +9,7 @@ import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, nor
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
-import { checkBody, checkQuery, cursorParam, decodeCursor, encodeCursor, intParam, pathId } from '../http/validate.ts';
+import { checkBody, checkQuery, cursorParam, decodeCursor, encodeCursor, intParam, issuesToErrors, pathId, type RawBody } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
 import { forumChanged, loadForumRow } from '../model/forum.ts';
 import { settleSeats, seatCounts, waitlistPosition } from '../model/registrations.ts';
@@ -56,6 +56,54 @@ function normalizeContact(contact: { kind: 'phone' | 'email'; value: string }, f
     });
   }
   return n;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The registration checks that need no database: contact formats, district, consent version,
+ * guardian, honeypot. They read the raw body defensively, so they also run when the schema
+ * check failed and a 400 names every bad field at once (a wrong phone number together with an
+ * empty name), not only the schema's.
+ */
+function formErrors(body: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isRecord(body)) return errors;
+  const contactOf = (v: unknown): { kind: 'phone' | 'email'; value: string } | null =>
+    isRecord(v) && (v.kind === 'phone' || v.kind === 'email') && typeof v.value === 'string' && v.value.length >= 3 && v.value.length <= 254
+      ? { kind: v.kind, value: v.value }
+      : null;
+  if (typeof body.website === 'string' && body.website.trim() !== '') {
+    errors.push({ field: 'website', code: 'invalid_value', message: 'This field must be left empty.' });
+  }
+  const contact = contactOf(body.contact);
+  if (contact) normalizeContact(contact, 'contact.value', errors);
+  if (typeof body.district === 'string' && body.district !== '' && !(DISTRICTS as readonly string[]).includes(body.district) && body.district !== OTHER_DISTRICT) {
+    errors.push({ field: 'district', code: 'invalid_value', message: 'Not one of the form’s districts.' });
+  }
+  if (typeof body.consentVersion === 'string' && body.consentVersion !== '' && body.consentVersion !== CONSENT_VERSION) {
+    errors.push({ field: 'consentVersion', code: 'invalid_value', message: `The form's consent version is ${CONSENT_VERSION}; reload the form.` });
+  }
+  if (body.ageGroup === 'under14') {
+    if (body.guardian === undefined) {
+      errors.push({ field: 'guardian', code: 'required', message: 'Registrants under 14 need a legal guardian’s consent.' });
+    } else if (isRecord(body.guardian)) {
+      const g = contactOf(body.guardian.contact);
+      if (g) normalizeContact(g, 'guardian.contact.value', errors);
+    }
+  }
+  return errors;
+}
+
+/** Schema errors and the database-free form errors together, or the typed input. */
+function parseRegistration(raw: RawBody) {
+  if (raw.json === undefined) return checkBody(registrationInputSchema, raw);
+  const parsed = registrationInputSchema.safeParse(raw.json, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const errors = issuesToErrors(parsed.error.issues);
+  const named = new Set(errors.map((e) => e.field));
+  for (const e of formErrors(raw.json)) if (!named.has(e.field)) errors.push(e);
+  throw validationError(errors);
 }
 
 function toStatus(r: RegRow, position: number | null) {
@@ -145,22 +193,12 @@ signup.put('/forums/:forumId/signup-form', async (c) => {
 
 signup.post('/forums/:forumId/registrations', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  return write(c, { who: null, idempotency: 'required', rateLimited: true, parse: (raw) => checkBody(registrationInputSchema, raw) }, async (tx, input) => {
+  return write(c, { who: null, idempotency: 'required', rateLimited: true, parse: parseRegistration }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     const questions = await loadQuestions(tx.trx, forumId);
-    const errors: FieldError[] = [];
-
-    if (input.website !== undefined && input.website.trim() !== '') {
-      errors.push({ field: 'website', code: 'invalid_value', message: 'This field must be left empty.' });
-    }
-    const contactKey = normalizeContact(input.contact, 'contact.value', errors);
-    if (!(DISTRICTS as readonly string[]).includes(input.district) && input.district !== OTHER_DISTRICT) {
-      errors.push({ field: 'district', code: 'invalid_value', message: 'Not one of the form’s districts.' });
-    }
+    const errors: FieldError[] = formErrors(input);
+    const contactKey = input.contact.kind === 'phone' ? normalizeKoreanPhone(input.contact.value) : normalizeEmail(input.contact.value);
     // consent record: every consent of the form answered, the required ones given
-    if (input.consentVersion !== CONSENT_VERSION) {
-      errors.push({ field: 'consentVersion', code: 'invalid_value', message: `The form's consent version is ${CONSENT_VERSION}; reload the form.` });
-    }
     const formConsents = CONSENTS.filter((k) => k.id !== 'answers' || questions.length > 0);
     const consents: Record<string, boolean> = {};
     for (const k of formConsents) {
@@ -178,10 +216,6 @@ signup.post('/forums/:forumId/registrations', async (c) => {
     }
     // guardian for under-14s (PIPA art. 22-2)
     const under14 = input.ageGroup === 'under14';
-    if (under14 && !input.guardian) {
-      errors.push({ field: 'guardian', code: 'required', message: 'Registrants under 14 need a legal guardian’s consent.' });
-    }
-    if (under14 && input.guardian) normalizeContact(input.guardian.contact, 'guardian.contact.value', errors);
 
     // answers: validated against the questions; kept only with consent
     let answers: Record<string, string | string[]> | null = null;

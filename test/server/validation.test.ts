@@ -53,6 +53,11 @@ describe('bad input to every write endpoint', () => {
         }),
       fields: ['contact.value', 'district', 'consentVersion', 'consents.personal', 'guardian'],
     },
+    {
+      name: 'POST /forums/{id}/registrations (schema and format errors together)',
+      run: () => api.call('POST', `/forums/${forum.id}/registrations`, { body: registration(4, { name: '', contact: { kind: 'phone', value: 'not a phone' } }) }),
+      fields: ['name', 'contact.value'],
+    },
     { name: 'POST /forums/{id}/registrations (honeypot)', run: () => api.call('POST', `/forums/${forum.id}/registrations`, { body: registration(2, { website: 'http://spam' }) }), fields: ['website'] },
     { name: 'POST /forums/{id}/registrations (bad e-mail)', run: () => api.call('POST', `/forums/${forum.id}/registrations`, { body: registration(3, { contact: { kind: 'email', value: 'not-an-address' } }) }), fields: ['contact.value'] },
     { name: 'POST /forums/{id}/participants', run: () => api.call('POST', `/forums/${forum.id}/participants`, { body: { joinCode: 'ab', table: 0 } }), fields: ['joinCode', 'table'] },
