@@ -208,7 +208,8 @@ export interface UpcomingTopic {
   questions: SeedQuestion[];
 }
 
-const EXPERIENCE: SeedQuestion = {
+/** Questions most forums ask (the past forums' generator reuses them). */
+export const EXPERIENCE: SeedQuestion = {
   id: 'experience',
   label: '현답토론회에 참여해 보신 적이 있나요?',
   help: null,
@@ -218,7 +219,7 @@ const EXPERIENCE: SeedQuestion = {
   maxLength: null,
 };
 
-const INCONVENIENCE: SeedQuestion = {
+export const INCONVENIENCE: SeedQuestion = {
   id: 'inconvenience',
   label: '이 주제와 관련해 겪은 불편을 알려 주세요',
   help: '토론 테이블을 나눌 때 참고합니다. 짧게 적어 주셔도 됩니다.',

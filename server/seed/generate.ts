@@ -19,7 +19,7 @@
 import { CONSENT_VERSION } from '../domain/consent.ts';
 import { DISTRICTS, OTHER_DISTRICT, type District } from '../domain/districts.ts';
 import { PAST_TOPICS, type Audience, type CatalogTopic } from './catalog-past.ts';
-import { FINISHED_TOPIC, LIVE_TOPIC, UPCOMING_TOPICS, type UpcomingTopic } from './catalog-now.ts';
+import { EXPERIENCE, FINISHED_TOPIC, INCONVENIENCE, LIVE_TOPIC, UPCOMING_TOPICS, type UpcomingTopic } from './catalog-now.ts';
 import { VENUES } from './venues.ts';
 import {
   DECLINE_REASONS,
@@ -299,26 +299,6 @@ class Facilitators {
 }
 
 // ───────────────────────────── forum building blocks ─────────────────────────────
-
-const EXPERIENCE_Q: SeedQuestion = {
-  id: 'experience',
-  label: '현답토론회에 참여해 보신 적이 있나요?',
-  help: null,
-  kind: 'choice',
-  required: true,
-  options: ['처음입니다', '1~2번 참여했습니다', '3번 이상 참여했습니다', '시민 퍼실리테이터로 참여했습니다'],
-  maxLength: null,
-};
-
-const INCONVENIENCE_Q: SeedQuestion = {
-  id: 'inconvenience',
-  label: '이 주제와 관련해 겪은 불편을 알려 주세요',
-  help: '토론 테이블을 나눌 때 참고합니다. 짧게 적어 주셔도 됩니다.',
-  kind: 'text',
-  required: false,
-  options: null,
-  maxLength: 500,
-};
 
 /** Text answers to questions with a known id. */
 const TEXT_SAMPLES: Record<string, readonly string[]> = {
@@ -710,7 +690,7 @@ function buildPast(ctx: Ctx, topic: CatalogTopic, i: number, n: number): SeedFor
   const year = kstYear(startMs);
   f.voteBudget = rng.chance(0.2) ? 5 : 3;
   f.categories = [...new Set(topic.proposals.map((p) => p.category))];
-  f.questions = year >= 2019 ? [EXPERIENCE_Q, INCONVENIENCE_Q] : [INCONVENIENCE_Q];
+  f.questions = year >= 2019 ? [EXPERIENCE, INCONVENIENCE] : [INCONVENIENCE];
 
   // Signup: about 40–120 people; a few cancel; the seats fit the confirmed.
   const confirmed = rng.int(42, 112);
@@ -894,7 +874,7 @@ function buildLive(ctx: Ctx): SeedForum {
   f.joinCode = ids.reserve(LIVE_JOIN_CODE);
   f.capacity = 72;
   f.categories = [...LIVE_TOPIC.categories];
-  f.questions = [EXPERIENCE_Q, INCONVENIENCE_Q];
+  f.questions = [EXPERIENCE, INCONVENIENCE];
   const opensMs = atKst(startMs - 30 * DAY, 9);
   const closesMs = atKst(startMs - 2 * DAY, 18);
   f.signupOpensAt = kst(opensMs);
@@ -1025,7 +1005,7 @@ function buildFinished(ctx: Ctx): SeedForum {
   const f = baseForum(ctx, t, startMs, 3, 'finished');
   f.capacity = 50;
   f.categories = [...t.categories];
-  f.questions = [EXPERIENCE_Q, INCONVENIENCE_Q];
+  f.questions = [EXPERIENCE, INCONVENIENCE];
   const opensMs = atKst(startMs - 28 * DAY, 9);
   const closesMs = atKst(startMs - 2 * DAY, 18);
   f.signupOpensAt = kst(opensMs);
