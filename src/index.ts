@@ -5,3 +5,4 @@
  */
 import './define/context-root.js';
 import './define/hd-provider.js';
+import './define/hd-forum-calendar.js';

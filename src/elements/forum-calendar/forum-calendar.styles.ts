@@ -1,0 +1,328 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_cell: var(--hd-forum-calendar-cell-height, 6.5em);
+    --_today: var(--hd-forum-calendar-today, var(--_hd-color-accent));
+    --_line: var(--_hd-color-border);
+  }
+  .base {
+    box-sizing: border-box;
+    font-size: max(16px, 1em);
+    container-type: inline-size;
+    display: grid;
+    gap: var(--_hd-space-m);
+  }
+  p {
+    margin: 0;
+  }
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  button {
+    border: 1px solid var(--_line);
+    border-radius: var(--_hd-radius);
+    background: var(--_hd-color-surface);
+    padding: 0 0.75em;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_hd-color-accent);
+    border-color: var(--_hd-color-accent);
+    color: var(--_hd-color-on-accent);
+  }
+  a {
+    color: var(--_hd-color-accent);
+  }
+  .toolbar,
+  .nav,
+  .views,
+  .filters,
+  .panel-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_hd-space-s);
+  }
+  .toolbar {
+    justify-content: space-between;
+  }
+  .title {
+    font-size: 1.25em;
+    font-weight: 700;
+    min-width: 7.5em;
+    text-align: center;
+  }
+  .icon {
+    font-size: 1.25em;
+    line-height: 1;
+  }
+  .filters {
+    align-items: end;
+  }
+  label {
+    display: grid;
+    gap: 0.125em;
+    font-size: 0.9375em;
+    color: var(--_hd-color-muted);
+    flex: 1 1 9em;
+  }
+  select,
+  input {
+    width: 100%;
+    min-width: 0;
+    font-size: max(16px, 1rem);
+    padding: 0 0.5em;
+    border: 1px solid var(--_line);
+    border-radius: var(--_hd-radius-small);
+    background: var(--_hd-color-surface);
+    color: var(--_hd-color-text);
+  }
+  .grid {
+    border: 1px solid var(--_line);
+    border-radius: var(--_hd-radius);
+    overflow: hidden;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: repeat(7, minmax(0, 1fr));
+  }
+  .wd {
+    text-align: center;
+    font-weight: 700;
+    padding: 0.25em 0;
+    background: var(--_hd-color-surface-alt);
+  }
+  .wd:first-child,
+  .day:first-child .num {
+    color: var(--_hd-color-danger);
+  }
+  .day {
+    min-height: var(--_cell);
+    min-width: 0;
+    padding: 0.25em;
+    border-top: 1px solid var(--_line);
+    display: flex;
+    flex-direction: column;
+    gap: 0.125em;
+    cursor: pointer;
+    overflow: hidden;
+  }
+  .day + .day {
+    border-left: 1px solid var(--_line);
+  }
+  .day:focus-visible {
+    outline-offset: -3px;
+  }
+  .day[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_hd-color-accent) 12%, var(--_hd-color-surface));
+  }
+  .out {
+    background: var(--_hd-color-surface-alt);
+  }
+  .out .num {
+    color: var(--_hd-color-muted);
+  }
+  .num {
+    font-weight: 700;
+    width: 1.75em;
+    height: 1.75em;
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+  }
+  .today .num {
+    background: var(--_today);
+    color: var(--_hd-color-on-accent);
+  }
+  .chip {
+    font-size: 0.8125em;
+    line-height: 1.35;
+    padding: 0.125em 0.375em;
+    border-radius: var(--_hd-radius-small);
+    border-left: 3px solid currentColor;
+    background: var(--_hd-color-surface-alt);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .chip,
+  .badge,
+  .more {
+    color: var(--_s, var(--_hd-color-text));
+  }
+  .chip {
+    color: var(--_hd-color-text);
+    border-left-color: var(--_s);
+  }
+  .more {
+    font-size: 0.8125em;
+    font-weight: 700;
+    color: var(--_hd-color-accent);
+  }
+  .count {
+    display: none;
+  }
+  @container (max-width: 560px) {
+    .day .chip,
+    .day .more {
+      display: none;
+    }
+    .day .count {
+      display: grid;
+      place-items: center;
+      margin: auto auto 0;
+      min-width: 1.5em;
+      height: 1.5em;
+      border-radius: 999px;
+      background: var(--_hd-color-accent);
+      color: var(--_hd-color-on-accent);
+      font-size: 0.8125em;
+      font-weight: 700;
+    }
+    .title {
+      min-width: 0;
+    }
+  }
+  .s-open {
+    --_s: var(--_hd-color-status-open);
+  }
+  .s-closing {
+    --_s: var(--_hd-color-status-closing);
+  }
+  .s-full {
+    --_s: var(--_hd-color-status-waitlist);
+  }
+  .s-closed {
+    --_s: var(--_hd-color-status-full);
+  }
+  .s-live {
+    --_s: var(--_hd-color-status-live);
+  }
+  .s-finished {
+    --_s: var(--_hd-color-status-finished);
+  }
+  .s-announced,
+  .s-reported {
+    --_s: var(--_hd-color-status-reported);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.625em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-weight: 700;
+    font-size: 0.9375em;
+    background: color-mix(in srgb, var(--_s) 12%, var(--_hd-color-surface));
+  }
+  .panel,
+  .notice {
+    border: 1px solid var(--_line);
+    border-radius: var(--_hd-radius);
+    padding: var(--_hd-space-m);
+    display: grid;
+    gap: var(--_hd-space-s);
+    justify-items: start;
+  }
+  .panel-head {
+    justify-content: space-between;
+    width: 100%;
+  }
+  .day-label {
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+  .day-label:focus-visible {
+    outline-offset: 2px;
+  }
+  .today-tag {
+    font-size: 0.875em;
+    color: var(--_today);
+  }
+  .days {
+    display: grid;
+    gap: var(--_hd-space-l);
+  }
+  .days > li {
+    display: grid;
+    gap: var(--_hd-space-s);
+  }
+  .cards {
+    display: grid;
+    gap: var(--_hd-space-s);
+    width: 100%;
+  }
+  .card {
+    border: 1px solid var(--_line);
+    border-radius: var(--_hd-radius);
+    padding: var(--_hd-space-m);
+    display: grid;
+    gap: 0.25em;
+    justify-items: start;
+    background: var(--_hd-color-surface);
+  }
+  .row-top {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: center;
+  }
+  .seats {
+    font-weight: 700;
+  }
+  .name {
+    font-size: 1.125em;
+    font-weight: 700;
+    text-align: start;
+    border: 0;
+    padding: 0;
+    background: none;
+    color: var(--_hd-color-accent);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    min-height: var(--_hd-touch-target);
+    display: inline-flex;
+    align-items: center;
+  }
+  .meta,
+  .muted {
+    color: var(--_hd-color-muted);
+  }
+  .meta a,
+  .ics,
+  .feed a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_hd-touch-target);
+  }
+  .error {
+    border-color: var(--_hd-color-danger);
+  }
+  .error p {
+    color: var(--_hd-color-danger);
+  }
+  .bone {
+    background: var(--_hd-color-surface-alt);
+    border: 0;
+    min-height: 1.25em;
+  }
+  .card.bone {
+    min-height: 9em;
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--_hd-space-s);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+    @keyframes pulse {
+      to {
+        opacity: 0.45;
+      }
+    }
+  }
+`;

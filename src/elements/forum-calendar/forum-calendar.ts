@@ -1,0 +1,573 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { displayStatus, seatsLeft } from '../../api/forum-status.js';
+import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
+import { ApiController } from '../../context/api-consumer.js';
+import { HdForumSelectEvent } from '../../events/forum-select.js';
+import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { baseStyles } from '../../styles/base.js';
+import { addDays, addMonths, isMonth, monthGrid, seoulMidnight, seoulNoon, weekday } from './dates.js';
+import { styles } from './forum-calendar.styles.js';
+import { en, ko } from './messages.js';
+
+const STATUSES: ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
+/** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
+const SIGNUP: string[] = ['announced', 'open', 'full'];
+/** Forums shown in a month cell before the rest collapse into "+N". */
+const PER_CELL = 2;
+
+interface Loaded {
+  key: string;
+  items: Forum[];
+}
+
+/**
+ * @summary Upcoming and past forums as a month grid or a list, with filters, seats left,
+ *   add-to-calendar and the way to signup.
+ * @tag hd-forum-calendar
+ *
+ * Data: `GET /forums` for the six weeks on screen (all pages), through the shared client and
+ * cache, so a second calendar on the page paints at once. Live seat counts: the calendar does
+ * not open one event stream per forum (a month holds many; browsers allow about six
+ * connections per origin over HTTP/1.1, and the other widgets need theirs). Seats change slowly,
+ * so it refetches when the page becomes visible again and every `refresh-interval` seconds
+ * while it is visible — one small request for everything on screen.
+ *
+ * Keyboard (month view): the grid follows the WAI-ARIA grid pattern — one tab stop; arrows move
+ * by day and week, Home/End to the week's start (Sunday) and end, PageUp/PageDown by month
+ * (with Shift by year), Enter/Space open the day's forums, Escape closes them.
+ *
+ * @attr api-base - Base URL of the backend (else the nearest `<hd-provider>`'s).
+ * @attr view - `month` or `list`. Unset: `list` when the element is narrower than 480px, else `month`.
+ * @attr month - The month shown, `YYYY-MM` (default: this month in Asia/Seoul).
+ * @attr district - Only forums in this district (읍·면·동).
+ * @attr topic - Only forums with this topic tag.
+ * @attr status - Only these statuses, comma-separated (`open,full`).
+ * @attr q - Text search (title, summary, venue, topics); the search box sets it after a short pause.
+ * @attr signup-href - Link of a forum that takes signups; `{id}` is replaced by the forum's id,
+ *   e.g. `/signup.html?forum={id}`. Without it, choosing a forum only fires `hd-forum-select`.
+ * @attr map-href - Map link of a venue; `{query}` is replaced by the URL-encoded address.
+ *   Default `https://map.kakao.com/link/search/{query}` (Naver: `https://map.naver.com/p/search/{query}`).
+ * @attr refresh-interval - Seconds between refetches while the page is visible (default 60; 0: only on return to the page).
+ * @attr lang - `ko` (default) or `en`; else the nearest `lang`.
+ *
+ * @event {HdForumSelectEvent} hd-forum-select - A person chose a forum (`detail.forum`, `detail.href`).
+ *   Cancelable: `preventDefault()` stops the navigation to `signup-href`.
+ *
+ * @csspart base - The whole calendar.
+ * @csspart toolbar - Month navigation and view switch.
+ * @csspart title - The month's name.
+ * @csspart button - Every button.
+ * @csspart filters - The filter controls.
+ * @csspart grid - The month grid.
+ * @csspart day - One day cell of the grid.
+ * @csspart chip - A forum's title in a day cell.
+ * @csspart day-panel - The forums of the chosen day.
+ * @csspart list - The list view.
+ * @csspart forum - One forum card.
+ * @csspart forum-link - The forum's title (a link to `signup-href`, else a button).
+ * @csspart status - The forum's status badge.
+ * @csspart ics-link - "Add to my calendar".
+ * @csspart map-link - The venue's map link.
+ * @csspart feed-link - The subscribable calendar feed of the filtered forums.
+ * @csspart notice - Empty and error messages.
+ *
+ * @cssprop [--hd-forum-calendar-cell-height=6.5em] - Height of a day cell in the month grid.
+ * @cssprop [--hd-forum-calendar-today=var(--hd-color-accent)] - Colour that marks today.
+ * @cssprop [--hd-color-accent] - Accent (and every other `--hd-*` design token).
+ */
+export class HdForumCalendar extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  /** Base URL of the backend. */
+  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  /** Bearer token (not needed for reading forums). */
+  @property({ attribute: false }) token: string | undefined;
+  /** `month` or `list`; unset chooses by the element's width. */
+  @property() view: 'month' | 'list' | undefined;
+  /** The month shown (`YYYY-MM`). */
+  @property() month = seoulDateKey(Date.now()).slice(0, 7);
+  /** District filter. */
+  @property() district = '';
+  /** Topic filter. */
+  @property() topic = '';
+  /** Status filter (comma-separated contract statuses). */
+  @property() status = '';
+  /** Text search. */
+  @property() q = '';
+  /** Signup link template with `{id}`. */
+  @property({ attribute: 'signup-href' }) signupHref: string | undefined;
+  /** Map link template with `{query}`. */
+  @property({ attribute: 'map-href' }) mapHref = 'https://map.kakao.com/link/search/{query}';
+  /** Seconds between refetches while visible (0: only when the page becomes visible again). */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+
+  @state() private narrow = false;
+  /** The day with the roving tab stop. */
+  @state() private focusDay = seoulDateKey(Date.now());
+  /** The day whose forums are open below the grid. */
+  @state() private openDay: string | undefined;
+
+  private readonly api = new ApiController(this);
+  private readonly l = new LocalizeController(this, { locale: () => this.api.locale });
+  private internals: ElementInternals | undefined;
+  private loaded: Loaded | undefined;
+  private fresh = false;
+  private seen = { district: new Set<string>(), topic: new Set<string>() };
+  private resize = new ResizeObserver(([entry]) => {
+    const narrow = (entry?.contentRect.width ?? 480) < 480;
+    if (narrow !== this.narrow) this.narrow = narrow;
+  });
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') this.refresh();
+  };
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.value?.client, JSON.stringify(this.query())] as const,
+    task: async ([client, key], { signal }) => {
+      if (!client) return initialState;
+      const query = JSON.parse(key) as ForumListQuery;
+      const mode = this.fresh ? 'no-cache' : 'default';
+      this.fresh = false;
+      const items: Forum[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await client.listForums(cursor ? { ...query, cursor } : query, { signal, cache: mode });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && items.length < 1000);
+      this.loaded = { key, items };
+      for (const f of items) {
+        this.seen.district.add(f.district);
+        for (const t of f.topics) this.seen.topic.add(t);
+      }
+      return items;
+    },
+  });
+
+  constructor() {
+    super();
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      // Without ElementInternals the `:state()` hooks are simply absent.
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+    document.addEventListener('visibilitychange', this.onVisible);
+    this.startTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisible);
+    clearInterval(this.timer);
+    clearTimeout(this.debounce);
+  }
+
+  /** Refetches the forums on screen from the network (seats, statuses). */
+  refresh(): void {
+    if (!this.api.value) return;
+    this.fresh = true;
+    void this.task.run();
+  }
+
+  private startTimer(): void {
+    clearInterval(this.timer);
+    if (this.refreshInterval > 0) {
+      this.timer = setInterval(() => document.visibilityState === 'visible' && this.refresh(), this.refreshInterval * 1000);
+    }
+  }
+
+  private get t() {
+    return this.l.locale === 'en' ? en : ko;
+  }
+
+  private get currentView(): 'month' | 'list' {
+    return this.view === 'month' || this.view === 'list' ? this.view : this.narrow ? 'list' : 'month';
+  }
+
+  private query(): ForumListQuery {
+    const grid = monthGrid(this.month);
+    const query: ForumListQuery = { from: seoulMidnight(grid[0]!), to: seoulMidnight(addDays(grid[41]!, 1)), limit: 100 };
+    if (this.district) query.district = this.district;
+    if (this.topic) query.topic = this.topic;
+    if (this.status) query.status = this.status;
+    if (this.q) query.q = this.q;
+    return query;
+  }
+
+  /** The forums for the current query: loaded, else from the shared cache, else undefined. */
+  private items(): Forum[] | undefined {
+    const query = this.query();
+    const key = JSON.stringify(query);
+    if (this.loaded?.key === key) return this.loaded.items;
+    const page = this.api.value?.client.peekForums(query);
+    return page && !page.nextCursor ? page.items : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('month')) {
+      if (!isMonth(this.month)) this.month = seoulDateKey(Date.now()).slice(0, 7);
+      if (this.focusDay.slice(0, 7) !== this.month) {
+        const today = seoulDateKey(Date.now());
+        this.focusDay = today.startsWith(this.month) ? today : `${this.month}-01`;
+      }
+    }
+    if (changed.has('refreshInterval') && changed.get('refreshInterval') !== undefined) this.startTimer();
+  }
+
+  protected override updated(): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    const items = this.items();
+    const now = {
+      loading: !items && this.task.status !== TaskStatus.ERROR,
+      error: !items && this.task.status === TaskStatus.ERROR,
+      empty: !!items && this.inView(items).length === 0,
+    };
+    for (const [name, on] of Object.entries(now)) {
+      try {
+        if (on) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Older engines only accept `--name` states.
+      }
+    }
+  }
+
+  /** Forums in the days the current view shows (the list shows only the month itself). */
+  private inView(items: Forum[]): Forum[] {
+    return this.currentView === 'list' ? items.filter((f) => this.dayOf(f).startsWith(this.month)) : items;
+  }
+
+  private dayOf(forum: Forum): string {
+    return seoulDateKey(forum.startsAt);
+  }
+
+  private byDay(items: Forum[]): Map<string, Forum[]> {
+    const days = new Map<string, Forum[]>();
+    for (const f of items) {
+      const day = this.dayOf(f);
+      days.set(day, [...(days.get(day) ?? []), f]);
+    }
+    return days;
+  }
+
+  private get filtered(): boolean {
+    return !!(this.district || this.topic || this.status || this.q);
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private go(day: string, focus = false): void {
+    this.focusDay = day;
+    this.month = day.slice(0, 7);
+    if (focus) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus());
+    }
+  }
+
+  private shiftMonth(months: number): void {
+    this.openDay = undefined;
+    this.go(addMonths(this.focusDay, months));
+  }
+
+  private openDayPanel(day: string, focus: boolean): void {
+    this.focusDay = day;
+    this.openDay = day;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus());
+  }
+
+  private closeDayPanel(): void {
+    const day = this.openDay;
+    this.openDay = undefined;
+    if (day) this.go(day, true);
+  }
+
+  private onGridKey(e: KeyboardEvent): void {
+    const day = this.focusDay;
+    let next: string | undefined;
+    switch (e.key) {
+      case 'ArrowLeft':
+        next = addDays(day, -1);
+        break;
+      case 'ArrowRight':
+        next = addDays(day, 1);
+        break;
+      case 'ArrowUp':
+        next = addDays(day, -7);
+        break;
+      case 'ArrowDown':
+        next = addDays(day, 7);
+        break;
+      case 'Home':
+        next = addDays(day, -weekday(day));
+        break;
+      case 'End':
+        next = addDays(day, 6 - weekday(day));
+        break;
+      case 'PageUp':
+      case 'PageDown':
+        next = addMonths(day, (e.key === 'PageUp' ? -1 : 1) * (e.shiftKey ? 12 : 1));
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this.openDayPanel(day, true);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (next.slice(0, 7) !== this.month) this.openDay = undefined;
+    this.go(next, true);
+  }
+
+  private select(e: MouseEvent, forum: Forum, href: string | null): void {
+    if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab: let the link be
+    if (!this.dispatchEvent(new HdForumSelectEvent({ forum, href }))) e.preventDefault();
+  }
+
+  private setFilter(name: 'district' | 'topic' | 'status', e: Event): void {
+    this[name] = (e.target as HTMLSelectElement).value;
+  }
+
+  private onSearch(e: Event): void {
+    const value = (e.target as HTMLInputElement).value.trim();
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => (this.q = value), 350);
+  }
+
+  private clearFilters(): void {
+    clearTimeout(this.debounce);
+    this.district = this.topic = this.status = this.q = '';
+    const box = this.renderRoot.querySelector<HTMLInputElement>('input[type=search]');
+    if (box) box.value = '';
+  }
+
+  // ------------------------------------------------------------------ render
+
+  private monthName(month: string): string {
+    return dateTimeFormat(this.l.locale, { year: 'numeric', month: 'long' }).format(seoulNoon(`${month}-01`));
+  }
+
+  private statusLabel(status: string): string {
+    const labels = this.l.m.forumStatus as Record<string, string>;
+    return status
+      .split(',')
+      .map((s) => labels[s.trim()] ?? s)
+      .join(', ');
+  }
+
+  protected override render() {
+    const t = this.t;
+    const view = this.currentView;
+    const items = this.items();
+    const body = this.task.render({
+      initial: () => this.renderBody(view, items),
+      pending: () => this.renderBody(view, items),
+      complete: () => this.renderBody(view, this.items()),
+      error: (error) =>
+        items
+          ? this.renderBody(view, items)
+          : html`<div class="notice error" part="notice" role="alert">
+              <p>${this.l.error(error)}</p>
+              <button type="button" part="button" @click=${() => this.refresh()}>${this.l.m.common.retry}</button>
+            </div>`,
+    });
+    const shown = items ? this.inView(items).length : undefined;
+    const client = this.api.value?.client;
+    return html`<div part="base" class="base ${view}" lang=${this.l.locale}>
+      <div part="toolbar" class="toolbar">
+        <div class="nav">
+          <button type="button" part="button" class="icon" aria-label=${t.prevMonth} @click=${() => this.shiftMonth(-1)}>‹</button>
+          <p part="title" class="title" id="title">${this.monthName(this.month)}</p>
+          <button type="button" part="button" class="icon" aria-label=${t.nextMonth} @click=${() => this.shiftMonth(1)}>›</button>
+          <button type="button" part="button" @click=${() => this.go(seoulDateKey(Date.now()))}>${t.today}</button>
+        </div>
+        <div class="views" role="group" aria-label=${t.views}>
+          ${(['month', 'list'] as const).map(
+            (v) => html`<button type="button" part="button" aria-pressed=${view === v} @click=${() => (this.view = v)}>${t[v]}</button>`,
+          )}
+        </div>
+      </div>
+      ${this.renderFilters()}
+      <p class="visually-hidden" role="status">${shown === undefined ? '' : t.shown(this.monthName(this.month), shown)}</p>
+      <div class="body" aria-busy=${items ? 'false' : 'true'}>${body}</div>
+      ${client
+        ? html`<p class="feed">
+            <a part="feed-link" href=${client.feedUrl({ district: this.district || undefined, topic: this.topic || undefined, status: this.status || undefined })}
+              >${t.subscribe}</a
+            >
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const t = this.t;
+    const select = (name: 'district' | 'topic' | 'status', all: string, values: string[], label: (v: string) => string) => {
+      const current = this[name];
+      const options = [...new Set([...values, ...(current ? [current] : [])])];
+      return html`<label
+        >${t[name]}
+        <select @change=${(e: Event) => this.setFilter(name, e)}>
+          <option value="" ?selected=${!current}>${all}</option>
+          ${options.map((v) => html`<option value=${v} ?selected=${v === current}>${label(v)}</option>`)}
+        </select></label
+      >`;
+    };
+    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'ko'));
+    return html`<form part="filters" class="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+      ${select('district', t.allDistricts, sorted(this.seen.district), (v) => v)}
+      ${select('topic', t.allTopics, sorted(this.seen.topic), (v) => v)}
+      ${select('status', t.allStatuses, STATUSES, (v) => this.statusLabel(v))}
+      <label>${t.search} <input type="search" maxlength="100" .value=${this.q} @input=${this.onSearch} /></label>
+      ${this.filtered ? html`<button type="button" part="button" class="clear" @click=${this.clearFilters}>${t.clear}</button>` : nothing}
+    </form>`;
+  }
+
+  private renderBody(view: 'month' | 'list', items: Forum[] | undefined): TemplateResult {
+    const shown = items && this.inView(items);
+    const empty = shown && shown.length === 0 ? this.renderEmpty() : nothing;
+    if (view === 'month') return html`${this.renderGrid(items)}${empty}${this.renderDayPanel(items)}`;
+    if (!shown) {
+      return html`<div class="skeleton" part="list">${[1, 2, 3].map(() => html`<div class="card bone"></div>`)}</div>`;
+    }
+    if (!shown.length) return empty as TemplateResult;
+    return html`<ol class="days" part="list">
+      ${[...this.byDay(shown)].map(
+        ([day, forums]) => html`<li>
+          <p class="day-label" role="heading" aria-level="3">
+            ${this.l.shortDate(seoulNoon(day))}${day === seoulDateKey(Date.now()) ? html` <span class="today-tag">${this.t.today}</span>` : nothing}
+          </p>
+          <ul class="cards">${forums.map((f) => this.renderCard(f))}</ul>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    const t = this.t;
+    const used = [
+      this.district && `${t.district}: ${this.district}`,
+      this.topic && `${t.topic}: ${this.topic}`,
+      this.status && `${t.status}: ${this.statusLabel(this.status)}`,
+      this.q && t.query(this.q),
+    ].filter(Boolean);
+    return html`<div class="notice" part="notice">
+      <p>${this.filtered ? t.emptyFiltered : t.emptyMonth}</p>
+      ${this.filtered
+        ? html`<p class="muted">${t.usedFilters}: ${used.join(', ')}</p>
+            <button type="button" part="button" @click=${this.clearFilters}>${t.clear}</button>`
+        : html`<button type="button" part="button" @click=${() => this.shiftMonth(1)}>${t.nextMonth}</button>`}
+    </div>`;
+  }
+
+  private renderGrid(items: Forum[] | undefined): TemplateResult {
+    const days = monthGrid(this.month);
+    const byDay = this.byDay(items ?? []);
+    const today = seoulDateKey(Date.now());
+    const wd = dateTimeFormat(this.l.locale, { weekday: 'short' });
+    const weeks = [0, 1, 2, 3, 4, 5].map((w) => days.slice(w * 7, w * 7 + 7));
+    const focus = days.includes(this.focusDay) ? this.focusDay : `${this.month}-01`;
+    return html`<div role="grid" part="grid" class="grid" aria-labelledby="title" aria-busy=${items ? 'false' : 'true'} @keydown=${this.onGridKey}>
+      <div role="row" class="row">
+        ${days.slice(0, 7).map((d) => html`<div role="columnheader" class="wd">${wd.format(seoulNoon(d))}</div>`)}
+      </div>
+      ${weeks.map(
+        (week) => html`<div role="row" class="row">
+          ${week.map((day) => {
+            const forums = byDay.get(day) ?? [];
+            const isToday = day === today;
+            const label = `${this.l.date(seoulNoon(day))}${isToday ? `, ${this.t.today}` : ''}, ${this.t.forums(
+              forums.length,
+              forums.map((f) => `${f.title} (${this.l.m.forumStatus[displayStatus(f)]})`).join(', '),
+            )}`;
+            return html`<div
+              role="gridcell"
+              part="day"
+              class="day ${day.startsWith(this.month) ? '' : 'out'} ${isToday ? 'today' : ''} ${forums.length ? 'has' : ''}"
+              data-day=${day}
+              tabindex=${day === focus ? 0 : -1}
+              aria-label=${label}
+              aria-selected=${day === this.openDay}
+              aria-current=${isToday ? 'date' : nothing}
+              @click=${() => this.openDayPanel(day, false)}
+              @focus=${() => (this.focusDay = day)}
+            >
+              <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>
+              ${items
+                ? forums
+                    .slice(0, forums.length > PER_CELL + 1 ? PER_CELL : PER_CELL + 1)
+                    .map((f) => html`<span part="chip" class="chip s-${displayStatus(f)}" aria-hidden="true">${f.title}</span>`)
+                : html`<span class="chip bone" aria-hidden="true"></span>`}
+              ${forums.length > PER_CELL + 1 ? html`<span class="more" aria-hidden="true">${this.t.more(forums.length - PER_CELL)}</span>` : nothing}
+              ${forums.length ? html`<span class="count" aria-hidden="true">${forums.length}</span>` : nothing}
+            </div>`;
+          })}
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderDayPanel(items: Forum[] | undefined): TemplateResult | typeof nothing {
+    const day = this.openDay;
+    if (!day || !items) return nothing;
+    const forums = this.byDay(items).get(day) ?? [];
+    return html`<section part="day-panel" class="panel" aria-labelledby="panel-title" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeDayPanel()}>
+      <div class="panel-head">
+        <p id="panel-title" class="day-label" role="heading" aria-level="3" tabindex="-1">${this.l.date(seoulNoon(day))}</p>
+        <button type="button" part="button" @click=${this.closeDayPanel}>${this.l.m.common.close}</button>
+      </div>
+      ${forums.length ? html`<ul class="cards">${forums.map((f) => this.renderCard(f))}</ul>` : html`<p>${this.t.dayEmpty}</p>`}
+    </section>`;
+  }
+
+  private renderCard(forum: Forum): TemplateResult {
+    const m = this.l.m;
+    const status = displayStatus(forum);
+    const href = this.signupHref && SIGNUP.includes(forum.status) ? this.signupHref.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
+    const left = seatsLeft(forum);
+    const seats =
+      status === 'full'
+        ? m.forum.waitlisted(forum.waitlisted)
+        : SIGNUP.includes(status) || status === 'closing'
+          ? left > 0
+            ? m.forum.seatsLeft(left)
+            : m.forum.noSeatsLeft
+          : '';
+    const map = this.mapHref.replaceAll('{query}', encodeURIComponent(forum.venue.address));
+    const ics = this.api.value?.client.icsUrl(forum.id);
+    return html`<li part="forum" class="card" data-forum-id=${forum.id}>
+      <p class="row-top">
+        <span part="status" class="badge s-${status}">${m.forumStatus[status]}</span>
+        ${seats ? html`<span class="seats">${seats}</span>` : nothing}
+      </p>
+      ${href
+        ? html`<a part="forum-link" class="name" href=${href} @click=${(e: MouseEvent) => this.select(e, forum, href)}>${forum.title}</a>`
+        : html`<button type="button" part="forum-link" class="name" @click=${(e: MouseEvent) => this.select(e, forum, null)}>${forum.title}</button>`}
+      <p class="meta"><span class="visually-hidden">${m.forum.date}: </span>${this.l.dateRange(forum.startsAt, forum.endsAt)}</p>
+      <p class="meta">
+        <span class="visually-hidden">${m.forum.venue}: </span>${forum.district} ·
+        <a part="map-link" href=${map} target="_blank" rel="noopener noreferrer"
+          >${forum.venue.name}<span class="visually-hidden"> (${this.t.map})</span></a
+        >
+      </p>
+      ${ics
+        ? html`<a part="ics-link" class="ics" href=${ics} download
+            >${this.t.addToCalendar}<span class="visually-hidden">: ${forum.title}</span></a
+          >`
+        : nothing}
+    </li>`;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Forum } from '../api/types.js';
+
+export interface HdForumSelectDetail {
+  /** The forum the person chose. */
+  forum: Forum;
+  /** Where the link goes (`signup-href` filled in), or null when the forum has no link. */
+  href: string | null;
+}
+
+/**
+ * `hd-forum-select`: a person chose a forum in `<hd-forum-calendar>`. Cancelable: calling
+ * `preventDefault()` keeps the page where it is (the host can open its own dialog instead of
+ * following `signup-href`). Not fired for middle-click or modifier-clicks, which open the link
+ * in a new tab as any link does.
+ */
+export class HdForumSelectEvent extends Event {
+  readonly detail: HdForumSelectDetail;
+  constructor(detail: HdForumSelectDetail) {
+    super('hd-forum-select', { bubbles: true, composed: true, cancelable: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'hd-forum-select': HdForumSelectEvent;
+  }
+}
