@@ -1,0 +1,62 @@
+/**
+ * A submission that could not reach the server, kept in localStorage until it is confirmed.
+ *
+ * What is stored is personal data (name, contact, answers) and an Idempotency-Key whose repeat
+ * would replay the receipt — cancel token included — to whoever sends it again with the same
+ * body. So it is stored only while a submission is pending (never as a draft of every
+ * keystroke), one entry per backend and forum, dropped after a week, and removed as soon as
+ * the server answers (confirmed, waitlisted, or refused for good) or the person discards it.
+ * Receipts and cancel tokens are never stored.
+ */
+import type { RegistrationInput } from '../../api/types.js';
+import type { SignupValues } from './validate.js';
+
+export interface Pending {
+  v: 1;
+  key: string;
+  body: RegistrationInput;
+  values: SignupValues;
+  savedAt: number;
+}
+
+const MAX_AGE = 7 * 24 * 3600 * 1000;
+const storageKey = (baseUrl: string, forumId: string) => `hd-signup:${baseUrl}:${forumId}`;
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage blocked (sandboxed iframe, privacy settings)
+  }
+}
+
+export function loadPending(baseUrl: string, forumId: string): Pending | undefined {
+  try {
+    const raw = storage()?.getItem(storageKey(baseUrl, forumId));
+    if (!raw) return undefined;
+    const p = JSON.parse(raw) as Pending;
+    if (p?.v !== 1 || typeof p.key !== 'string' || !p.body || !p.values || !(Date.now() - p.savedAt < MAX_AGE)) {
+      clearPending(baseUrl, forumId);
+      return undefined;
+    }
+    return p;
+  } catch {
+    return undefined;
+  }
+}
+
+export function savePending(baseUrl: string, forumId: string, p: Pending): void {
+  try {
+    storage()?.setItem(storageKey(baseUrl, forumId), JSON.stringify(p));
+  } catch {
+    // Full or blocked: the submission still lives in memory while the page is open.
+  }
+}
+
+export function clearPending(baseUrl: string, forumId: string): void {
+  try {
+    storage()?.removeItem(storageKey(baseUrl, forumId));
+  } catch {
+    // nothing to clear
+  }
+}
