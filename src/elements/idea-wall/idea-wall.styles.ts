@@ -1,0 +1,300 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_card-bg: var(--hd-idea-wall-card-background, var(--_hd-color-surface));
+    --_cols: var(--hd-idea-wall-columns, 3);
+    background: var(--_hd-color-surface);
+  }
+  :host([mode='projector']) {
+    font-size: var(--hd-idea-wall-projector-font-size, 28px);
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  .wall,
+  .projector {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_hd-space-s);
+  }
+  .header {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_hd-space-xs) var(--_hd-space-m);
+    padding: var(--_hd-space-s);
+    background: var(--_hd-color-surface-alt);
+    border-bottom: 1px solid var(--_hd-color-border);
+  }
+  .budget {
+    color: var(--_hd-color-accent);
+  }
+  .live {
+    color: var(--_hd-color-muted);
+  }
+  .live-open::before {
+    content: '● ';
+    color: var(--_hd-color-status-live);
+  }
+  .pause {
+    margin-inline-start: auto;
+  }
+  button,
+  select,
+  input,
+  textarea {
+    border: 1px solid var(--_hd-color-border);
+    border-radius: var(--_hd-radius-small);
+    background: var(--_hd-color-surface);
+    padding: 0.25em 0.75em;
+  }
+  button.primary {
+    background: var(--_hd-color-accent);
+    color: var(--_hd-color-on-accent);
+    border-color: var(--_hd-color-accent);
+    font-weight: 600;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  textarea {
+    width: 100%;
+    min-height: 5em;
+    resize: vertical;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+  }
+  label.inline,
+  label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .join,
+  .composer,
+  .voting,
+  .toolbar,
+  .tables,
+  .note,
+  .paused-note,
+  .merge-note,
+  .empty,
+  .status:not(:empty),
+  .skeleton {
+    margin-inline: var(--_hd-space-s);
+  }
+  .join,
+  .composer {
+    display: grid;
+    gap: var(--_hd-space-s);
+    padding: var(--_hd-space-m);
+    border: 1px solid var(--_hd-color-border);
+    border-radius: var(--_hd-radius);
+  }
+  .row,
+  .toolbar,
+  .voting,
+  .mod,
+  .meta,
+  .vote-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_hd-space-s);
+  }
+  .row .primary {
+    margin-inline-start: auto;
+  }
+  .hint,
+  .count,
+  .mine,
+  .more {
+    color: var(--_hd-color-muted);
+  }
+  .error {
+    color: var(--_hd-color-danger);
+  }
+  .msg {
+    padding: var(--_hd-space-s);
+    border-inline-start: 4px solid var(--_hd-color-success);
+    background: var(--_hd-color-surface-alt);
+  }
+  .msg.error {
+    border-color: var(--_hd-color-danger);
+  }
+  .paused-note,
+  .merge-note,
+  .note {
+    padding: var(--_hd-space-s);
+    background: var(--_hd-color-surface-alt);
+    border-radius: var(--_hd-radius-small);
+  }
+  .tables ul {
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: var(--_hd-space-xs);
+  }
+  .tables li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_hd-space-s);
+  }
+  .tables summary {
+    min-height: var(--_hd-touch-target);
+    cursor: pointer;
+    padding-block: 0.5em;
+  }
+  .pending {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .card {
+    display: grid;
+    gap: var(--_hd-space-xs);
+    width: calc(100% - 2 * var(--_hd-space-s));
+    margin: 0 var(--_hd-space-s) var(--_hd-space-s);
+    padding: var(--_hd-space-m);
+    background: var(--_card-bg);
+    border: 1px solid var(--_hd-color-border);
+    border-radius: var(--_hd-radius);
+  }
+  .card .text {
+    white-space: pre-wrap;
+  }
+  .pending .card {
+    border-style: dashed;
+  }
+  .is-hidden {
+    background: var(--_hd-color-surface-alt);
+    border-style: dashed;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    border: 1px solid var(--_hd-color-border);
+    border-radius: 999px;
+    font-size: 0.875em;
+    color: var(--_hd-color-muted);
+  }
+  .badge.promoted {
+    color: var(--_hd-color-accent);
+    border-color: var(--_hd-color-accent);
+  }
+  .badge.hidden {
+    color: var(--_hd-color-danger);
+  }
+  .votes {
+    display: inline-block;
+    min-width: 3em;
+  }
+  .vote-row .add {
+    margin-inline-start: auto;
+  }
+  .fresh {
+    animation: enter 0.6s ease-out;
+  }
+  .bump {
+    animation: bump 0.6s ease-out;
+  }
+  @keyframes enter {
+    from {
+      opacity: 0;
+      transform: translateY(-0.5em);
+    }
+  }
+  @keyframes bump {
+    50% {
+      transform: scale(1.3);
+      color: var(--_hd-color-accent);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .fresh,
+    .bump {
+      animation: none;
+    }
+  }
+  .skeleton {
+    min-height: 20em;
+    padding: var(--_hd-space-m);
+    color: var(--_hd-color-muted);
+  }
+  /* projector */
+  .projector .header h2 {
+    font-size: 1.2em;
+    margin-inline-end: auto;
+  }
+  .counter {
+    font-weight: 700;
+  }
+  .stage {
+    display: flex;
+    gap: var(--_hd-space-m);
+    align-items: flex-start;
+    padding: var(--_hd-space-s);
+  }
+  .groups {
+    flex: 1;
+    display: grid;
+    grid-template-columns: repeat(var(--_cols), minmax(0, 1fr));
+    gap: var(--_hd-space-m);
+  }
+  .group h3 {
+    font-size: 1em;
+    border-bottom: 3px solid var(--_hd-color-accent);
+    margin-bottom: var(--_hd-space-s);
+  }
+  .group .n {
+    font-weight: 400;
+    color: var(--_hd-color-muted);
+    font-size: 0.75em;
+  }
+  .group ol {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .group .card {
+    width: auto;
+    margin: 0 0 var(--_hd-space-s);
+    font-size: 0.8em;
+    line-height: 1.35;
+  }
+  .invite {
+    flex: 0 0 min(22vw, 12em);
+    display: grid;
+    gap: var(--_hd-space-s);
+    text-align: center;
+    font-size: 0.75em;
+  }
+  .qr {
+    width: 100%;
+    height: auto;
+    background: #fff;
+  }
+  .code strong {
+    display: block;
+    font-size: 1.8em;
+    letter-spacing: 0.1em;
+  }
+  @media (max-width: 600px) {
+    .stage {
+      flex-direction: column;
+    }
+    .groups {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

@@ -1,0 +1,96 @@
+/** A fresh live forum per test file (the admin API of the reference server), and small waits. */
+import type { ForumAdmin, Idea, ParticipantSession } from '../../../src/api/types.js';
+import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
+import { admin, demoInfo, until } from '../helpers/server.js';
+
+export interface LiveForum {
+  apiBase: string;
+  forum: ForumAdmin;
+  facilitatorToken: string;
+}
+
+let n = 0;
+
+export async function liveForum(opts: { voteBudget?: number; tables?: number; categories?: string[] } = {}): Promise<LiveForum> {
+  const { apiBase } = await demoInfo();
+  n++;
+  const start = new Date(Date.now() - 3600_000);
+  const forum = await admin<ForumAdmin>('POST', '/forums', {
+    title: `벽 시험 토론회 ${n} ${Date.now()}`,
+    summary: '제안 게시판 시험',
+    district: '금곡동',
+    venue: { name: '남양주시청', address: '경춘로 1037' },
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 4 * 3600_000).toISOString(),
+    capacity: 80,
+    tables: opts.tables ?? 4,
+    voteBudget: opts.voteBudget ?? 3,
+    categories: opts.categories ?? ['교통', '환경', '복지'],
+  });
+  await admin('POST', `/forums/${forum.id}/status`, { status: 'live' });
+  await admin('PUT', `/forums/${forum.id}/voting`, { open: true });
+  const f = await admin<{ token: string }>('POST', `/forums/${forum.id}/facilitators`, { name: '김진행', table: null });
+  return { apiBase, forum, facilitatorToken: f.token };
+}
+
+/** A participant acting from elsewhere (another phone), straight over HTTP. */
+export async function participant(lf: LiveForum, table = 1) {
+  const res = await fetch(`${lf.apiBase}/forums/${lf.forum.id}/participants`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ joinCode: lf.forum.joinCode, table }),
+  });
+  if (!res.ok) throw new Error(`join: ${res.status}`);
+  const session = (await res.json()) as ParticipantSession;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${lf.apiBase}/forums/${lf.forum.id}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status}`);
+    return (await r.json()) as T;
+  };
+  return {
+    session,
+    post: (text: string) => call<Idea>('POST', '/ideas', { text }),
+    vote: (ideaId: string) => call('POST', `/ideas/${ideaId}/votes`),
+  };
+}
+
+/** Every rendered card's text, in order (what a person sees in the wall's shadow DOM). */
+export function cardTexts(el: HdIdeaWall): string[] {
+  return [...el.shadowRoot!.querySelectorAll('[part~="item"] .text')].map((p) => p.textContent ?? '');
+}
+
+export function shadow<T extends Element = HTMLElement>(el: HdIdeaWall, selector: string): T | null {
+  return el.shadowRoot!.querySelector<T>(selector);
+}
+
+export function text(el: HdIdeaWall): string {
+  return el.shadowRoot!.textContent?.replace(/\s+/g, ' ') ?? '';
+}
+
+export function shows(el: HdIdeaWall, what: string) {
+  return () => cardTexts(el).includes(what);
+}
+
+export { until };
+
+/** Waits for the wall's first load (skeleton gone). */
+export async function loaded(el: HdIdeaWall): Promise<void> {
+  await until(() => !el.shadowRoot!.querySelector('.skeleton') && el.shadowRoot!.querySelector('.header'), 'the wall to load', 10_000);
+  await el.updateComplete;
+}
+
+// The virtualizer measures cards with a ResizeObserver; when a card's size changes while it is
+// being laid out, Chromium reports the benign "ResizeObserver loop completed with undelivered
+// notifications" as a window error (the notifications are delivered in the next frame). Mocha
+// would count it as a failure; every other error still fails the test.
+before(() => {
+  const mochaOnError = window.onerror;
+  window.onerror = function (message, ...rest) {
+    if (String(message).includes('ResizeObserver loop')) return true;
+    return mochaOnError ? mochaOnError.call(window, message, ...rest) : false;
+  };
+});
