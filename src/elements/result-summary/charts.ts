@@ -1,0 +1,53 @@
+/**
+ * Accessible SVG charts drawn with Lit `svg`, no chart library. Lengths are in `em` and `%`, so
+ * labels keep the widget's text size at any width; each chart is one `role="img"` with a text
+ * alternative that lists every value (the data table beside it shows the same figures).
+ */
+import { html, svg, type TemplateResult } from 'lit';
+import type { ResponseStatus } from '../../api/types.js';
+
+export interface Bar {
+  label: string;
+  value: number;
+}
+
+export const STATUSES: readonly ResponseStatus[] = ['accepted', 'partial', 'reviewing', 'declined', 'awaiting'];
+
+export type StatusCounts = Record<ResponseStatus, number>;
+
+export function countStatuses(items: { status: ResponseStatus }[]): StatusCounts {
+  const counts: StatusCounts = { accepted: 0, partial: 0, reviewing: 0, declined: 0, awaiting: 0 };
+  for (const item of items) counts[item.status]++;
+  return counts;
+}
+
+const ROW = 2.9; // em per bar
+
+/** Horizontal bars, label above each bar and the value after it. */
+export function bars(rows: Bar[], alt: string, format: (n: number) => string): TemplateResult {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  return html`<svg class="bars" role="img" aria-label=${alt} width="100%" height="${rows.length * ROW}em">
+    ${rows.map((r, i) => {
+      const w = (r.value / max) * 70;
+      return svg`<text x="0" y="${i * ROW + 1}em">${r.label}</text>
+        <rect class="bar" x="0" y="${i * ROW + 1.35}em" width="${w}%" height="1.1em" rx="2"></rect>
+        <text class="value" x="${w + 1.5}%" y="${i * ROW + 2.25}em">${format(r.value)}</text>`;
+    })}
+  </svg>`;
+}
+
+/** One bar split by response status (in STATUSES order). */
+export function stack(counts: StatusCounts, alt: string): TemplateResult {
+  const total = STATUSES.reduce((s, k) => s + counts[k], 0);
+  let x = 0;
+  return html`<svg class="stack" role="img" aria-label=${alt} width="100%" height="1.25em">
+    <rect class="track" x="0" y="0" width="100%" height="100%" rx="3"></rect>
+    ${STATUSES.map((k) => {
+      if (!total || !counts[k]) return '';
+      const w = (counts[k] / total) * 100;
+      const part = svg`<rect class="s-${k}" x="${x}%" y="0" width="${w}%" height="100%"></rect>`;
+      x += w;
+      return part;
+    })}
+  </svg>`;
+}

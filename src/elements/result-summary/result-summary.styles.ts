@@ -1,0 +1,110 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_cols: var(--hd-result-summary-chart-columns, auto-fill);
+    --_stat: var(--hd-result-summary-stat-min, 9em);
+    container-type: inline-size;
+  }
+  h2, h3, h4, h5, p, dl, dd, ol, ul, figure { margin: 0; }
+  h2 { font-size: 1.5em; line-height: 1.3; }
+  h3 { font-size: 1.25em; margin: 1.5em 0 0.75em; }
+  h4 { font-size: 1.1em; }
+  h5 { font-size: 1em; margin-top: 0.75em; }
+  h2:focus { outline: none; }
+  h2:focus-visible { outline: var(--_hd-focus-ring-width) solid var(--_hd-color-focus); }
+  .eyebrow, .meta, .muted, .series, figcaption + p { color: var(--_hd-color-muted); }
+  .eyebrow { font-weight: 600; }
+  .summary { margin-top: 0.75em; }
+  header { display: grid; gap: 0.25em; }
+  .controls { display: flex; flex-wrap: wrap; gap: 0.5em 0.75em; margin-top: 0.75em; align-items: end; }
+  button, select {
+    border: 1px solid var(--_hd-color-border);
+    border-radius: var(--_hd-radius-small);
+    background: var(--_hd-color-surface);
+    padding: 0.4em 0.9em;
+  }
+  .download, .error button { background: var(--_hd-color-accent); color: var(--_hd-color-on-accent); border-color: var(--_hd-color-accent); }
+  label { display: grid; gap: 0.25em; font-weight: 600; }
+  .stats {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_stat)), 1fr));
+    gap: 0.5em;
+    margin-top: 1.25em;
+  }
+  .stats div { background: var(--_hd-color-surface-alt); border-radius: var(--_hd-radius); padding: 0.6em 0.8em; }
+  .stats dt { color: var(--_hd-color-muted); }
+  .stats dd { font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .toggle, .link, .more { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
+  .more { border: 1px solid var(--_hd-color-border); text-decoration: none; padding: 0.4em 1em; margin-top: 0.75em; }
+  .link { font: inherit; font-weight: 700; }
+  .table-wrap { overflow-x: auto; margin-top: 0.5em; }
+  table { border-collapse: collapse; min-width: 100%; font-variant-numeric: tabular-nums; }
+  caption { text-align: start; font-weight: 600; padding-bottom: 0.25em; }
+  th, td { border-bottom: 1px solid var(--_hd-color-border); padding: 0.3em 0.6em; text-align: start; }
+  td { text-align: end; }
+  td:nth-child(2):not(:last-child), td:nth-child(3):not(:last-child) { text-align: start; }
+  tfoot { font-weight: 700; }
+  .proposals, .forums { list-style: none; padding: 0; display: grid; gap: 1em; }
+  .proposal, .forum, .waiting, .chart {
+    border: 1px solid var(--_hd-color-border);
+    border-radius: var(--_hd-radius);
+    padding: 1em;
+    background: var(--_hd-color-surface);
+  }
+  .p-head { display: flex; flex-wrap: wrap; gap: 0.25em 0.75em; align-items: baseline; }
+  .p-head h4 { flex: 1 1 12em; }
+  .rank { font-weight: 700; color: var(--_hd-color-accent); }
+  .p-meta { display: flex; flex-wrap: wrap; gap: 0.25em 1.25em; margin-top: 0.5em; }
+  .p-meta div { display: flex; gap: 0.4em; }
+  .p-meta dt { color: var(--_hd-color-muted); }
+  .answer { margin-top: 0.75em; padding: 0.6em 0.9em; border-inline-start: 4px solid var(--_hd-color-accent); background: var(--_hd-color-surface-alt); }
+  .answer h5 { margin: 0; }
+  .ideas, .timeline { padding-inline-start: 1.25em; margin-top: 0.25em; }
+  .timeline li { display: flex; flex-wrap: wrap; gap: 0 0.5em; align-items: baseline; }
+  .timeline time { font-variant-numeric: tabular-nums; color: var(--_hd-color-muted); }
+  .badge { display: inline-block; padding: 0 0.5em; border-radius: 999px; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
+  .timeline .badge { font-size: 0.875em; }
+  .badge.s-accepted { color: var(--_hd-color-response-accepted); }
+  .badge.s-partial { color: var(--_hd-color-response-partial); }
+  .badge.s-reviewing { color: var(--_hd-color-response-reviewing); }
+  .badge.s-declined { color: var(--_hd-color-response-declined); }
+  .badge.s-awaiting { color: var(--_hd-color-response-awaiting); }
+  rect.s-accepted, .swatch.s-accepted { fill: var(--_hd-color-response-accepted); background: var(--_hd-color-response-accepted); }
+  rect.s-partial, .swatch.s-partial { fill: var(--_hd-color-response-partial); background: var(--_hd-color-response-partial); }
+  rect.s-reviewing, .swatch.s-reviewing { fill: var(--_hd-color-response-reviewing); background: var(--_hd-color-response-reviewing); }
+  rect.s-declined, .swatch.s-declined { fill: var(--_hd-color-response-declined); background: var(--_hd-color-response-declined); }
+  rect.s-awaiting, .swatch.s-awaiting { fill: var(--_hd-color-response-awaiting); background: var(--_hd-color-response-awaiting); }
+  rect.track { fill: var(--_hd-color-surface-alt); }
+  .charts { display: grid; grid-template-columns: repeat(var(--_cols), minmax(min(100%, 20em), 1fr)); gap: 1em; }
+  figcaption { font-weight: 700; margin-bottom: 0.5em; }
+  .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr)); gap: 0.5em 1em; }
+  svg { display: block; overflow: visible; }
+  svg text { fill: var(--_hd-color-text); }
+  svg text.value { fill: var(--_hd-color-muted); font-variant-numeric: tabular-nums; }
+  rect.bar { fill: var(--_hd-color-accent); }
+  .stack { margin: 0.5em 0 0.25em; }
+  .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25em 1em; margin-top: 0.5em; }
+  .swatch { display: inline-block; inline-size: 0.9em; block-size: 0.9em; border-radius: 2px; margin-inline-end: 0.35em; vertical-align: -0.1em; }
+  .forum { display: grid; gap: 0.25em; }
+  .status-text { font-size: 0.95em; }
+  .notice, .empty { margin-top: 0.75em; }
+  .waiting .notice { font-size: 1.1em; font-weight: 600; }
+  .error { border: 1px solid var(--_hd-color-danger); color: var(--_hd-color-danger); border-radius: var(--_hd-radius); padding: 1em; display: grid; gap: 0.75em; justify-items: start; margin: 1em 0; }
+  .skeleton { min-height: 36em; display: grid; gap: 1em; align-content: start; }
+  .sk { background: var(--_hd-color-surface-alt); border-radius: var(--_hd-radius); animation: pulse 1.5s ease-in-out infinite; }
+  .sk-title { height: 2em; width: 60%; }
+  .sk-line { height: 1.25em; width: 80%; }
+  .sk-block { height: 12em; }
+  @keyframes pulse { 50% { opacity: 0.5; } }
+  @media print {
+    :host { color: #000; font-size: 10pt; }
+    .controls, .toggle, .more, .skeleton, .error button { display: none !important; }
+    .table-wrap[hidden] { display: block !important; }
+    .proposal, .chart, .forum, .stats, tr { break-inside: avoid; }
+    h3 { break-after: avoid; margin-top: 1em; }
+    .proposal, .forum, .chart { border-color: #999; padding: 0.5em; }
+    .charts { grid-template-columns: repeat(3, 1fr); }
+    * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  }
+`;
