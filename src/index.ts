@@ -5,6 +5,7 @@
  */
 import './define/context-root.js';
 import './define/hd-provider.js';
+import './define/hd-idea-wall.js';
 import './define/hd-forum-calendar.js';
-import './define/hd-signup-form.js';
 import './define/hd-result-summary.js';
+import './define/hd-signup-form.js';
