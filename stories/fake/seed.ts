@@ -1,0 +1,240 @@
+// The seed generator's types re-export the server's start-up types, which bring Node's module
+// declarations into the program; without Node's ambient types there, tsc narrows some of the
+// server's code differently under the browser tsconfig. Nothing here runs Node APIs.
+/// <reference types="node" />
+/**
+ * The real demo seed (`generateDemoSeed` in server/seed/generate.ts, pure and deterministic)
+ * turned into the fake's records — the same forums, registrations, ideas, dots, results and
+ * city answers the reference server loads, so stories show what the demo page shows.
+ *
+ * Times become UTC ISO strings as the server stores (and answers) them. The live forum gets its
+ * event history (joins, ideas, moderation, dots in time order) like the server's loader, so its
+ * newest event id is non-zero and a page's `lastEventId` means the same thing.
+ */
+import { normalizeEmail, normalizeKoreanPhone } from '../../server/domain/consent.ts';
+import { generateDemoSeed } from '../../server/seed/generate.ts';
+import type { SeedData, SeedForum, SeedIdea } from '../../server/seed/types.ts';
+import type { ForumRec, IdeaRec, Store } from './store.ts';
+
+const utc = (t: string): string => new Date(t).toISOString();
+
+export interface DemoIds {
+  /** The forum live right now (8 tables, voting open, join code `HYEON24`). */
+  liveForumId: string;
+  /** Upcoming, seats left: the signup demo. */
+  openForumId: string;
+  /** Upcoming, no seats left: new signups go on the waitlist. */
+  fullForumId: string;
+  /** Upcoming, signup closed. */
+  closedForumId: string;
+  /** Upcoming, signup not open yet. */
+  announcedForumId: string;
+  /** The newest forum with published results and city answers. */
+  reportedForumId: string;
+  /** Finished a few days ago, results not published yet (`expectedAt` set). */
+  finishedForumId: string;
+  /** Join code of the live forum (for `POST /forums/{id}/participants`). */
+  joinCode: string;
+  /** Bearer token of the live forum's demo facilitator (no table). */
+  facilitatorToken: string;
+  /** Bearer token of the city (admin). */
+  adminToken: string;
+}
+
+function forumRec(f: SeedForum): ForumRec {
+  return {
+    id: f.id,
+    title: f.title,
+    summary: f.summary,
+    topics: [...f.topics],
+    district: f.district,
+    venue: { ...f.venue },
+    startsAt: utc(f.startsAt),
+    endsAt: utc(f.endsAt),
+    capacity: f.capacity,
+    signupOpensAt: f.signupOpensAt === null ? null : utc(f.signupOpensAt),
+    signupClosesAt: f.signupClosesAt === null ? null : utc(f.signupClosesAt),
+    tables: f.tables.length,
+    status: f.status,
+    voteBudget: f.voteBudget,
+    categories: [...f.categories],
+    votingOpen: f.voting.open,
+    votingClosesAt: f.voting.closesAt === null ? null : utc(f.voting.closesAt),
+    joinCode: f.joinCode,
+    resultsExpectedAt: f.resultsExpectedAt === null ? null : utc(f.resultsExpectedAt),
+    createdAt: utc(f.createdAt),
+    updatedAt: utc(f.updatedAt),
+    tableMeta: new Map(f.tables.map((t) => [t.number, { topic: t.topic, facilitator: t.facilitator }])),
+    questions: f.questions.map((q) => {
+      const out: ForumRec['questions'][number] = { id: q.id, label: q.label, kind: q.kind, required: q.required };
+      if (q.help !== null) out.help = q.help;
+      if (q.options !== null) out.options = [...q.options];
+      if (q.maxLength !== null) out.maxLength = q.maxLength;
+      return out;
+    }),
+    registrations: f.registrations.map((r) => ({
+      id: r.id,
+      code: r.code,
+      seq: r.seq,
+      name: r.name,
+      contact: { ...r.contact },
+      contactKey: (r.contact.kind === 'phone' ? normalizeKoreanPhone(r.contact.value) : normalizeEmail(r.contact.value)) ?? r.contact.value.trim().toLowerCase(),
+      district: r.district,
+      ageGroup: r.ageGroup,
+      role: r.role,
+      answers: r.answers,
+      accessibility: r.accessibility,
+      accessibilityNote: r.accessibilityNote,
+      consentVersion: r.consentVersion,
+      consents: { ...r.consents },
+      consentedAt: utc(r.consentedAt),
+      outcome: r.outcome,
+      createdAt: utc(r.createdAt),
+      cancelledAt: r.cancelledAt === null ? null : utc(r.cancelledAt),
+    })),
+    participants: new Map(f.participants.map((p) => [p.id, { id: p.id, table: p.table, voteBudget: p.voteBudget, joinedAt: utc(p.joinedAt) }])),
+    facilitators: new Map(f.facilitators.map((x) => [x.id, { id: x.id, name: x.name, table: x.table, createdAt: utc(x.createdAt) }])),
+    ideas: new Map(
+      f.ideas.map((i): [string, IdeaRec] => [
+        i.id,
+        {
+          id: i.id,
+          text: i.text,
+          table: i.table,
+          category: i.category,
+          status: i.status,
+          mergedInto: i.mergedInto,
+          pinned: i.pinned,
+          promoted: i.promoted,
+          createdAt: utc(i.createdAt),
+          updatedAt: utc(i.updatedAt),
+        },
+      ]),
+    ),
+    votes: f.votes.map((v, seq) => ({ seq: seq + 1, ideaId: v.ideaId, participantId: v.participantId })),
+    result: f.results ? { publishedAt: utc(f.results.publishedAt), summary: f.results.summary, attended: f.results.attended } : null,
+    proposals: (f.results?.proposals ?? []).map((p) => ({
+      id: p.id,
+      rank: p.rank,
+      title: p.title,
+      ideaIds: [...p.ideaIds],
+      votes: p.votes,
+      category: p.category,
+      department: p.department,
+      status: p.status,
+      answer: p.answer,
+      answeredAt: p.answeredAt === null ? null : utc(p.answeredAt),
+      timeline: p.timeline.map((t) => ({ ...t })),
+    })),
+    events: [],
+    eventsFloor: 0,
+  };
+}
+
+/**
+ * The live forum's history as events, in the order it happened (the server's loader does the
+ * same): ideas appear as created, one `idea.updated` / `idea.merged` brings each moderated idea
+ * to its final state, every dot is a `vote.changed` with the running total.
+ */
+function logLiveHistory(store: Store, f: SeedForum): void {
+  type Step = { ms: number; rank: number; run: () => void };
+  const steps: Step[] = [];
+  const votes = new Map<string, number>();
+  const state = new Map<string, { category: string | null; status: string; mergedInto: string | null; pinned: boolean; promoted: boolean; updatedAt: string }>();
+  const byId = new Map(f.ideas.map((i) => [i.id, i]));
+  const json = (i: SeedIdea) => {
+    const s = state.get(i.id)!;
+    return { id: i.id, forumId: f.id, text: i.text, table: i.table, category: s.category, votes: votes.get(i.id) ?? 0, status: s.status, mergedInto: s.mergedInto, pinned: s.pinned, promoted: s.promoted, createdAt: utc(i.createdAt), updatedAt: s.updatedAt };
+  };
+  const log = (ms: number, type: Parameters<Store['logPast']>[1], data: unknown) => store.logPast(f.id, type, data, new Date(ms).toISOString());
+  let joined = 0;
+  const perTable = new Map<number, number>();
+  for (const p of f.participants) {
+    const ms = Date.parse(p.joinedAt);
+    steps.push({
+      ms,
+      rank: 0,
+      run: () => {
+        joined++;
+        const n = (perTable.get(p.table) ?? 0) + 1;
+        perTable.set(p.table, n);
+        log(ms, 'participants.changed', { participants: joined, table: p.table, tableParticipants: n });
+      },
+    });
+  }
+  for (const i of f.ideas) {
+    const created = Date.parse(i.createdAt);
+    const updated = Date.parse(i.updatedAt);
+    const moderated = updated > created;
+    steps.push({
+      ms: created,
+      rank: 1,
+      run: () => {
+        state.set(
+          i.id,
+          moderated
+            ? { category: null, status: 'visible', mergedInto: null, pinned: false, promoted: false, updatedAt: utc(i.createdAt) }
+            : { category: i.category, status: i.status, mergedInto: i.mergedInto, pinned: i.pinned, promoted: i.promoted, updatedAt: utc(i.updatedAt) },
+        );
+        log(created, 'idea.created', json(i));
+      },
+    });
+    if (!moderated) continue;
+    steps.push({
+      ms: updated,
+      rank: 2,
+      run: () => {
+        state.set(i.id, { category: i.category, status: i.status, mergedInto: i.mergedInto, pinned: i.pinned, promoted: i.promoted, updatedAt: utc(i.updatedAt) });
+        if (i.status === 'merged' && i.mergedInto) {
+          const into = byId.get(i.mergedInto);
+          if (!into || !state.has(into.id)) return;
+          state.get(into.id)!.updatedAt = utc(i.updatedAt);
+          log(updated, 'idea.merged', { from: json(i), into: json(into) });
+          return;
+        }
+        log(updated, 'idea.updated', json(i));
+      },
+    });
+  }
+  for (const v of f.votes) {
+    const ms = Date.parse(v.createdAt);
+    steps.push({
+      ms,
+      rank: 3,
+      run: () => {
+        const n = (votes.get(v.ideaId) ?? 0) + 1;
+        votes.set(v.ideaId, n);
+        log(ms, 'vote.changed', { ideaId: v.ideaId, votes: n });
+      },
+    });
+  }
+  steps.sort((a, b) => a.ms - b.ms || a.rank - b.rank);
+  for (const s of steps) s.run();
+}
+
+/** Load the demo seed generated around `now` into an empty store; returns the demo ids. */
+export function loadDemo(store: Store, now: Date, seed: number): Omit<DemoIds, 'adminToken'> {
+  const data: SeedData = generateDemoSeed(now, seed);
+  for (const f of data.forums) store.forums.set(f.id, forumRec(f));
+  const live = data.forums.find((f) => f.id === data.demo.liveForumId)!;
+  logLiveHistory(store, live);
+  // The demo facilitator account (no table), as the server's loader issues it.
+  const facilitatorId = store.newId();
+  store.forum(live.id).facilitators.set(facilitatorId, { id: facilitatorId, name: data.demo.facilitatorName, table: null, createdAt: utc(data.now) });
+  const facilitatorToken = 'hdf_demo-facilitator';
+  store.tokens.set(facilitatorToken, { kind: 'facilitator', forumId: live.id, subjectId: facilitatorId, token: facilitatorToken });
+
+  const first = (status: string) => data.forums.find((f) => f.status === status)?.id ?? '';
+  const reported = data.forums.filter((f) => f.status === 'reported');
+  return {
+    liveForumId: live.id,
+    openForumId: data.demo.openForumId,
+    fullForumId: first('full'),
+    closedForumId: first('closed'),
+    announcedForumId: first('announced'),
+    reportedForumId: reported[reported.length - 1]?.id ?? '',
+    finishedForumId: first('finished'),
+    joinCode: live.joinCode,
+    facilitatorToken,
+  };
+}
