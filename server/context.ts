@@ -3,7 +3,7 @@ import type { DB } from './db/schema.ts';
 import type { Fanout } from './live/fanout.ts';
 import type { SseHub } from './live/sse.ts';
 import type { EventLog } from './live/eventlog.ts';
-import type { RateLimiter } from './http/ratelimit.ts';
+import type { WriteLimits } from './http/ratelimit.ts';
 
 /** Everything a route needs, built once per server. */
 export interface Deps {
@@ -18,8 +18,8 @@ export interface Deps {
   staticRoot: string | null;
   /** In-process map of idempotency keys being processed → their request hash. */
   inFlight: Map<string, string>;
-  /** Write rate limit per client; null = off. */
-  rateLimiter: RateLimiter | null;
+  /** Write rate limits per IP and per token; null = off. */
+  rateLimits: WriteLimits | null;
 }
 
 export type Env = { Variables: { deps: Deps } };

@@ -10,7 +10,14 @@
  *   HD_CORS_ORIGINS comma-separated allow-list (default: this server's own origin on
  *                   localhost and 127.0.0.1, and http://localhost:6006 for Storybook)
  *   HD_SEED         demo (default: load the demo into an empty database) | none
- *   HD_RATE_LIMIT   signups, joins, ideas and votes per minute per client (default 300; 0 = off)
+ *   HD_RATE_LIMIT   signups, joins, ideas and votes per minute per token (default 300; 0 = off)
+ *   HD_RATE_LIMIT_IP the same per client IP, with or without a token (default 4 × HD_RATE_LIMIT:
+ *                   a venue's phones share one address; 0 = off)
+ *   HD_TRUST_PROXY  1 = take the client IP from X-Forwarded-For (only behind your own proxy)
+ *   HD_PURGE_INTERVAL seconds between personal-data purges (default 3600; also once at start)
+ *
+ * Tokens are never logged. The admin token is printed once when it was generated here; one
+ * given in HD_ADMIN_TOKEN is not printed (whoever set it knows it).
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -46,6 +53,13 @@ async function main(): Promise<void> {
   if (seedEnv !== 'demo' && seedEnv !== 'none') throw new Error(`HD_SEED must be "demo" or "none", not "${seedEnv}".`);
   const rate = Number(process.env.HD_RATE_LIMIT ?? 300);
   if (!Number.isInteger(rate) || rate < 0) throw new Error(`HD_RATE_LIMIT must be a whole number, not "${process.env.HD_RATE_LIMIT}".`);
+  const rateIp = Number(process.env.HD_RATE_LIMIT_IP ?? rate * 4);
+  if (!Number.isInteger(rateIp) || rateIp < 0) throw new Error(`HD_RATE_LIMIT_IP must be a whole number, not "${process.env.HD_RATE_LIMIT_IP}".`);
+  const trustEnv = (process.env.HD_TRUST_PROXY ?? '0').trim();
+  if (trustEnv !== '0' && trustEnv !== '1' && trustEnv !== '') throw new Error(`HD_TRUST_PROXY must be 1 or 0, not "${trustEnv}".`);
+  const purgeSeconds = Number(process.env.HD_PURGE_INTERVAL ?? 3600);
+  if (!Number.isFinite(purgeSeconds) || purgeSeconds < 0) throw new Error(`HD_PURGE_INTERVAL must be seconds (0 = never), not "${process.env.HD_PURGE_INTERVAL}".`);
+  const tokenFromEnv = Boolean(process.env.HD_ADMIN_TOKEN?.trim());
   const corsEnv = process.env.HD_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
 
   const opts = {
@@ -54,7 +68,9 @@ async function main(): Promise<void> {
     dbPath,
     adminToken: adminToken(dataDir),
     staticRoot: PROJECT_ROOT,
-    rateLimitPerMinute: rate,
+    rateLimit: { perToken: rate, perIp: rateIp, trustProxy: trustEnv === '1' },
+    purgeIntervalMs: Math.round(purgeSeconds * 1000),
+    purgeOnStart: purgeSeconds > 0,
     ...(corsEnv?.length ? { corsOrigins: corsEnv } : {}),
   };
   let server: RunningServer;
@@ -74,7 +90,7 @@ async function main(): Promise<void> {
     '  Hyeondap reference server',
     `  URL           ${server.url}/`,
     `  API           ${server.apiBase}`,
-    `  Admin token   ${server.adminToken}`,
+    `  Admin token   ${tokenFromEnv ? '(from HD_ADMIN_TOKEN)' : server.adminToken}`,
   ];
   if (server.demo) {
     lines.push(
@@ -86,7 +102,8 @@ async function main(): Promise<void> {
   lines.push('');
   console.log(lines.join('\n'));
   if (readyJson) {
-    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: server.adminToken, demo: server.demo })}`);
+    // a token from HD_ADMIN_TOKEN is the parent's own: not echoed (tokens stay out of logs)
+    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: tokenFromEnv ? undefined : server.adminToken, demo: server.demo })}`);
   }
 
   let stopping = false;

@@ -13,7 +13,8 @@ import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { purgeIdempotencyKeys } from './http/idempotency.ts';
-import { RateLimiter } from './http/ratelimit.ts';
+import { WriteLimits } from './http/ratelimit.ts';
+import { purgeExpiredPersonalData, PURGE_INTERVAL_MS } from './model/personal-data.ts';
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
@@ -33,6 +34,8 @@ export interface RunningServer {
   apiBase: string;
   adminToken: string;
   demo: DemoInfo | null;
+  /** The server's database (tests inspect what was stored). */
+  db: Kysely<DB>;
   close(): Promise<void>;
 }
 
@@ -57,8 +60,20 @@ export interface StartOptions {
   now?: () => Date;
   /** Live events kept per forum for resume (default 5000). */
   eventRetainPerForum?: number;
-  /** Signups, joins, ideas and votes per minute per client (IP or token); 0/undefined = no limit. */
+  /**
+   * Signups, joins, ideas and votes per minute, per IP and per token alike (the short form of
+   * `rateLimit`); 0/undefined = no limit.
+   */
   rateLimitPerMinute?: number;
+  /** Separate limits per bearer token and per client IP, and whether to trust X-Forwarded-For. Overrides rateLimitPerMinute. */
+  rateLimit?: { perToken?: number; perIp?: number; trustProxy?: boolean };
+  /**
+   * How often the personal-data purge runs (anonymises registrations past the consent's
+   * retention period); default hourly, 0 = never (tests call purgeExpiredPersonalData themselves).
+   */
+  purgeIntervalMs?: number;
+  /** Also purge once right after start (the CLI does). Default false. */
+  purgeOnStart?: boolean;
 }
 
 /** `meta` key holding the demo's DemoInfo (JSON). */
@@ -88,6 +103,14 @@ async function loadDemo(db: Kysely<DB>, now: Date): Promise<DemoInfo> {
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(demo) }))
     .execute();
   return demo;
+}
+
+function writeLimits(opts: StartOptions): WriteLimits | null {
+  const short = opts.rateLimitPerMinute ?? 0;
+  const perToken = opts.rateLimit?.perToken ?? short;
+  const perIp = opts.rateLimit?.perIp ?? short;
+  const limits = new WriteLimits({ perToken, perIp, trustProxy: opts.rateLimit?.trustProxy ?? false });
+  return limits.active ? limits : null;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -124,7 +147,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     corsOrigins,
     staticRoot: opts.staticRoot ?? null,
     inFlight: new Map(),
-    rateLimiter: opts.rateLimitPerMinute ? new RateLimiter(opts.rateLimitPerMinute) : null,
+    rateLimits: writeLimits(opts),
   };
   const app = createApp(deps);
 
@@ -145,7 +168,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const maintenance = setInterval(() => {
     void purgeIdempotencyKeys(db, now()).catch(() => {});
     void events.pruneAll().catch(() => {});
-    deps.rateLimiter?.sweep();
+    deps.rateLimits?.sweep();
   }, MAINTENANCE_MS);
   maintenance.unref();
 
@@ -162,16 +185,39 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }, 1000);
   votingTimer.unref();
 
+  // personal data past its retention period: anonymised by a scheduled job (with purgeOnStart,
+  // also right after start, so a server restarted more often than the interval still purges)
+  const purgeEvery = opts.purgeIntervalMs ?? PURGE_INTERVAL_MS;
+  let purge: Promise<void> | null = null;
+  let stopped = false;
+  const runPurge = () => {
+    if (purge || stopped) return;
+    purge = purgeExpiredPersonalData(db, now())
+      .then(() => {}, (err: unknown) => console.error(`[hyeondap] personal-data purge failed: ${err instanceof Error ? err.message : 'unknown'}`))
+      .finally(() => {
+        purge = null;
+      });
+  };
+  const purgeTimer = purgeEvery > 0 ? setInterval(runPurge, purgeEvery) : null;
+  purgeTimer?.unref();
+  const firstPurge = purgeEvery > 0 && opts.purgeOnStart ? setTimeout(runPurge, 0) : null;
+  firstPurge?.unref();
+
   let closing: Promise<void> | null = null;
   return {
     url,
     apiBase: `${url}/api`,
     adminToken,
     demo,
+    db,
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);
         clearInterval(votingTimer);
+        stopped = true;
+        if (purgeTimer) clearInterval(purgeTimer);
+        if (firstPurge) clearTimeout(firstPurge);
+        await purge;
         sse.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
