@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Deps, Env } from './context.ts';
 import { cors } from './http/cors.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
-import { serveFile } from './http/static.ts';
+import { API_CSP, serveFile } from './http/static.ts';
+import { admin } from './routes/admin.ts';
 import { events } from './routes/events.ts';
 import { forums } from './routes/forums.ts';
 import { ideas } from './routes/ideas.ts';
@@ -22,6 +23,9 @@ export function createApp(deps: Deps): Hono<Env> {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('Referrer-Policy', 'no-referrer');
+    // pages carry their own CSP (static.ts); everything else (JSON, SSE, calendars) is no
+    // document at all: nothing may load from it or frame it
+    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', API_CSP);
   });
   app.use('/api/*', cors());
 
@@ -32,6 +36,7 @@ export function createApp(deps: Deps): Hono<Env> {
   app.route('/api', ideas);
   app.route('/api', events);
   app.route('/api', results);
+  app.route('/api', admin);
 
   if (deps.staticRoot) {
     const root = deps.staticRoot;

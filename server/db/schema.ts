@@ -84,11 +84,12 @@ export interface RegistrationsTable {
   code: string;
   /** Order of arrival within the forum (1, 2, …); the waitlist is ordered by it. */
   seq: number;
-  name: string;
-  contact_kind: 'phone' | 'email';
-  contact_value: string;
+  /** Identifying fields: null once erased (on request, or after the retention period). */
+  name: string | null;
+  contact_kind: 'phone' | 'email' | null;
+  contact_value: string | null;
   /** Digits only for phones, lower-case for e-mail: the duplicate check key. */
-  contact_normalized: string;
+  contact_normalized: string | null;
   district: string;
   age_group: string;
   role: 'participant' | 'facilitator';
@@ -108,6 +109,8 @@ export interface RegistrationsTable {
   cancelled_at: Iso | null;
   /** When a waitlisted registration was promoted to confirmed. */
   promoted_at: Iso | null;
+  /** When the identifying data (name, contact, answers, needs, guardian) was removed. */
+  erased_at: Iso | null;
 }
 
 /** Every bearer token except the configured admin token, stored as sha256 hex only. */
@@ -225,12 +228,13 @@ export interface IdempotencyKeysTable {
   scope: string;
   method: string;
   path: string;
+  /** sha256 hex of the client's Idempotency-Key (never the key itself). */
   key: string;
   /** sha256 hex of the request body. */
   request_hash: string;
   status: number;
-  /** JSON response body. */
-  body: Json;
+  /** The JSON response body, sealed with a key derived from the Idempotency-Key (`v1:…`). */
+  body: string;
   /** JSON Record<string,string> of response headers worth replaying (Location). */
   headers: Json;
   created_at: Iso;

@@ -3,10 +3,16 @@
  * bearer token, or `anonymous`) and to method + path. The first response of a successful
  * write is stored IN THE SAME TRANSACTION as the write (see write.ts), so a crash cannot
  * leave one without the other. Refused writes are not stored: a repeat runs again.
+ *
+ * At rest, neither the key nor the response is readable: the table holds sha256 of the key and
+ * the response encrypted (AES-256-GCM) with a key derived from the Idempotency-Key itself, which
+ * only the client holds. First responses carry bearer tokens (a registration's cancel token, a
+ * participant's token), and tokens are stored hashed only — a copy of the database must not
+ * hand them out. (This leans on keys being fresh random UUIDs, as the contract asks.)
  */
 import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { DB } from '../db/schema.ts';
 import type { Env } from '../context.ts';
 import type { Principal } from './auth.ts';
@@ -26,6 +32,31 @@ export interface IdemHandle {
 }
 
 export type IdemMode = 'required' | 'optional' | 'none';
+
+/** What the `key` column holds: sha256 of the client's key. */
+export function storedKey(key: string): string {
+  return createHash('sha256').update(`hd-idempotency-key\0${key}`, 'utf8').digest('hex');
+}
+
+function bodyKey(h: { scope: string; key: string }): Buffer {
+  return createHash('sha256').update(`hd-idempotency-body\0${h.scope}\0${h.key}`, 'utf8').digest();
+}
+
+/** Encrypt a stored response body: `v1:` + base64(iv | tag | ciphertext). */
+export function sealBody(h: { scope: string; key: string }, text: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', bodyKey(h), iv);
+  const ct = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64');
+}
+
+export function openBody(h: { scope: string; key: string }, sealed: string): string {
+  if (!sealed.startsWith('v1:')) throw new Error('unsealed idempotency record');
+  const buf = Buffer.from(sealed.slice(3), 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', bodyKey(h), buf.subarray(0, 12));
+  decipher.setAuthTag(buf.subarray(12, 28));
+  return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
+}
 
 export function readKey(c: Context, mode: IdemMode): string | null {
   if (mode === 'none') return null;
@@ -63,7 +94,7 @@ export async function beginIdempotent(
     .where('scope', '=', scope)
     .where('method', '=', method)
     .where('path', '=', path)
-    .where('key', '=', key)
+    .where('key', '=', storedKey(key))
     .executeTakeFirst();
   if (row) {
     if (row.request_hash !== requestHash) {
@@ -72,7 +103,7 @@ export async function beginIdempotent(
     const headers = new Headers(JSON.parse(row.headers) as Record<string, string>);
     headers.set('Content-Type', 'application/json; charset=utf-8');
     headers.set('Idempotent-Replayed', 'true');
-    return new Response(row.body, { status: row.status, headers });
+    return new Response(openBody({ scope, key }, row.body), { status: row.status, headers });
   }
   const flightKey = JSON.stringify([scope, method, path, key]);
   const other = deps.inFlight.get(flightKey);
@@ -106,10 +137,10 @@ export async function storeIdempotent(
         scope: h.scope,
         method: h.method,
         path: h.path,
-        key: h.key,
+        key: storedKey(h.key),
         request_hash: h.requestHash,
         status,
-        body: JSON.stringify(body),
+        body: sealBody(h, JSON.stringify(body)),
         headers: JSON.stringify(headers),
         created_at: now.toISOString(),
       })

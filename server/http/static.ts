@@ -23,7 +23,10 @@ const TYPES: Record<string, string> = {
 };
 
 export const HTML_CSP =
-  "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'";
+  "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
+/** For every response that is not one of our pages. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** Serve `rel` (URL path below the mount) from `dir`, or null when there is no such file. */
 export async function serveFile(dir: string, rel: string): Promise<Response | null> {

@@ -69,13 +69,50 @@ export async function readRawBody(c: Context): Promise<RawBody> {
   if (declared > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
   const buf = await c.req.arrayBuffer();
   if (buf.byteLength > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-  const text = new TextDecoder('utf-8').decode(buf);
-  if (text.trim() === '') return { text, json: undefined };
+  let text: string;
   try {
-    return { text, json: JSON.parse(text) };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw validationError([{ field: 'body', code: 'invalid_encoding', message: 'The body is not valid UTF-8.' }], 'The body is not valid UTF-8.');
+  }
+  if (text.trim() === '') return { text, json: undefined };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
   } catch {
     throw validationError([{ field: 'body', code: 'invalid_json', message: 'The body is not valid JSON.' }], 'The body is not valid JSON.');
   }
+  const broken = illFormedStrings(json);
+  if (broken.length) throw validationError(broken.map((field) => ({ field, code: 'invalid_encoding', message: INVALID_TEXT })));
+  return { text, json };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_TEXT = 'Contains invalid Unicode (a lone UTF-16 surrogate); text must be well-formed.';
+
+/** Is `s` well-formed UTF-16 (no lone surrogates, which JSON's \uD800 escapes can carry)? */
+export function wellFormed(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
+/**
+ * Dotted paths of every string (or object key) in a JSON value that is not well-formed UTF-16.
+ * Such text cannot be stored and read back as it was sent (SQLite stores UTF-8), so it is
+ * refused at the edge instead of being silently altered.
+ */
+export function illFormedStrings(value: unknown, path: string[] = [], out: string[] = []): string[] {
+  if (out.length >= 50) return out;
+  if (typeof value === 'string') {
+    if (!wellFormed(value)) out.push(path.length ? path.join('.') : 'body');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => illFormedStrings(v, [...path, String(i)], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!wellFormed(k)) out.push([...path, k].join('.'));
+      else illFormedStrings(v, [...path, k], out);
+    }
+  }
+  return out;
 }
 
 /** Validate an already read body; a missing body is one `body` error. */
@@ -88,7 +125,10 @@ export function checkBody<T extends z.ZodType>(schema: T, raw: RawBody): z.outpu
 
 /** Validate the query string (unknown parameters are ignored). Errors name `query.<param>`. */
 export function checkQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
-  return check(schema, c.req.query(), 'query');
+  const q = c.req.query();
+  const broken = Object.entries(q).filter(([, v]) => !wellFormed(v)).map(([k]) => `query.${k}`);
+  if (broken.length) throw validationError(broken.map((field) => ({ field, code: 'invalid_encoding', message: INVALID_TEXT })));
+  return check(schema, q, 'query');
 }
 
 // ---- shared field schemas ----
