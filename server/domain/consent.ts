@@ -59,6 +59,20 @@ export const CONSENTS: readonly ConsentItem[] = [
 
 export const GUARDIAN_REQUIRED_UNDER = 14;
 
+/**
+ * The retention period every consent above states: "토론회 종료 후 1년까지". Keep the two in step:
+ * past this instant the reference server anonymises the registration (name, contact, answers,
+ * needs, guardian removed; the district and age-group counts of published results stay).
+ */
+export const RETENTION_YEARS_AFTER_FORUM = 1;
+
+/** When the personal data of a registration for a forum ending at `forumEndsAt` is due for removal. */
+export function retentionEndsAt(forumEndsAt: string): string {
+  const d = new Date(forumEndsAt);
+  d.setUTCFullYear(d.getUTCFullYear() + RETENTION_YEARS_AFTER_FORUM);
+  return d.toISOString();
+}
+
 /** Digits of a Korean phone number when it is one, else null. */
 export function normalizeKoreanPhone(value: string): string | null {
   const v = value.trim();

@@ -101,6 +101,8 @@ export const registrationInputSchema = z.strictObject({
   website: z.string().max(200).optional(),
 });
 
+export const personalDataRequestSchema = z.strictObject({ contact: contactSchema });
+
 export const joinInputSchema = z.strictObject({ joinCode: str(4, 12), table: z.int().min(1).max(200) });
 export const facilitatorInputSchema = z.strictObject({ name: str(1, 50), table: z.int().min(1).max(200).nullable().optional() });
 export const votingInputSchema = z.strictObject({ open: z.boolean(), durationSeconds: z.int().min(30).max(14400).nullable().optional() });

@@ -111,7 +111,8 @@ function toStatus(r: RegRow, position: number | null) {
     id: r.id,
     code: r.code,
     forumId: r.forum_id,
-    name: r.name,
+    // erased registrations have no cancel token left, so their holder never sees this
+    name: r.name ?? '',
     outcome: r.outcome,
     waitlistPosition: position,
     createdAt: r.created_at,
@@ -125,7 +126,7 @@ function toRegistration(r: RegRow, position: number | null) {
     code: r.code,
     forumId: r.forum_id,
     name: r.name,
-    contact: { kind: r.contact_kind, value: r.contact_value },
+    contact: r.contact_kind && r.contact_value ? { kind: r.contact_kind, value: r.contact_value } : null,
     district: r.district,
     ageGroup: r.age_group,
     role: r.role,
@@ -141,6 +142,7 @@ function toRegistration(r: RegRow, position: number | null) {
     consents: JSON.parse(r.consents),
     consentedAt: r.consented_at,
   });
+  if (r.erased_at !== null) reg.erasedAt = r.erased_at;
   return reg;
 }
 
@@ -293,6 +295,7 @@ signup.post('/forums/:forumId/registrations', async (c) => {
       created_at: nowIso,
       cancelled_at: null,
       promoted_at: null,
+      erased_at: null,
     };
     await tx.trx.insertInto('registrations').values(row).execute();
     await tx.trx
