@@ -1,20 +1,18 @@
 /**
- * Demo page script: lists the forums and the live forum's latest ideas THROUGH THE DATA LAYER
- * (ApiClient, LiveStream from src/api). Plain DOM with textContent/createElement only — no
- * innerHTML with data — so it runs under a strict CSP. The widgets will replace these lists.
+ * Demo page script. The forum schedule is `<hd-forum-calendar>` (from the CDN bundle); this
+ * script only fills the "live now" panel with the live forum's latest ideas through the data
+ * layer (ApiClient, LiveStream from src/api). Plain DOM with textContent/createElement only — no
+ * innerHTML with data — so it runs under a strict CSP.
  */
 import {
-  displayStatus,
   getApi,
   getLiveStream,
-  seatsLeft,
   type Forum,
-  type ForumListQuery,
   type Idea,
   type LiveMessage,
   type LiveStreamState,
 } from '../src/api/index.js';
-import { errorMessage, formatDateRange, formatRelative, ko } from '../src/i18n/index.js';
+import { errorMessage, formatRelative, ko } from '../src/i18n/index.js';
 
 const API_BASE = '/api';
 const LOCALE = 'ko';
@@ -32,58 +30,6 @@ function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
   if (!node) throw new Error(`#${id} is missing from the page`);
   return node as T;
-}
-
-// ------------------------------------------------------------------ forum list
-
-function forumItem(forum: Forum): HTMLLIElement {
-  const item = el('li', 'forum');
-  item.dataset['forumId'] = forum.id;
-  const title = el('h3', 'forum__title', forum.title);
-  const row = el('div', 'forum__row');
-  const status = displayStatus(forum);
-  row.append(el('span', `badge badge--${status}`, m.forumStatus[status]));
-  if (status === 'open' || status === 'closing' || status === 'announced') {
-    const left = seatsLeft(forum);
-    row.append(el('span', 'seats', left > 0 ? m.forum.seatsLeft(left) : m.forum.noSeatsLeft));
-  } else if (status === 'full') {
-    row.append(el('span', 'seats', m.forum.waitlisted(forum.waitlisted)));
-  }
-  const when = el('p', 'forum__meta');
-  when.append(el('span', 'visually-hidden', `${m.forum.date}: `), formatDateRange(forum.startsAt, forum.endsAt, LOCALE));
-  const where = el('p', 'forum__meta', `${forum.district} · ${forum.venue.name}`);
-  const ics = el('a', 'ics', '내 캘린더에 추가');
-  ics.href = api.icsUrl(forum.id);
-  ics.setAttribute('aria-label', `${forum.title} 일정을 내 캘린더에 추가`);
-  item.append(title, row, when, where, ics);
-  return item;
-}
-
-/** One list of forums with its status line and "more" button, page by page. */
-async function loadForums(prefix: string, query: ForumListQuery, countText: (n: number) => string): Promise<void> {
-  const list = byId<HTMLUListElement>(`${prefix}-list`);
-  const status = byId<HTMLParagraphElement>(`${prefix}-status`);
-  const more = byId<HTMLButtonElement>(`${prefix}-more`);
-  let cursor: string | null = null;
-
-  const loadPage = async () => {
-    more.disabled = true;
-    try {
-      const page = await api.listForums(cursor ? { ...query, cursor } : query);
-      list.append(...page.items.map(forumItem));
-      cursor = page.nextCursor;
-      more.hidden = cursor === null;
-      status.classList.remove('is-error');
-      status.textContent = list.children.length === 0 ? m.common.empty : countText(list.children.length);
-    } catch (error) {
-      status.classList.add('is-error');
-      status.textContent = errorMessage(error, m);
-    } finally {
-      more.disabled = false;
-    }
-  };
-  more.addEventListener('click', () => void loadPage());
-  await loadPage();
 }
 
 // ------------------------------------------------------------------ live ideas
@@ -162,8 +108,4 @@ async function startLive(): Promise<void> {
   }
 }
 
-const now = new Date().toISOString();
-byId<HTMLAnchorElement>('feed-link').href = api.feedUrl();
-void loadForums('upcoming', { from: now, limit: 10 }, (n) => `다가오는 토론회 ${n}건을 보여 드립니다.`);
-void loadForums('past', { to: now, order: 'desc', status: 'finished,reported', limit: 5 }, (n) => `지난 토론회 ${n}건을 보여 드립니다.`);
 void startLive();

@@ -116,9 +116,10 @@ export class HdForumCalendar extends LitElement {
   private loaded: Loaded | undefined;
   private fresh = false;
   private seen = { district: new Set<string>(), topic: new Set<string>() };
+  // Deferred a frame: switching views inside the callback would resize what it observes.
   private resize = new ResizeObserver(([entry]) => {
     const narrow = (entry?.contentRect.width ?? 480) < 480;
-    if (narrow !== this.narrow) this.narrow = narrow;
+    requestAnimationFrame(() => (this.narrow = narrow));
   });
   private timer: ReturnType<typeof setInterval> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -499,12 +500,12 @@ export class HdForumCalendar extends LitElement {
               class="day ${day.startsWith(this.month) ? '' : 'out'} ${isToday ? 'today' : ''} ${forums.length ? 'has' : ''}"
               data-day=${day}
               tabindex=${day === focus ? 0 : -1}
-              aria-label=${label}
               aria-selected=${day === this.openDay}
               aria-current=${isToday ? 'date' : nothing}
               @click=${() => this.openDayPanel(day, false)}
               @focus=${() => (this.focusDay = day)}
             >
+              <span class="visually-hidden">${label}</span>
               <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>
               ${items
                 ? forums
