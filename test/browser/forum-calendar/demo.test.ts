@@ -1,0 +1,58 @@
+/**
+ * The "done when" path starts here: on the demo home page (its real HTML and script, against
+ * the reference server with the demo seed) a new resident finds an upcoming open forum in the
+ * calendar and follows its signup link.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { getApi } from '../../../src/api/registry.js';
+import '../../../src/define/hd-provider.js';
+import '../../../src/define/hd-forum-calendar.js';
+import type { HdForumCalendar } from '../../../src/elements/forum-calendar/forum-calendar.js';
+import { demoInfo, until } from '../helpers/server.js';
+
+describe('demo home page: calendar → signup', () => {
+  let page: Document;
+  let main: HTMLElement;
+
+  before(async () => {
+    const source = await (await fetch('/demo/index.html')).text();
+    page = new DOMParser().parseFromString(source, 'text/html');
+    main = document.importNode(page.querySelector('main')!, true);
+    document.body.append(main);
+    await import('../../../demo/index.js');
+  });
+  after(() => main.remove());
+
+  it('links the site sections: signup, venue and results', () => {
+    const links = [...page.querySelectorAll<HTMLAnchorElement>('nav.section-nav a')].map((a) => a.getAttribute('href'));
+    expect(links).to.include.members(['/demo/signup.html', '/demo/venue.html', '/demo/results.html']);
+    expect(page.querySelector('#upcoming-list'), 'the plain lists are gone').to.equal(null);
+  });
+
+  it('a resident finds the open forum and its signup link points at the signup page', async () => {
+    const { demo } = await demoInfo();
+    const forum = await getApi('/api').getForum(demo.openForumId);
+    const calendar = main.querySelector<HdForumCalendar>('hd-forum-calendar')!;
+    expect(calendar.getAttribute('signup-href')).to.equal('/demo/signup.html?forum={id}');
+    const root = calendar.shadowRoot!;
+    await until(() => root.querySelector('[role="grid"][aria-busy="false"], [part="list"]'), 'the calendar');
+    await expect(calendar).to.be.accessible();
+
+    // Like a person: press "next month" until the forum's day shows it (bounded), then open the day.
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date(forum.startsAt));
+    for (let i = 0; i < 24 && calendar.month !== day.slice(0, 7); i++) {
+      root.querySelectorAll<HTMLButtonElement>('.nav button')[1]!.click();
+      await calendar.updateComplete;
+    }
+    const cell = await until(() => root.querySelector<HTMLElement>(`[data-day="${day}"].has`), 'the forum’s day');
+    expect(cell.querySelector('.visually-hidden')!.textContent).to.contain(forum.title);
+    cell.focus();
+    await sendKeys({ press: 'Enter' });
+    const link = await until(() => root.querySelector<HTMLAnchorElement>(`[data-forum-id="${forum.id}"] a[part="forum-link"]`), 'the signup link');
+    expect(link.textContent).to.equal(forum.title);
+    expect(new URL(link.href).pathname + new URL(link.href).search).to.equal(`/demo/signup.html?forum=${encodeURIComponent(forum.id)}`);
+    expect(root.querySelector(`[data-forum-id="${forum.id}"] [part="status"]`)!.textContent).to.be.oneOf(['모집 중', '마감 임박']);
+    await expect(calendar).to.be.accessible();
+  });
+});
