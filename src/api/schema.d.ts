@@ -459,6 +459,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/personal-data/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Everything stored about one person, named by their contact (admin).
+         * @description Every registration (any forum, any outcome, not yet erased) made with this contact, or
+         *     naming it as the guardian of an under-14 registrant, with what was stored and the consent
+         *     record. The contact travels in the body, never in a URL. Reads only.
+         */
+        post: operations["exportPersonalData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/personal-data/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one person's identifying data (admin).
+         * @description Removes name, contact, answers, accessibility needs and note and the guardian from every
+         *     registration the export would list, and invalidates their cancel tokens. A registration
+         *     for a forum that has not taken place is cancelled first (its seat goes to the waitlist).
+         *     District, age group, role and outcome stay, so published counts do not change. Erasing
+         *     again finds nothing (`erased: 0`).
+         */
+        post: operations["erasePersonalData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/results/totals": {
         parameters: {
             query?: never;
@@ -513,7 +559,7 @@ export interface components {
         FieldError: {
             /** @description Dotted path of the field in the request (`contact.value`, `answers.q1`, `query.limit`, `header.Idempotency-Key`). */
             field: string;
-            /** @description Machine-readable reason (`required`, `too_long`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `unknown_field`…). */
+            /** @description Machine-readable reason (`required`, `too_long`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `unknown_field`, `invalid_encoding`…). */
             code: string;
             /** @description Human-readable, in English. */
             message: string;
@@ -728,8 +774,10 @@ export interface components {
             id: components["schemas"]["Id"];
             code: string;
             forumId: components["schemas"]["Id"];
-            name: string;
-            contact: components["schemas"]["Contact"];
+            /** @description null once erased. */
+            name: string | null;
+            /** @description null once erased. */
+            contact: components["schemas"]["Contact"] | null;
             district: string;
             ageGroup: components["schemas"]["AgeGroup"];
             role: components["schemas"]["Role"];
@@ -746,6 +794,73 @@ export interface components {
                 [key: string]: boolean;
             };
             consentedAt: components["schemas"]["DateTime"];
+            /** @description When the identifying data was removed (on request, or after the retention period); absent while it is kept. */
+            erasedAt?: components["schemas"]["DateTime"];
+        };
+        PersonalDataRequest: {
+            contact: components["schemas"]["Contact"];
+        };
+        PersonalDataExport: {
+            exportedAt: components["schemas"]["DateTime"];
+            registrations: components["schemas"]["PersonalDataRecord"][];
+        };
+        PersonalDataRecord: {
+            id: components["schemas"]["Id"];
+            code: string;
+            /**
+             * @description The contact is the registrant's own, or the guardian's of an under-14 registrant.
+             * @enum {string}
+             */
+            as: "registrant" | "guardian";
+            forum: {
+                id: components["schemas"]["Id"];
+                title: string;
+                startsAt: components["schemas"]["DateTime"];
+                endsAt: components["schemas"]["DateTime"];
+            };
+            name: string | null;
+            contact: components["schemas"]["Contact"] | null;
+            district: string;
+            ageGroup: components["schemas"]["AgeGroup"];
+            role: components["schemas"]["Role"];
+            /** @description Kept only with the `answers` consent. */
+            answers: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Kept only with the `accessibility` consent. */
+            accessibility: components["schemas"]["AccessibilityNeed"][] | null;
+            accessibilityNote: string | null;
+            guardian: {
+                name: string;
+                contact: components["schemas"]["Contact"];
+                consent: boolean;
+            } | null;
+            outcome: components["schemas"]["RegistrationOutcome"];
+            createdAt: components["schemas"]["DateTime"];
+            cancelledAt: components["schemas"]["DateTime"] | null;
+            /** @description The consent record and the wording (title, retention) of each consent answered. */
+            consent: {
+                version: string;
+                consents: {
+                    [key: string]: boolean;
+                };
+                consentedAt: components["schemas"]["DateTime"];
+                texts: {
+                    id: string;
+                    title: string;
+                    retention: string;
+                }[];
+            };
+            /** @description When the identifying data will be removed (the consent's retention period). */
+            retainedUntil: components["schemas"]["DateTime"];
+        };
+        PersonalDataErasure: {
+            /** @description Registrations whose identifying data was removed. */
+            erased: number;
+            /** @description Of them, registrations for upcoming forums that were cancelled. */
+            cancelled: number;
+            erasedAt: components["schemas"]["DateTime"];
+            registrationIds: components["schemas"]["Id"][];
         };
         RegistrationPage: components["schemas"]["Page"] & {
             items: components["schemas"]["Registration"][];
@@ -1901,6 +2016,65 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    exportPersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalDataRequest"];
+            };
+        };
+        responses: {
+            /** @description The person's data. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    erasePersonalData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalDataRequest"];
+            };
+        };
+        responses: {
+            /** @description What was erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataErasure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getTotals: {
