@@ -491,7 +491,7 @@ export class HdSignupForm extends LitElement {
     const t = this.t;
     const status = displayStatus(f);
     const open = status === 'open' || status === 'closing';
-    return html`<header class="forum ${compact ? 'compact' : ''}" part="forum">
+    return html`<div class="forum ${compact ? 'compact' : ''}" part="forum">
       ${compact ? html`<p class="title">${f.title}</p>` : html`<h2 class="title">${f.title}</h2>`}
       <p class="meta">
         <span class="badge badge--${status}">${this.l.m.forumStatus[status]}</span>
@@ -502,7 +502,7 @@ export class HdSignupForm extends LitElement {
         <div><dt>${t.where}</dt><dd>${f.venue.name} (${f.venue.address})</dd></div>
       </dl>
       ${f.summary && !compact ? html`<p class="about">${f.summary}</p>` : nothing}
-    </header>`;
+    </div>`;
   }
 
   private renderPending() {
