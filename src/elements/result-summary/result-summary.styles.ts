@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_cols: var(--hd-result-summary-chart-columns, auto-fill);
+    --_cols: var(--hd-result-summary-chart-columns, auto-fit);
     --_stat: var(--hd-result-summary-stat-min, 9em);
     container-type: inline-size;
   }
@@ -28,7 +28,7 @@ export const styles = css`
   label { display: grid; gap: 0.25em; font-weight: 600; }
   .stats {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_stat)), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_stat)), 1fr));
     gap: 0.5em;
     margin-top: 1.25em;
   }
@@ -46,6 +46,7 @@ export const styles = css`
   td:nth-child(2):not(:last-child), td:nth-child(3):not(:last-child) { text-align: start; }
   tfoot { font-weight: 700; }
   .proposals, .forums { list-style: none; padding: 0; display: grid; gap: 1em; }
+  .forums { grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); }
   .proposal, .forum, .waiting, .chart {
     border: 1px solid var(--_hd-color-border);
     border-radius: var(--_hd-radius);
@@ -75,6 +76,7 @@ export const styles = css`
   rect.s-reviewing, .swatch.s-reviewing { fill: var(--_hd-color-response-reviewing); background: var(--_hd-color-response-reviewing); }
   rect.s-declined, .swatch.s-declined { fill: var(--_hd-color-response-declined); background: var(--_hd-color-response-declined); }
   rect.s-awaiting, .swatch.s-awaiting { fill: var(--_hd-color-response-awaiting); background: var(--_hd-color-response-awaiting); }
+  .stack rect:not(.track) { stroke: var(--_hd-color-surface); stroke-width: 2px; }
   rect.track { fill: var(--_hd-color-surface-alt); }
   .charts { display: grid; grid-template-columns: repeat(var(--_cols), minmax(min(100%, 20em), 1fr)); gap: 1em; }
   figcaption { font-weight: 700; margin-bottom: 0.5em; }
@@ -86,7 +88,7 @@ export const styles = css`
   .stack { margin: 0.5em 0 0.25em; }
   .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25em 1em; margin-top: 0.5em; }
   .swatch { display: inline-block; inline-size: 0.9em; block-size: 0.9em; border-radius: 2px; margin-inline-end: 0.35em; vertical-align: -0.1em; }
-  .forum { display: grid; gap: 0.25em; }
+  .forum { display: grid; gap: 0.25em; align-content: start; }
   .status-text { font-size: 0.95em; }
   .notice, .empty { margin-top: 0.75em; }
   .waiting .notice { font-size: 1.1em; font-weight: 600; }

@@ -75,7 +75,7 @@ function keepNewer(fetched: ForumResult, shown: ForumResult | undefined): ForumR
  * @csspart error - The error message with its retry button.
  * @csspart skeleton - The placeholder while loading.
  *
- * @cssprop [--hd-result-summary-chart-columns=auto-fill] - Chart grid columns (`repeat()` count).
+ * @cssprop [--hd-result-summary-chart-columns=auto-fit] - Chart grid columns (`repeat()` count).
  * @cssprop [--hd-result-summary-stat-min=9em] - Narrowest headline figure tile.
  */
 export class HdResultSummary extends LitElement {
