@@ -1,0 +1,127 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/define/hd-forum-calendar.js';
+import { FAKE_ADMIN_TOKEN, FAKE_API, fakeLoader, type FakeLoaded } from './fake/index.js';
+
+/**
+ * `<hd-forum-calendar>`: upcoming and past forums as a month grid or a list, on the in-browser
+ * fake backend (the demo seed). Choose a day (click, or arrows + Enter in the grid) to see its
+ * forums; forum titles lead to `signup-href`.
+ */
+interface Args {
+  view: string;
+  district: string;
+  topic: string;
+  status: string;
+  q: string;
+  lang: string;
+  'signup-href': string;
+}
+
+/** The fake plus, for `parameters.manyOnOneDay`, five more forums on one day three days from now. */
+async function calendarLoader(context: Parameters<typeof fakeLoader>[0]): Promise<FakeLoaded & { day?: string }> {
+  const loaded = await fakeLoader(context);
+  if (!context.parameters['manyOnOneDay']) return loaded;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(Date.now() + 3 * 86_400_000);
+  const call = async (path: string, body: unknown) => {
+    const res = await loaded.fake.fetch(`${FAKE_API}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${FAKE_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as { id: string };
+  };
+  const titles = ['마을 도서관 운영 시간', '공원 반려견 놀이터', '골목 주차 질서', '어린이 놀이터 그늘막', '하천 산책로 조명'];
+  for (const [i, title] of titles.entries()) {
+    const hour = String(9 + i * 2).padStart(2, '0');
+    const end = String(11 + i * 2).padStart(2, '0');
+    const forum = await call('/forums', {
+      title: `${title}, 주민 의견을 듣습니다`,
+      summary: '같은 날 여러 동에서 열리는 토론회입니다.',
+      topics: ['생활환경'],
+      district: ['와부읍', '평내동', '호평동', '다산1동', '별내동'][i],
+      venue: { name: '행정복지센터 대회의실', address: '경기도 남양주시 경춘로 1037' },
+      startsAt: `${day}T${hour}:00:00+09:00`,
+      endsAt: `${day}T${end}:00:00+09:00`,
+      capacity: 30,
+    });
+    if (i % 2 === 0) await call(`/forums/${forum.id}/status`, { status: 'open' });
+  }
+  return { ...loaded, day };
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Forum calendar',
+  component: 'hd-forum-calendar',
+  loaders: [calendarLoader],
+  args: { view: '', district: '', topic: '', status: '', q: '', lang: '', 'signup-href': '/signup.html?forum={id}' },
+  argTypes: {
+    view: { control: 'select', options: ['', 'month', 'list'] },
+    status: { control: 'select', options: ['', 'announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'] },
+    lang: { control: 'select', options: ['', 'ko', 'en'] },
+  },
+  render: (args) => html`<hd-forum-calendar
+    api-base=${FAKE_API}
+    view=${ifDefined(args.view || undefined)}
+    district=${args.district}
+    topic=${args.topic}
+    status=${args.status}
+    q=${args.q}
+    lang=${ifDefined(args.lang || undefined)}
+    signup-href=${args['signup-href']}
+  ></hd-forum-calendar>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The month grid (the default wherever the calendar is 480px or wider). Today is marked. */
+export const Month: Story = { args: { view: 'month' } };
+
+/** The list view (the default below 480px). */
+export const List: Story = { args: { view: 'list' } };
+
+/** Below 480px the calendar chooses the list by itself; the grid there shows counts. */
+export const Narrow: Story = {
+  render: (args, context) => html`<div style="max-width: 390px">${meta.render!({ ...args, view: '' }, context)}</div>`,
+};
+
+/** Filters by attribute (the controls inside the widget set the same properties). */
+export const Filters: Story = { args: { view: 'list', status: 'open' } };
+
+/** Text search through the API's `q`. */
+export const Search: Story = { args: { view: 'list', q: '버스' } };
+
+/** Loading: a skeleton that reserves the calendar's height. */
+export const Loading: Story = { parameters: { fake: { delay: Infinity } } };
+
+/** Loading in the list view. */
+export const LoadingList: Story = { args: { view: 'list' }, parameters: { fake: { delay: Infinity } } };
+
+/** Nothing matches: the filters that produced it and a way to clear them. */
+export const Empty: Story = { args: { view: 'list', district: '조안면', q: '없는 검색어' } };
+
+/** No forums at all this month. */
+export const EmptyMonth: Story = { parameters: { fake: { scenario: 'empty' } } };
+
+/** The backend cannot be reached: the message and "try again". */
+export const ErrorState: Story = { name: 'Error', parameters: { fake: { offline: true } } };
+
+/** Five forums on one day: two show, "+3" for the rest; choose the day to see all. */
+export const ManyOnOneDay: Story = {
+  parameters: { manyOnOneDay: true },
+  render: (args, { loaded }) => {
+    const day = (loaded as { day?: string }).day ?? '';
+    return html`<hd-forum-calendar api-base=${FAKE_API} view="month" month=${day.slice(0, 7)} signup-href=${args['signup-href']}></hd-forum-calendar>`;
+  },
+};
+
+/** English (`lang="en"`, or the page's own `lang`). */
+export const English: Story = { args: { lang: 'en' } };
+
+/** On a page that declares dark mode (`color-scheme: dark`). */
+export const Dark: Story = {
+  render: (args, context) =>
+    html`<div style="color-scheme: dark; background: #16181d; padding: 16px">${meta.render!(args, context)}</div>`,
+};
