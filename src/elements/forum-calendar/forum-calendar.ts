@@ -218,6 +218,7 @@ export class HdForumCalendar extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('month')) {
       if (!isMonth(this.month)) this.month = seoulDateKey(Date.now()).slice(0, 7);
+      if (this.openDay && !this.openDay.startsWith(this.month)) this.openDay = undefined;
       if (this.focusDay.slice(0, 7) !== this.month) {
         const today = seoulDateKey(Date.now());
         this.focusDay = today.startsWith(this.month) ? today : `${this.month}-01`;
@@ -278,7 +279,6 @@ export class HdForumCalendar extends LitElement {
   }
 
   private shiftMonth(months: number): void {
-    this.openDay = undefined;
     this.go(addMonths(this.focusDay, months));
   }
 
@@ -329,7 +329,6 @@ export class HdForumCalendar extends LitElement {
         return;
     }
     e.preventDefault();
-    if (next.slice(0, 7) !== this.month) this.openDay = undefined;
     this.go(next, true);
   }
 
