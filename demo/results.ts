@@ -11,6 +11,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function show(forumId: string): void {
   summary?.setAttribute('forum-id', forumId);
+  summary?.removeAttribute('hidden'); // hidden until it has a forum: without one it would show the programme
 }
 
 async function latestReported(): Promise<string | undefined> {

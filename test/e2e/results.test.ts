@@ -164,6 +164,7 @@ describe('the results demo page', () => {
     await page.reload();
     const stats = page.locator('#programme .stats dd');
     await page.locator('#programme .forums .status-text').first().waitFor({ timeout: 15_000 });
+    await page.locator('#forum-summary .proposal').first().waitFor({ timeout: 15_000 });
     assert.deepEqual(await stats.allInnerTexts(), expected);
     const shown = await page.locator('#programme .forums > li').count();
     assert.ok(shown < reported.length, 'the list is paged');
