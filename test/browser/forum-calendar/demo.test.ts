@@ -52,7 +52,29 @@ describe('demo home page: calendar → signup', () => {
     const link = await until(() => root.querySelector<HTMLAnchorElement>(`[data-forum-id="${forum.id}"] a[part="forum-link"]`), 'the signup link');
     expect(link.textContent).to.equal(forum.title);
     expect(new URL(link.href).pathname + new URL(link.href).search).to.equal(`/demo/signup.html?forum=${encodeURIComponent(forum.id)}`);
-    expect(root.querySelector(`[data-forum-id="${forum.id}"] [part="status"]`)!.textContent).to.be.oneOf(['모집 중', '마감 임박']);
+    // What the plain list used to show: date and time in Asia/Seoul, place, status, seats, .ics.
+    const item = root.querySelector<HTMLElement>(`[data-forum-id="${forum.id}"]`)!;
+    expect(item.querySelector('[part="status"]')!.textContent).to.be.oneOf(['모집 중', '마감 임박']);
+    expect(item.textContent).to.match(/\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) (오전|오후) \d{1,2}:\d{2}/);
+    expect(item.textContent).to.contain(forum.district);
+    expect(item.querySelector('[part="map-link"]')!.textContent).to.contain(forum.venue.name);
+    expect(item.querySelector('.seats')!.textContent).to.match(/^잔여 [\d,]+석$|^잔여 좌석 없음$/);
+    expect(item.querySelector<HTMLAnchorElement>('[part="ics-link"]')!.href).to.equal(`${location.origin}/api/forums/${forum.id}/calendar.ics`);
     await expect(calendar).to.be.accessible();
+  });
+
+  it('shows past forums as finished or with results, without a signup link', async () => {
+    const calendar = main.querySelector<HdForumCalendar>('hd-forum-calendar')!;
+    const root = calendar.shadowRoot!;
+    calendar.view = 'list';
+    let status: Element | null = null;
+    for (let i = 0; i < 24 && !status; i++) {
+      root.querySelectorAll<HTMLButtonElement>('.nav button')[0]!.click();
+      await until(() => root.querySelector('[part="list"]:not(.skeleton), [part="notice"]'), 'a month');
+      status = [...root.querySelectorAll('[part="status"]')].find((s) => ['종료', '결과 공개'].includes(s.textContent!)) ?? null;
+    }
+    expect(status, 'a past forum within two years').to.exist;
+    const card = status!.closest('[part="forum"]')!;
+    expect(card.querySelector('a[part="forum-link"]')).to.equal(null);
   });
 });
