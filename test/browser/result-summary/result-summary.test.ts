@@ -4,6 +4,8 @@ import { registryDefaults } from '../../../src/api/registry.js';
 import type { Forum, ForumPage, ForumResult, Totals } from '../../../src/api/types.js';
 import '../../../src/define/hd-result-summary.js';
 import type { HdResultSummary } from '../../../src/define/hd-result-summary.js';
+import { styles } from '../../../src/elements/result-summary/result-summary.styles.js';
+import { tokenStyles } from '../../../src/styles/tokens.js';
 import { until } from '../helpers/server.js';
 import { api, finishedForum, parseCsv, publish, respond } from './fixtures.js';
 
@@ -235,6 +237,32 @@ describe('<hd-result-summary> one forum', () => {
     await expect(el).to.be.accessible();
     expect(text(el)).to.contain('Proposals and the city’s answers');
     expect($(el, 'button.download')!.textContent).to.equal('Download CSV');
+  });
+
+  it('fits a phone-width column on a hostile page (20 px root font, content-box everywhere)', async () => {
+    const hostile = document.createElement('style');
+    hostile.textContent = 'html { font-size: 20px } * { box-sizing: content-box !important; padding: 3px; }';
+    document.head.append(hostile);
+    try {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 390px"><hd-result-summary api-base="/api" forum-id=${seeded.forumId}></hd-result-summary></div>`);
+      const el = wrap.querySelector('hd-result-summary')!;
+      await ready(el);
+      for (const node of $$(el, '.stats, .proposal, figure, .controls')) {
+        const box = node.getBoundingClientRect();
+        expect(box.right, node.className).to.be.at.most(wrap.getBoundingClientRect().right + 1);
+      }
+      expect(parseFloat(getComputedStyle($(el, '.summary')!).fontSize)).to.be.at.least(16);
+      for (const b of $$(el, 'button')) expect(b.getBoundingClientRect().height, b.textContent!).to.be.at.least(44);
+    } finally {
+      hostile.remove();
+    }
+  });
+
+  it('styles only with tokens that exist', () => {
+    const defined = new Set([...tokenStyles.cssText.matchAll(/(--_hd-[a-z0-9-]+)\s*:/g)].map((m) => m[1]));
+    const used = [...styles.cssText.matchAll(/var\((--_hd-[a-z0-9-]+)/g)].map((m) => m[1]);
+    expect(used.length).to.be.greaterThan(10);
+    for (const name of used) expect(defined, name).to.include(name);
   });
 
   it('prints the report: controls hidden, tables expanded', async () => {
