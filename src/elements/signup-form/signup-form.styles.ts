@@ -7,7 +7,15 @@ export const styles = css`
     --_max: var(--hd-signup-form-max-width, 40em);
     --_panel: var(--hd-signup-form-panel-color, ${token('color-success')});
   }
+  /* A page rule that reaches the host element itself (\`.page * { font: italic 20px/1 serif }\`)
+     must not restyle the inside: only the --hd-* tokens theme it. */
   .base {
+    font-family: ${token('font-family')};
+    font-style: normal;
+    font-weight: 400;
+    line-height: ${token('line-height')};
+    letter-spacing: normal;
+    text-transform: none;
     max-inline-size: var(--_max);
     background: ${token('color-surface')};
     color: ${token('color-text')};

@@ -289,6 +289,7 @@ export class HdSignupForm extends LitElement {
         else errors[key] ??= validateField(key, this.values, form) ?? (fe.code === 'too_long' ? 'long' : 'invalid');
       }
     } else general = this.l.error(error);
+    if (!general && !Object.keys(errors).length) general = this.t.err.invalid;
     this.errors = errors;
     this.general = general;
     this.summary = true;
