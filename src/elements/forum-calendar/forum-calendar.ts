@@ -161,6 +161,9 @@ export class HdForumCalendar extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Measure once now, so a phone never paints the grid before the list.
+    const width = this.getBoundingClientRect().width;
+    if (width) this.narrow = width < 480;
     this.resize.observe(this);
     document.addEventListener('visibilitychange', this.onVisible);
     this.startTimer();

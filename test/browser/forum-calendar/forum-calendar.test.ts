@@ -424,6 +424,30 @@ describe('hd-forum-calendar', () => {
       expect(el.shadowRoot!.querySelector('.views button')!.textContent).to.equal('Month');
     });
 
+    it('dark: follows a page that declares a dark colour scheme, at AA contrast', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="color-scheme: dark; background: #16181d"><hd-forum-calendar api-base="/api" month=${MONTH} topic=${TOPIC}></hd-forum-calendar></div>`,
+      );
+      const el = wrapper.querySelector('hd-forum-calendar')!;
+      await loaded(el);
+      cell(el, `${MONTH}-12`).click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      const surface = getComputedStyle(el.shadowRoot!.querySelector('.card')!).backgroundColor;
+      expect(surface).to.equal('rgb(22, 24, 29)');
+    });
+
+    it('refetches every refresh-interval seconds while the page is visible', async () => {
+      const el = await fixture<HdForumCalendar>(html`<hd-forum-calendar api-base="/api" month=${MONTH} topic=${TOPIC} view="list" refresh-interval="1"></hd-forum-calendar>`);
+      await loaded(el);
+      const seats = () => card(el, open.id)!.querySelector('.seats')!.textContent;
+      const before = seats();
+      const client = getApi('/api');
+      await client.createRegistration(open.id, await validRegistration(client, open.id));
+      await until(() => seats() !== before, 'the interval refetch');
+      expect(seats()).to.match(/^잔여 \d+석$/);
+    });
+
     it('refetches seats when the page becomes visible again (no stream per forum)', async () => {
       const el = await fixture<HdForumCalendar>(html`<hd-forum-calendar api-base="/api" month=${MONTH} topic=${TOPIC} view="list"></hd-forum-calendar>`);
       await loaded(el);
