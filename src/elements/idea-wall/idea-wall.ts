@@ -157,8 +157,13 @@ export class HdIdeaWall extends LitElement {
     }
   }
 
-  /** The ideas the wall shows now, in order. */
+  /** The ideas the wall shows now (as last rendered), in order. */
   get shownIdeas(): readonly Idea[] {
+    return this.#shown;
+  }
+
+  #shown: readonly Idea[] = [];
+  #view(): readonly Idea[] {
     return this.#frozen ?? this.#store.view(this.#query());
   }
 
@@ -248,10 +253,9 @@ export class HdIdeaWall extends LitElement {
         if (forum) this.forum = forum;
         if (cached) this.#store.replace(cached.items, Number(cached.lastEventId));
       }
-      const [forum, tables] = await Promise.all([
-        reader.getForum(forumId, { signal, cache: 'no-cache' }),
-        reader.listTables(forumId, { signal, cache: 'no-cache' }).catch(() => undefined),
-      ]);
+      // The first page's lastEventId is the resume point: everything read after it (more pages, the
+      // forum, the tables, my votes) is as new or newer, and the buffered events after it replay in
+      // order on top, so the wall converges to the server's state whatever the interleaving.
       const all: Idea[] = [];
       let cursor: string | undefined;
       let v = -1;
@@ -261,23 +265,24 @@ export class HdIdeaWall extends LitElement {
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      const writer = this.#writer();
-      if (this.mode === 'participant' && writer && this.#session) {
-        try {
-          const me = await writer.me(forumId, { signal });
-          this.#me = { budget: me.voteBudget, used: me.votesUsed, votes: new Map(Object.entries(me.votes)) };
-        } catch (error) {
-          if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-            saveSession(this.#scope, undefined);
-            this.#session = undefined;
-            this.#me = undefined;
-          } else throw error;
-        }
+      const writer = this.mode === 'participant' && this.#session ? this.#writer() : undefined;
+      const [forum, tables, me] = await Promise.all([
+        reader.getForum(forumId, { signal, cache: 'no-cache' }),
+        reader.listTables(forumId, { signal, cache: 'no-cache' }).catch(() => undefined),
+        writer?.me(forumId, { signal }).catch((error: unknown) => {
+          if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+          throw error;
+        }),
+      ]);
+      if (me === null) {
+        saveSession(this.#scope, undefined);
+        this.#session = undefined;
+        this.#me = undefined;
+      } else if (me) {
+        this.#me = { budget: me.voteBudget, used: me.votesUsed, votes: new Map(Object.entries(me.votes)) };
       }
-      if (v > this.#forumV) {
-        this.forum = forum;
-        this.#forumV = v;
-      }
+      this.forum = forum;
+      this.#forumV = v;
       this.#tables = new Map((tables?.items ?? []).map((t) => [t.number, t]));
       this.#store.replace(all, v);
       const buffered = this.#buffer ?? [];
@@ -408,7 +413,7 @@ export class HdIdeaWall extends LitElement {
         // Older engines: no custom states.
       }
     };
-    set('loading', this.task.status === TaskStatus.PENDING && this.#store.size === 0);
+    set('loading', this.task.status === TaskStatus.PENDING);
     set('live', this.live.state === 'open');
     set('paused', this.paused);
     set('offline', this.live.state === 'reconnecting' || this.live.state === 'polling');
@@ -620,7 +625,7 @@ export class HdIdeaWall extends LitElement {
 
   #renderWall() {
     const w = this.w;
-    const list = this.shownIdeas;
+    const list = (this.#shown = this.#view());
     const me = this.#me;
     const facilitator = this.isFacilitator;
     return html`
@@ -816,7 +821,7 @@ export class HdIdeaWall extends LitElement {
     const votingOpen = !!this.forum?.voting.open;
     const merged = this.#store.mergedInto(idea.id);
     const tid = `t-${idea.id}`;
-    return html`<article part="item" role="listitem" class="card ${this.#fresh.has(idea.id) ? 'fresh' : ''} ${idea.status === 'hidden' ? 'is-hidden' : ''}" data-id=${idea.id}>
+    return html`<div part="item" role="listitem" class="card ${this.#fresh.has(idea.id) ? 'fresh' : ''} ${idea.status === 'hidden' ? 'is-hidden' : ''}" data-id=${idea.id}>
       <p class="text" id=${tid}>${idea.text}</p>
       <div class="meta">
         <span class="badge">${w.idea.table(idea.table)}</span>
@@ -839,7 +844,7 @@ export class HdIdeaWall extends LitElement {
           : nothing}
       </div>
       ${this.isFacilitator ? this.#moderation(idea, tid) : nothing}
-    </article>`;
+    </div>`;
   }
 
   #moderation(idea: Idea, tid: string) {
@@ -866,7 +871,7 @@ export class HdIdeaWall extends LitElement {
   #renderProjector() {
     const w = this.w;
     const forum = this.forum;
-    const list = this.shownIdeas;
+    const list = (this.#shown = this.#view());
     const groups = new Map<string, Idea[]>();
     const by = this.groupBy;
     if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);

@@ -1,4 +1,5 @@
 /** A fresh live forum per test file (the admin API of the reference server), and small waits. */
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { ForumAdmin, Idea, ParticipantSession } from '../../../src/api/types.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { admin, demoInfo, until } from '../helpers/server.js';
@@ -77,9 +78,9 @@ export function shows(el: HdIdeaWall, what: string) {
 
 export { until };
 
-/** Waits for the wall's first load (skeleton gone). */
+/** Waits until the wall has loaded (`:state(loading)` gone, the header drawn). */
 export async function loaded(el: HdIdeaWall): Promise<void> {
-  await until(() => !el.shadowRoot!.querySelector('.skeleton') && el.shadowRoot!.querySelector('.header'), 'the wall to load', 10_000);
+  await until(() => !el.matches(':state(loading)') && el.shadowRoot!.querySelector('.header'), 'the wall to load', 10_000);
   await el.updateComplete;
 }
 
@@ -94,3 +95,37 @@ before(() => {
     return mochaOnError ? mochaOnError.call(window, message, ...rest) : false;
   };
 });
+
+/** Whether the wall shows an idea (it may be scrolled out of the viewport: the list is virtualized). */
+export const has = (el: HdIdeaWall, id: string) => el.shownIdeas.some((i) => i.id === id);
+
+/** Scrolls an idea's card into view (the virtualizer renders only what is visible) and returns it. */
+export async function reveal(el: HdIdeaWall, id: string): Promise<HTMLElement> {
+  await el.updateComplete;
+  const index = el.shownIdeas.findIndex((i) => i.id === id);
+  if (index < 0) throw new Error(`the wall does not show ${id}`);
+  const list = el.shadowRoot!.querySelector('.list') as (HTMLElement & { [virtualizerRef]?: { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined } }) | null;
+  await until(() => list?.[virtualizerRef], 'the virtualizer');
+  const found = () => el.shadowRoot!.querySelector<HTMLElement>(`[data-id="${id}"]`);
+  if (!found()) {
+    list!.scrollIntoView({ block: 'start' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  if (!found()) try {
+    list![virtualizerRef]!.element(index)?.scrollIntoView({ block: 'center' });
+  } catch {
+    // Not laid out yet: the card may already be in view.
+  }
+  return until(found, `the card of ${id} in view`);
+}
+
+/** Waits until an idea's card, scrolled into view, reads `text`. */
+export async function cardReads(el: HdIdeaWall, id: string, text: string): Promise<void> {
+  const end = Date.now() + 8_000;
+  for (;;) {
+    const card = await reveal(el, id);
+    if (card.textContent!.replace(/\s+/g, ' ').includes(text)) return;
+    if (Date.now() > end) throw new Error(`the card of ${id} does not read "${text}": ${card.textContent}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
