@@ -202,10 +202,12 @@ export class HdForumCalendar extends LitElement {
   private query(): ForumListQuery {
     const grid = monthGrid(this.month);
     const query: ForumListQuery = { from: seoulMidnight(grid[0]!), to: seoulMidnight(addDays(grid[41]!, 1)), limit: 100 };
-    if (this.district) query.district = this.district;
-    if (this.topic) query.topic = this.topic;
-    if (this.status) query.status = this.status;
-    if (this.q) query.q = this.q;
+    // The contract's limits (40/40/100 characters): a longer value would only earn a 400.
+    if (this.district) query.district = this.district.slice(0, 40);
+    if (this.topic) query.topic = this.topic.slice(0, 40);
+    const status = this.status.split(',').filter((v) => STATUSES.includes(v.trim() as ForumStatus));
+    if (status.length) query.status = status.map((v) => v.trim()).join(',');
+    if (this.q) query.q = this.q.slice(0, 100);
     return query;
   }
 

@@ -359,6 +359,19 @@ describe('hd-forum-calendar', () => {
     });
   });
 
+  it('keeps unknown statuses and over-long filters out of the request instead of failing', async () => {
+    requested.length = 0;
+    const el = await fixture<HdForumCalendar>(
+      html`<hd-forum-calendar api-base="/api" month=${MONTH} topic=${TOPIC} status="open, bogus" view="list"></hd-forum-calendar>`,
+    );
+    await loaded(el);
+    const url = new URL(requested.find((u) => u.includes('/forums?'))!);
+    expect(url.searchParams.get('status')).to.equal('open');
+    expect(el.matches(':state(error)')).to.equal(false);
+    expect(card(el, open.id)).to.exist;
+    expect(card(el, closed.id)).to.equal(null);
+  });
+
   describe('states', () => {
     it('empty: names the filters that produced it and clears them', async () => {
       const el = await fixture<HdForumCalendar>(html`<hd-forum-calendar api-base="/api" month=${MONTH} topic=${TOPIC} q="없는검색어zz" view="list"></hd-forum-calendar>`);
