@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { FAKE_API, fakeLoader, type FakeBackend, type FakeLoaded, type FakeParameters } from './fake/index.ts';
-import './fake/guide.ts';
+import { defineGuideElements } from './fake/guide.ts';
+
+defineGuideElements();
 
 /**
  * Every story runs on an in-browser fake backend that follows the same contract as the real one

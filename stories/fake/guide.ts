@@ -38,6 +38,12 @@ const shared = css`
 `;
 
 /** Upcoming and live forums of a backend, through `getApi(apiBase).listForums()`. */
+/** `kind` of an ApiError (class names do not survive minification), and its message. */
+function describeError(err: unknown): string {
+  const kind = (err as { kind?: string }).kind ?? 'error';
+  return `${kind} error: ${(err as Error).message}`;
+}
+
 export class FakeGuideForums extends LitElement {
   static override styles = shared;
   static override properties = { apiBase: { attribute: 'api-base' }, forums: { state: true }, error: { state: true } };
@@ -72,7 +78,7 @@ export class FakeGuideForums extends LitElement {
       this.forums = page.items;
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.error = `${(err as Error).name}: ${(err as Error).message}`;
+      this.error = describeError(err);
     }
   }
 
@@ -129,7 +135,7 @@ export class FakeGuideFeed extends LitElement {
       this.ideas = [...this.#pending.filter((i) => !page.items.some((p) => p.id === i.id)), ...page.items].slice(0, 8);
       this.#pending = [];
     } catch (err) {
-      this.error = `${(err as Error).name}: ${(err as Error).message}`;
+      this.error = describeError(err);
     }
   }
 
@@ -154,11 +160,18 @@ export class FakeGuideFeed extends LitElement {
   }
 }
 
-for (const [tag, ctor] of [
-  ['hd-fake-guide-forums', FakeGuideForums],
-  ['hd-fake-guide-feed', FakeGuideFeed],
-] as const) {
-  if (!customElements.get(tag)) customElements.define(tag, ctor);
+/**
+ * Registers the two guide elements. A function, not a module side effect: the package declares
+ * which files have side effects (package.json `sideEffects`), and the bundler drops a bare
+ * `import './guide.ts'` of any other file.
+ */
+export function defineGuideElements(): void {
+  for (const [tag, ctor] of [
+    ['hd-fake-guide-forums', FakeGuideForums],
+    ['hd-fake-guide-feed', FakeGuideFeed],
+  ] as const) {
+    if (!customElements.get(tag)) customElements.define(tag, ctor);
+  }
 }
 
 declare global {

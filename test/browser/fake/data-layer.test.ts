@@ -9,7 +9,7 @@ import type { LiveMessage } from '../../../src/api/live-stream.js';
 import { getApi, getLiveStream, registryDefaults } from '../../../src/api/registry.js';
 import type { LiveEvent, RegistrationInput } from '../../../src/api/types.js';
 import { createFakeBackend, FAKE_API, installFake, type FakeBackend } from '../../../stories/fake/index.ts';
-import '../../../stories/fake/guide.ts';
+import { defineGuideElements } from '../../../stories/fake/guide.ts';
 import { until } from '../helpers/server.js';
 
 function registration(email: string): RegistrationInput {
@@ -23,6 +23,8 @@ function registration(email: string): RegistrationInput {
     consents: { personal: true, accessibility: false, answers: false, notice: false },
   };
 }
+
+defineGuideElements();
 
 const created = (messages: LiveMessage[]) => messages.filter((m): m is Extract<LiveEvent, { type: 'idea.created' }> => m.type === 'idea.created');
 
