@@ -434,7 +434,7 @@ export class HdResultSummary extends LitElement {
             ? this.barFigure('district', m.byDistrict, r.byDistrict.map((t) => ({ label: t.key, value: t.count })), people, [m.district, m.stats.registered], 8)
             : nothing}
           ${ages.length
-            ? this.barFigure('age', m.byAge, ages.map((t) => ({ label: m.ageGroups[t.key] ?? t.key, value: t.count })), people, [m.byAge, m.stats.registered])
+            ? this.barFigure('age', m.byAge, ages.map((t) => ({ label: m.ageGroups[t.key] ?? t.key, value: t.count })), people, [m.ageGroup, m.stats.registered])
             : nothing}
         </div>
       </section>
