@@ -339,7 +339,8 @@ export class HdForumCalendar extends LitElement {
 
   private select(e: MouseEvent, forum: Forum, href: string | null): void {
     if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab: let the link be
-    if (!this.dispatchEvent(new HdForumSelectEvent({ forum, href }))) e.preventDefault();
+    const event = new HdForumSelectEvent({ forum, href }); // documented above as @event
+    if (!this.dispatchEvent(event)) e.preventDefault();
   }
 
   private setFilter(name: 'district' | 'topic' | 'status', e: Event): void {
