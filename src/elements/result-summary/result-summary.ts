@@ -107,6 +107,8 @@ export class HdResultSummary extends LitElement {
   private readonly loading = new Set<string>();
   private wanted: string[] = [];
   private focusHeading = false;
+  /** Fetched before the live stream was open: events in between may be missed, so fetch again once it is. */
+  private gap = false;
 
   protected readonly live = new LiveController(this, {
     stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
@@ -117,6 +119,7 @@ export class HdResultSummary extends LitElement {
     args: () => [this.forumId ? this.api.value?.client : undefined, this.forumId] as const,
     task: async ([client, forumId], { signal }): Promise<ForumView | typeof initialState> => {
       if (!client || !forumId) return initialState;
+      this.gap = this.live.state !== 'open';
       try {
         const result = await client.getResults(forumId, { signal, cache: 'no-cache' });
         if (forumId === this.forumId) this.data = keepNewer(result, this.data);
@@ -189,6 +192,10 @@ export class HdResultSummary extends LitElement {
       }
     }
     this.fetchResults(this.wanted);
+    if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== TaskStatus.PENDING) {
+      this.gap = false;
+      void this.forumTask.run();
+    }
     if (this.focusHeading) {
       this.focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
