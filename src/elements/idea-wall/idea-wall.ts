@@ -139,6 +139,7 @@ export class HdIdeaWall extends LitElement {
   #autoJoinTried = '';
   #qrFor = '';
   #onOnline = () => this.#flush();
+  #liveState = '';
 
   private readonly task = new Task(this, {
     args: () => [this.api.value, this.forumId, this.#session?.token, this.mode] as const,
@@ -228,7 +229,12 @@ export class HdIdeaWall extends LitElement {
         );
       }
     }
-    if (this.live.state === 'open' && this.#pending.some((p) => p.state === 'queued')) queueMicrotask(() => this.#flush());
+    // Back to streaming after a break: send what waits (on the transition only, never in a loop).
+    const state = this.live.state;
+    if (state !== this.#liveState) {
+      if (state === 'open' && this.#liveState) queueMicrotask(() => this.#flush());
+      this.#liveState = state;
+    }
   }
 
   // ---------------------------------------------------------------- data
@@ -285,6 +291,8 @@ export class HdIdeaWall extends LitElement {
       this.#forumV = v;
       this.#tables = new Map((tables?.items ?? []).map((t) => [t.number, t]));
       this.#store.replace(all, v);
+      // A stream that has seen no event yet resumes from the list, not from "now".
+      this.live.stream?.advanceTo(String(v));
       const buffered = this.#buffer ?? [];
       this.#buffer = null;
       for (const e of buffered) if (Number(e.id) > v) this.#apply(e, false);
