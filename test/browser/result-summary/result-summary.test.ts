@@ -315,6 +315,18 @@ describe('<hd-result-summary> the whole programme', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('filters by district from its attribute, and the select shows it', async () => {
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" district="화도읍"></hd-result-summary>`);
+    await until(() => $(el, '.stats[aria-busy=false]') && $$(el, '.forums .status-text').length, 'the 화도읍 totals');
+    const forums = (await api<ForumPage>(`/forums?status=reported&limit=100&district=${encodeURIComponent('화도읍')}`)).items;
+    expect(forums.length).to.be.greaterThan(1);
+    const results = await Promise.all(forums.map((f) => api<ForumResult>(`/forums/${f.id}/results`)));
+    expect($$(el, '.stats dd')[2]!.textContent).to.equal(`${fmt(results.reduce((s, r) => s + r.proposals.length, 0))}건`);
+    expect($$(el, '.forums > li h4').map((h) => h.textContent).sort()).to.deep.equal(forums.map((f) => f.title).sort());
+    expect($$<HTMLSelectElement>(el, 'select')[1]!.value).to.equal('화도읍');
+    await expect(el).to.be.accessible();
+  });
+
   it('opens a forum’s summary from the list and comes back', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
     await until(() => $(el, '.forums button.link'), 'the forum list');
