@@ -184,6 +184,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   let delayMs = 0;
   const failures: { status: number; applied: boolean }[] = [];
   const requests: { method: string; url: string }[] = [];
+  const inFlight = new Map<string, string>();
 
   const realFetch = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init);
   const docBase = () => (typeof document !== 'undefined' ? document.baseURI : (globalThis.location?.href ?? 'http://localhost/'));
@@ -194,20 +195,42 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     if (url.origin !== base.origin || !(url.pathname === ctx.basePath || url.pathname.startsWith(ctx.basePath + '/'))) return realFetch(input, init);
     const req = new Request(url.href, input instanceof Request ? new Request(input, init) : init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : null);
+    const wait = delayMs; // the latency in force when the request is sent
     requests.push({ method: req.method, url: url.href });
     if (signal?.aborted) throw abortReason(signal);
     if (offline) throw new TypeError('Failed to fetch');
-    await latency(delayMs, signal);
-    if (offline) throw new TypeError('Failed to fetch');
-    const fault = failures.shift();
-    if (fault && !fault.applied) return failure(fault.status);
-    // The stream must end when the caller aborts; `new Request` keeps the signal for routes.
-    const res = await handle(ctx, signal ? new Request(req, { signal }) : req);
-    if (fault) {
-      void res.body?.cancel().catch(() => undefined);
-      return failure(fault.status);
+    // A write with an Idempotency-Key is "in flight" while its latency runs: a repeat meanwhile
+    // gets 409 idempotency-key-in-flight (422 with another body), as from the server.
+    const key = req.method !== 'GET' ? req.headers.get('idempotency-key') : null;
+    const slot = key === null ? null : JSON.stringify([req.headers.get('authorization') ?? '', req.method, url.pathname, key]);
+    if (slot !== null) {
+      const body = await req.clone().text();
+      const other = inFlight.get(slot);
+      if (other !== undefined) {
+        await latency(wait, signal);
+        return problemResponse(
+          other === body
+            ? new ProblemError('idempotency-key-in-flight', 'A request with this Idempotency-Key is still being processed; retry shortly.', { headers: { 'Retry-After': '1' } })
+            : new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used with a different request body.'),
+        );
+      }
+      inFlight.set(slot, body);
     }
-    return res;
+    try {
+      await latency(wait, signal);
+      if (offline) throw new TypeError('Failed to fetch');
+      const fault = failures.shift();
+      if (fault && !fault.applied) return failure(fault.status);
+      // The stream must end when the caller aborts; `new Request` keeps the signal for routes.
+      const res = await handle(ctx, signal ? new Request(req, { signal }) : req);
+      if (fault) {
+        void res.body?.cancel().catch(() => undefined);
+        return failure(fault.status);
+      }
+      return res;
+    } finally {
+      if (slot !== null) inFlight.delete(slot);
+    }
   };
 
   const EventSourceClass = eventSourceFor(fakeFetch as typeof fetch, () => docBase());

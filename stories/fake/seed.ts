@@ -212,9 +212,15 @@ function logLiveHistory(store: Store, f: SeedForum): void {
   for (const s of steps) s.run();
 }
 
+let lastSeed: { key: string; data: SeedData } | undefined;
+
 /** Load the demo seed generated around `now` into an empty store; returns the demo ids. */
 export function loadDemo(store: Store, now: Date, seed: number): Omit<DemoIds, 'adminToken'> {
-  const data: SeedData = generateDemoSeed(now, seed);
+  const key = `${now.getTime()}:${seed}`;
+  // The seed is deterministic and the records copy what they change: reuse the last one, so
+  // the stories of one minute do not each generate it again.
+  if (lastSeed?.key !== key) lastSeed = { key, data: generateDemoSeed(now, seed) };
+  const data: SeedData = lastSeed.data;
   for (const f of data.forums) store.forums.set(f.id, forumRec(f));
   const live = data.forums.find((f) => f.id === data.demo.liveForumId)!;
   logLiveHistory(store, live);

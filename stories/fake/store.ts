@@ -712,12 +712,10 @@ export class Store {
   /** Promote from the waitlist while seats are free, then set `open`/`full` to match. */
   settleSeats(f: ForumRec): void {
     let confirmed = f.registrations.filter((r) => r.outcome === 'confirmed').length;
-    const at = this.now().toISOString();
     for (const r of f.registrations) {
       if (confirmed >= f.capacity) break;
       if (r.outcome !== 'waitlisted') continue;
       r.outcome = 'confirmed';
-      void at;
       confirmed++;
     }
     const waitlisted = f.registrations.some((r) => r.outcome === 'waitlisted');

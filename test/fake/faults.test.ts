@@ -332,3 +332,50 @@ test('nothing in src/ imports the fake', () => {
     .filter((f) => /stories\/fake|\/fake\/index/.test(readFileSync(join(root, f), 'utf8')));
   assert.deepEqual(offenders, []);
 });
+
+test('a repeat of a write still in flight gets 409 idempotency-key-in-flight (422 with another body)', async () => {
+  const fake = createFakeBackend();
+  try {
+    const forumId = fake.demo.openForumId;
+    const send = (body: unknown, signal?: AbortSignal) =>
+      fake.fetch(`${FAKE_API}/forums/${forumId}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'in-flight-1' },
+        body: JSON.stringify(body),
+        signal,
+      });
+    fake.delay(Infinity);
+    const ctrl = new AbortController();
+    const first = send(registration('flight@example.com'), ctrl.signal);
+    fake.delay(0);
+    const repeat = await send(registration('flight@example.com'));
+    assert.equal(repeat.status, 409);
+    assert.equal((await repeat.json()).type, 'https://hyeondap.example/problems/idempotency-key-in-flight');
+    assert.equal(repeat.headers.get('retry-after'), '1');
+    const other = await send(registration('other@example.com'));
+    assert.equal(other.status, 422);
+    ctrl.abort();
+    await assert.rejects(first);
+    // the key is free again once the first attempt is over
+    assert.equal((await send(registration('flight@example.com'))).status, 201);
+  } finally {
+    fake.dispose();
+  }
+});
+
+test('the seed is reused for the same clock without sharing state between fakes', async () => {
+  const now = new Date('2026-11-29T05:00:00Z');
+  const a = createFakeBackend({ now });
+  const b = createFakeBackend({ now });
+  try {
+    a.postIdea(a.demo.liveForumId, 'a에만 있는 제안');
+    a.register(a.demo.openForumId, 3);
+    const ideas = async (f: FakeBackend) => (await api(f, 'GET', `/forums/${f.demo.liveForumId}`)).body.ideas;
+    assert.equal(await ideas(a), (await ideas(b)) + 1);
+    const reg = async (f: FakeBackend) => (await api(f, 'GET', `/forums/${f.demo.openForumId}`)).body.registered;
+    assert.equal(await reg(a), (await reg(b)) + 3);
+  } finally {
+    a.dispose();
+    b.dispose();
+  }
+});
