@@ -1,45 +1,66 @@
-// What each widget adds to a host page: its own code (minified, gzipped, Lit and @lit/* left out)
-// and everything a page with only that widget loads (Lit included). Sizes are facts about files;
-// budgets are enforced by tests, this prints the figures.
-import { build } from 'esbuild';
+// What each widget adds to a host page, three ways (all minified and gzipped):
+//   own code       the widget alone: without Lit and without the shared foundation (src/api,
+//                  src/context, src/i18n, src/styles), which a page pays once however many widgets it has;
+//   shared         the foundation itself;
+//   page total     everything a page with only that widget loads, Lit included.
+// Sizes are facts about files; budgets are enforced by tests, this prints the figures.
+import { build, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '..');
+const shared = ['api', 'context', 'i18n', 'styles'].map((d) => join(root, 'src', d) + '/');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function bundle(entry: string, external: string[]): Promise<{ raw: number; gzip: number }> {
+/** Leaves the shared foundation out of a bundle (relative imports that land in it). */
+const withoutShared: Plugin = {
+  name: 'without-shared',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      return shared.some((dir) => target.startsWith(dir)) ? { path: args.path, external: true } : undefined;
+    });
+  },
+};
+
+async function bundle(entries: string[], external: string[], plugins: Plugin[] = []): Promise<number> {
   const out = await build({
-    entryPoints: [entry],
+    stdin: { contents: entries.map((e) => `import ${JSON.stringify(e)};`).join('\n'), resolveDir: root, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
     target: 'es2022',
     write: false,
     external,
+    plugins,
     tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'silent',
   });
-  const code = Buffer.concat(out.outputFiles.map((f) => Buffer.from(f.contents)));
-  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  return gzipSync(Buffer.concat(out.outputFiles.map((f) => Buffer.from(f.contents))), { level: 9 }).length;
 }
 
-const defines = readdirSync(join(root, 'src', 'define')).filter((f) => f.startsWith('hd-') && f.endsWith('.ts'));
+const LIT = ['lit', 'lit/*', '@lit/*', '@lit-labs/*'];
+const defines = readdirSync(join(root, 'src', 'define'))
+  .filter((f) => f.startsWith('hd-') && f.endsWith('.ts'))
+  .map((f) => `./src/define/${f}`);
 const rows: string[][] = [];
-for (const file of defines) {
-  const entry = join(root, 'src', 'define', file);
-  const own = await bundle(entry, ['lit', 'lit/*', '@lit/*', '@lit-labs/*']);
-  const whole = await bundle(entry, []);
-  rows.push([file.replace(/\.ts$/, ''), kb(own.raw), kb(own.gzip), kb(whole.gzip)]);
+for (const entry of defines) {
+  const own = await bundle([entry], LIT, [withoutShared]);
+  const page = await bundle(['./src/define/context-root.ts', entry], []);
+  rows.push([entry.split('/').pop()!.replace(/\.ts$/, ''), kb(own), kb(page)]);
 }
+const foundation = await bundle(defines, LIT);
+const ownAll = await bundle(defines, LIT, [withoutShared]);
+rows.push(['shared foundation (api, context, i18n, styles), ≈ as used', kb(foundation - ownAll), '']);
+rows.push(['all elements with Lit', '', kb(await bundle(['./src/index.ts'], []))]);
 const cdn = readFileSync(join(root, 'dist', 'cdn', 'hyeondap.js'));
-rows.push(['CDN bundle (dist/cdn/hyeondap.js)', kb(cdn.length), '', kb(gzipSync(cdn, { level: 9 }).length)]);
+rows.push(['CDN file dist/cdn/hyeondap.js', '', kb(gzipSync(cdn, { level: 9 }).length)]);
 
-const head = ['element', 'own code, minified', 'own code, gzipped', 'page total with Lit, gzipped'];
+const head = ['element', 'own code (no Lit, no shared)', 'page total with Lit'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-console.log('\nBundle sizes (own code excludes lit, @lit/*, @lit-labs/*)');
+console.log('\nBundle sizes, minified and gzipped');
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

@@ -34,23 +34,6 @@ describe('demo page', () => {
     expect(page.documentElement.lang).to.equal('ko');
   });
 
-  it('lists the seeded forums with date in Asia/Seoul, place, status and seats', async () => {
-    const { demo } = await demoInfo();
-    const item = await until(() => main.querySelector<HTMLElement>(`[data-forum-id="${demo.openForumId}"]`), 'the open forum');
-    const forum = await getApi('/api').getForum(demo.openForumId);
-    expect(item.querySelector('h3')!.textContent).to.equal(forum.title);
-    expect(item.textContent).to.contain(forum.district);
-    expect(item.textContent).to.contain(forum.venue.name);
-    expect(item.textContent).to.match(/\d{4}년 \d{1,2}월 \d{1,2}일 \([월화수목금토일]\) (오전|오후) \d{1,2}:\d{2}/);
-    expect(item.querySelector('.badge')!.textContent).to.be.oneOf(['모집 중', '마감 임박']);
-    expect(item.querySelector('.seats')!.textContent).to.match(/^잔여 [\d,]+석$|^잔여 좌석 없음$/);
-    expect(item.querySelector('a.ics')!.getAttribute('href')).to.equal(`${location.origin}/api/forums/${demo.openForumId}/calendar.ics`);
-    expect(main.querySelector('#upcoming-status')!.textContent).to.match(/다가오는 토론회 \d+건/);
-    await until(() => main.querySelector('#past-list li'), 'past forums');
-    expect(main.querySelector('#past-list .badge')!.textContent).to.be.oneOf(['종료', '결과 공개']);
-    await expect(main).to.be.accessible();
-  });
-
   it('shows the live forum’s ideas and adds a new one as it is posted', async () => {
     const { demo } = await demoInfo();
     const section = main.querySelector<HTMLElement>('#live-section')!;

@@ -155,13 +155,14 @@ describe('npm start on a fresh data directory', () => {
     const csp = res?.headers()['content-security-policy'] ?? '';
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
-    await page.waitForFunction(() => document.querySelectorAll('main li').length >= 3, null, { timeout: 15_000 });
-    // The one <script> tag editors paste registers the elements (an empty, tree-shaken bundle would not).
-    assert.equal(await page.evaluate(() => typeof customElements.get('hd-provider')), 'function');
-    const text = await page.locator('main').innerText();
-    assert.match(text, /토론회/);
+    // The calendar (from the one <script> tag editors paste) lists this month's forums: the live one at least.
+    const live = (await (await fetch(`${server.ready.apiBase}/forums/${server.ready.demo!.liveForumId}`)).json()) as { title: string };
+    await page.locator('hd-forum-calendar [part~="forum"]', { hasText: live.title }).first().waitFor({ timeout: 15_000 });
+    assert.equal(await page.evaluate(() => typeof customElements.get('hd-forum-calendar')), 'function');
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: join(artifacts, 'demo-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(artifacts, 'demo-phone.png') });
+    await page.locator('hd-forum-calendar').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'demo-phone-calendar.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.screenshot({ path: join(artifacts, 'demo-projector.png') });
     assert.deepEqual(problems, []);
