@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { tint, token } from '../../styles/tokens.js';
+import { token } from '../../styles/tokens.js';
 
 /** One column, labels above fields, hints under labels, errors in red with a bar (GOV.UK / KRDS). */
 export const styles = css`
@@ -7,358 +7,86 @@ export const styles = css`
     --_max: var(--hd-signup-form-max-width, 40em);
     --_panel: var(--hd-signup-form-panel-color, ${token('color-success')});
   }
-  /* A page rule that reaches the host element itself (\`.page * { font: italic 20px/1 serif }\`)
+  /* A page rule that reaches the host element itself (.page * { font: italic 20px/1 serif })
      must not restyle the inside: only the --hd-* tokens theme it. */
   .base {
-    font-family: ${token('font-family')};
-    font-style: normal;
-    font-weight: 400;
-    line-height: ${token('line-height')};
+    font: 400 1em/${token('line-height')} ${token('font-family')};
     letter-spacing: normal;
     text-transform: none;
     max-inline-size: var(--_max);
     background: ${token('color-surface')};
     color: ${token('color-text')};
   }
-  h2,
-  h3,
-  h4 {
-    line-height: 1.35;
-    margin: 0 0 ${token('space-s')};
-  }
-  h2 {
-    font-size: 1.5em;
-  }
-  h3 {
-    font-size: 1.2em;
-  }
-  h4 {
-    font-size: 1em;
-  }
-  p {
-    margin: 0 0 ${token('space-m')};
-  }
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-  [tabindex='-1']:focus-visible {
-    outline: ${token('focus-ring-width')} solid ${token('color-focus')};
-  }
-  .forum {
-    border-block-end: 1px solid ${token('color-border')};
-    padding-block-end: ${token('space-m')};
-    margin-block-end: ${token('space-l')};
-  }
-  .forum.compact {
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
-    padding: ${token('space-m')};
-  }
-  .forum .title {
-    font-weight: 700;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token('space-s')} ${token('space-m')};
-    align-items: center;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0.1em 0.6em;
-    border-radius: 999px;
-    font-weight: 700;
-    font-size: 0.9375em;
-    color: ${token('color-status-open')};
-    background: ${tint('color-status-open')};
-  }
-  .badge--closing {
-    color: ${token('color-status-closing')};
-    background: ${tint('color-status-closing')};
-  }
-  .badge--full {
-    color: ${token('color-status-waitlist')};
-    background: ${tint('color-status-waitlist')};
-  }
-  .badge--announced,
-  .badge--closed,
-  .badge--finished,
-  .badge--reported,
-  .badge--live {
-    color: ${token('color-status-finished')};
-    background: ${tint('color-status-finished')};
-  }
-  dl {
-    margin: 0 0 ${token('space-m')};
-  }
-  dl > div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 ${token('space-s')};
-  }
-  dt {
-    font-weight: 700;
-  }
-  dt::after {
-    content: ':';
-  }
-  dd {
-    margin: 0;
-  }
-  .about {
-    color: ${token('color-muted')};
-  }
-  form {
-    display: grid;
-    gap: ${token('space-l')};
-  }
-  .field {
-    display: grid;
-    gap: ${token('space-xs')};
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  .field.invalid {
-    border-inline-start: 4px solid ${token('color-danger')};
-    padding-inline-start: ${token('space-m')};
-  }
-  label,
-  legend {
-    font-weight: 700;
-    padding: 0;
-  }
-  .sub {
-    margin-block-start: ${token('space-s')};
-  }
-  .mark {
-    font-weight: 400;
-    color: ${token('color-muted')};
-  }
-  .hint {
-    color: ${token('color-muted')};
-    margin: 0;
-  }
-  .error {
-    color: ${token('color-danger')};
-    font-weight: 700;
-    margin: 0;
-  }
-  input:not([type='checkbox']):not([type='radio']),
-  select,
-  textarea {
-    inline-size: 100%;
-    max-inline-size: 100%;
-    padding: ${token('space-s')};
-    border: 2px solid ${token('color-text')};
-    border-radius: ${token('radius-small')};
-    background: ${token('color-surface')};
-    margin: 0;
-  }
-  input[type='tel'],
-  input[autocomplete='name'] {
-    max-inline-size: 20em;
-  }
-  .invalid > input,
-  .invalid > select,
-  .invalid > textarea {
-    border-color: ${token('color-danger')};
-  }
-  textarea {
-    resize: vertical;
-  }
-  .choices {
-    display: grid;
-    gap: ${token('space-xs')};
-  }
-  .choices.inline {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 ${token('space-l')};
-  }
-  .choice {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    align-items: center;
-    column-gap: ${token('space-s')};
-    min-block-size: ${token('touch-target')};
-  }
-  .choice input {
-    margin: 0 0.5em;
-  }
-  .choice label {
-    font-weight: 400;
-    padding-block: 0.5em;
-    cursor: pointer;
-  }
-  .choice .hint {
-    grid-column: 2;
-  }
-  .group {
-    display: grid;
-    gap: ${token('space-m')};
-    border-block-start: 1px solid ${token('color-border')};
-    padding-block-start: ${token('space-m')};
-  }
-  .guardian {
-    border: 2px solid ${token('color-status-waitlist')};
-    border-radius: ${token('radius')};
-    padding: ${token('space-m')};
-  }
-  .consent {
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
-    padding: ${token('space-m')};
-    background: ${token('color-surface-alt')};
-  }
-  .consent dl > div {
-    display: block;
-    margin-block-end: ${token('space-xs')};
-  }
-  .hp {
-    position: absolute;
-    inset-inline-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-  }
-  button,
-  a.button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    padding: ${token('space-s')} ${token('space-l')};
-    border-radius: ${token('radius-small')};
-    border: 2px solid ${token('color-accent')};
-    font-weight: 700;
-    text-decoration: none;
-    margin: 0;
-  }
-  .primary {
-    background: ${token('color-accent')};
-    color: ${token('color-on-accent')};
-    justify-self: start;
-    font-size: 1.125em;
-  }
-  .secondary {
-    background: ${token('color-surface')};
-    color: ${token('color-accent')};
-  }
-  .danger {
-    border-color: ${token('color-danger')};
-  }
-  .primary.danger {
-    background: ${token('color-danger')};
-  }
-  .secondary.danger {
-    color: ${token('color-danger')};
-  }
-  .link {
-    border-color: transparent;
-    background: none;
-    color: ${token('color-accent')};
-    text-decoration: underline;
-  }
-  button:disabled {
-    opacity: 0.7;
-    cursor: progress;
-  }
-  a {
-    color: ${token('color-accent')};
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token('space-s')};
-  }
-  .summary {
-    border: 4px solid ${token('color-danger')};
-    padding: ${token('space-m')};
-    border-radius: ${token('radius-small')};
-  }
-  .summary:focus-visible {
-    outline: ${token('focus-ring-width')} solid ${token('color-focus')};
-  }
-  .summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .summary a {
-    color: ${token('color-danger')};
-    font-weight: 700;
-  }
-  .notice {
-    border-inline-start: 6px solid ${token('color-accent')};
-    background: ${token('color-surface-alt')};
-    padding: ${token('space-m')};
-    margin-block-end: ${token('space-l')};
-  }
-  .notice.waitlist {
-    border-color: ${token('color-status-waitlist')};
-  }
-  .notice.pending {
-    border-color: ${token('color-status-closing')};
-  }
-  .error-box {
-    border-color: ${token('color-danger')};
-  }
-  .skeleton {
-    min-block-size: 24em;
-    border-radius: ${token('radius')};
-    background: ${token('color-surface-alt')};
-    padding: ${token('space-m')};
-    color: ${token('color-muted')};
-  }
-  .outcome {
-    background: var(--_panel);
-    color: ${token('color-on-accent')};
-    border-radius: ${token('radius')};
-    padding: ${token('space-l')};
-    margin-block-end: ${token('space-l')};
-    text-align: center;
-  }
-  .outcome.waitlisted {
-    background: ${token('color-status-waitlist')};
-  }
-  .outcome.cancelled {
-    background: ${token('color-status-finished')};
-  }
-  .outcome h2 {
-    margin: 0;
-  }
-  .position {
-    font-size: 1.25em;
-    font-weight: 700;
-    margin: ${token('space-s')} 0 0;
-  }
-  .ticket {
-    display: grid;
-    justify-items: center;
-    gap: ${token('space-s')};
-    margin-block-end: ${token('space-l')};
-  }
-  .code strong {
-    font-size: 1.5em;
-    letter-spacing: 0.05em;
-    font-variant-numeric: tabular-nums;
-  }
-  .qr {
-    inline-size: min(14em, 70vw);
-    block-size: auto;
-    aspect-ratio: 1;
-  }
-  .cancel-link,
-  .confirm {
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
-    padding: ${token('space-m')};
-    margin-block: ${token('space-l')};
-  }
-  .confirm {
-    border: 2px solid ${token('color-danger')};
-  }
-  .mine {
-    font-size: 1.0625em;
-  }
+  h2, h3, h4 { line-height: 1.35; margin: 0 0 ${token('space-s')}; }
+  h2 { font-size: 1.5em; }
+  h3 { font-size: 1.2em; }
+  h4 { font-size: 1em; }
+  p, dl { margin: 0 0 ${token('space-m')}; }
+  [tabindex='-1']:focus { outline: none; }
+  [tabindex='-1']:focus-visible, .summary:focus-visible { outline: ${token('focus-ring-width')} solid ${token('color-focus')}; }
+  .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
+  .compact, .consent, .cancel-link, .confirm, .guardian { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
+  .title, dt, label, legend, .error, .position, button, a.button { font-weight: 700; }
+  .meta, .actions { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
+  .badge { padding: 0.1em 0.6em; border-radius: 999px; font-weight: 700; color: var(--_c); background: color-mix(in srgb, var(--_c) 12%, ${token('color-surface')}); --_c: ${token('color-status-finished')}; }
+  .badge--open { --_c: ${token('color-status-open')}; }
+  .badge--closing { --_c: ${token('color-status-closing')}; }
+  .badge--full { --_c: ${token('color-status-waitlist')}; }
+  dl > div { display: flex; flex-wrap: wrap; gap: 0 ${token('space-s')}; }
+  dt::after { content: ':'; }
+  dd { margin: 0; }
+  .about, .hint, .mark { color: ${token('color-muted')}; margin: 0; }
+  .mark { font-weight: 400; }
+  form, .field, .group, .choices { display: grid; gap: ${token('space-xs')}; }
+  form { gap: ${token('space-l')}; }
+  .group { gap: ${token('space-m')}; border-block-start: 1px solid ${token('color-border')}; padding-block-start: ${token('space-m')}; }
+  .field { margin: 0; padding: 0; border: 0; min-inline-size: 0; }
+  .field.invalid { border-inline-start: 4px solid ${token('color-danger')}; padding-inline-start: ${token('space-m')}; }
+  legend { padding: 0; }
+  .sub { margin-block-start: ${token('space-s')}; }
+  .error { color: ${token('color-danger')}; margin: 0; }
+  input:not([type='checkbox']):not([type='radio']), select, textarea {
+    inline-size: 100%; padding: ${token('space-s')}; margin: 0;
+    border: 2px solid ${token('color-text')}; border-radius: ${token('radius-small')}; background: ${token('color-surface')};
+  }
+  input[type='tel'], input[autocomplete='name'] { max-inline-size: 20em; }
+  .invalid > input, .invalid > select, .invalid > textarea { border-color: ${token('color-danger')}; }
+  textarea { resize: vertical; }
+  .choices.inline { display: flex; flex-wrap: wrap; gap: 0 ${token('space-l')}; }
+  .choice { display: grid; grid-template-columns: auto 1fr; align-items: center; column-gap: ${token('space-s')}; min-block-size: ${token('touch-target')}; }
+  .choice input { margin: 0 0.5em; }
+  .choice label { font-weight: 400; padding-block: 0.5em; cursor: pointer; }
+  .choice .hint { grid-column: 2; }
+  .guardian { border: 2px solid ${token('color-status-waitlist')}; }
+  .consent { background: ${token('color-surface-alt')}; }
+  .consent dl > div { display: block; margin-block-end: ${token('space-xs')}; }
+  .hp { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
+  button, a.button {
+    display: inline-flex; align-items: center; justify-content: center; margin: 0; text-decoration: none;
+    padding: ${token('space-s')} ${token('space-l')}; border-radius: ${token('radius-small')}; border: 2px solid var(--_b, ${token('color-accent')});
+    background: ${token('color-surface')}; color: var(--_b, ${token('color-accent')});
+  }
+  .danger { --_b: ${token('color-danger')}; }
+  .primary { background: var(--_b, ${token('color-accent')}); color: ${token('color-on-accent')}; justify-self: start; font-size: 1.125em; }
+  .link { border-color: transparent; background: none; text-decoration: underline; }
+  button:disabled { opacity: 0.7; cursor: progress; }
+  a { color: ${token('color-accent')}; }
+  .summary { border: 4px solid ${token('color-danger')}; padding: ${token('space-m')}; border-radius: ${token('radius-small')}; }
+  .summary ul { margin: 0; padding-inline-start: 1.25em; }
+  .summary a { color: ${token('color-danger')}; font-weight: 700; }
+  .notice { border-inline-start: 6px solid var(--_n, ${token('color-accent')}); background: ${token('color-surface-alt')}; padding: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
+  .waitlist { --_n: ${token('color-status-waitlist')}; }
+  .pending { --_n: ${token('color-status-closing')}; }
+  .error-box { --_n: ${token('color-danger')}; }
+  .skeleton { min-block-size: 24em; border-radius: ${token('radius')}; background: ${token('color-surface-alt')}; padding: ${token('space-m')}; color: ${token('color-muted')}; }
+  .outcome { background: var(--_panel); color: ${token('color-on-accent')}; border-radius: ${token('radius')}; padding: ${token('space-l')}; margin-block-end: ${token('space-l')}; text-align: center; }
+  .outcome.waitlisted { background: ${token('color-status-waitlist')}; }
+  .outcome.cancelled { background: ${token('color-status-finished')}; }
+  .outcome h2 { margin: 0; }
+  .position { font-size: 1.25em; margin: ${token('space-s')} 0 0; }
+  .ticket { display: grid; justify-items: center; gap: ${token('space-s')}; margin-block-end: ${token('space-l')}; }
+  .code strong { font-size: 1.5em; letter-spacing: 0.05em; }
+  .qr { inline-size: min(14em, 70vw); block-size: auto; aspect-ratio: 1; }
+  .cancel-link, .confirm { margin-block: ${token('space-l')}; }
+  .confirm { border: 2px solid ${token('color-danger')}; }
 `;

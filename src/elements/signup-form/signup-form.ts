@@ -6,6 +6,7 @@ import { ApiError, ConflictError, UnauthorizedError, ValidationError } from '../
 import { newIdempotencyKey } from '../../api/client.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, RegistrationStatus, SignupForm } from '../../api/types.js';
+import type { ViewHost } from './views.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
@@ -13,7 +14,7 @@ import { HdSignupCompleteEvent } from '../../events/signup-complete.js';
 import { HdSignupSubmitEvent } from '../../events/signup-submit.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
-import { en, ko } from './messages.js';
+import { ko, type SignupMessages } from './messages.js';
 import { qrShape, type QrShape } from './qr.js';
 import { styles } from './signup-form.styles.js';
 import { clearPending, loadPending, savePending, type Pending } from './store.js';
@@ -32,7 +33,14 @@ import {
 
 type Phase = 'form' | 'sending' | 'pending' | 'done' | 'already';
 type Manage = 'view' | 'confirm' | 'cancelling' | 'cancelled';
-type Mine = Pick<RegistrationStatus, 'code' | 'outcome' | 'waitlistPosition'>;
+
+/** The English catalog, once loaded (a separate chunk: Korean pages never fetch it). */
+let en: SignupMessages | undefined;
+let enLoading: Promise<unknown> | undefined;
+let enFailed = false;
+/** The after-the-form views (confirmation, cancel link): a chunk fetched while the form is filled in. */
+let views: typeof import('./views.js') | undefined;
+let viewsLoading: Promise<unknown> | undefined;
 
 const fid = (key: string) => `f-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 const TOKEN = /^[A-Za-z0-9_.~-]{8,300}$/;
@@ -141,8 +149,56 @@ export class HdSignupForm extends LitElement {
     return this.api.ready ? this.api.client : undefined;
   }
 
-  private get t() {
-    return this.l.locale === 'en' ? en : ko;
+  /** This widget's messages; English arrives with its chunk (until then `render` shows the skeleton). */
+  private get t(): SignupMessages {
+    return this.l.locale === 'en' && en ? en : ko;
+  }
+
+  private get waitingForCatalog(): boolean {
+    if (this.l.locale !== 'en' || en || enFailed) return false;
+    enLoading ??= import('./messages-en.js').then(
+      (m) => (en = m.en),
+      () => (enFailed = true), // the chunk did not load: Korean rather than nothing
+    );
+    void enLoading.then(() => this.requestUpdate());
+    return true;
+  }
+
+  /** The views chunk, or undefined while it loads (the host re-renders when it arrives). */
+  private views(): typeof views {
+    if (!views) {
+      viewsLoading ??= import('./views.js').then(
+        (m) => (views = m),
+        () => (viewsLoading = undefined), // tried again on the next render that needs it
+      );
+      void viewsLoading.then(() => this.requestUpdate());
+    }
+    return views;
+  }
+
+  /** What the views may read and do: a narrow window onto this element's private state. */
+  private get view(): ViewHost {
+    return {
+      lit: { html, svg, nothing },
+      locale: this.l.locale,
+      client: this.client,
+      forum: this.forum,
+      mine: this.mine,
+      manage: this.manage,
+      general: this.general,
+      qr: this.qr,
+      mineError: this.mineTask.status === TaskStatus.ERROR ? this.mineTask.error : undefined,
+      badLink: this.t.badLink,
+      renderForum: (f, compact) => this.renderForum(f, compact),
+      renderError: (retry, error) => this.renderError(retry, error),
+      renderLoading: () => this.renderLoading(),
+      retryMine: () => void this.mineTask.run(),
+      askCancel: () => ((this.manage = 'confirm'), (this.focusNext = 'confirm')),
+      keep: () => (this.manage = 'view'),
+      cancel: () => void this.cancel(),
+      signupAgain: () => this.signupAgain(),
+      say: (text) => (this.announce = text),
+    };
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
@@ -230,6 +286,7 @@ export class HdSignupForm extends LitElement {
     const forumId = this.forumId;
     if (this.inflight || !client) return;
     this.inflight = true;
+    this.views();
     this.pending = p;
     this.phase = 'sending';
     this.announce = this.t.sending;
@@ -351,6 +408,7 @@ export class HdSignupForm extends LitElement {
   // ------------------------------------------------------------------ input
 
   private onInput(e: Event): void {
+    this.views(); // fetch the confirmation view while the person types
     const el = e.target as HTMLInputElement;
     const v = el.dataset['v'];
     if (!v) return;
@@ -383,21 +441,19 @@ export class HdSignupForm extends LitElement {
     this.errors = errors;
   }
 
-  private focusField(key: string): void {
+  /** Focuses a field (or the heading, `top`); false when it is not on screen (yet). */
+  private focusField(key: string): boolean {
     const target =
       key === 'top' ? this.renderRoot.querySelector<HTMLElement>('[data-top]') : key === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.summary') : this.renderRoot.querySelector<HTMLElement>(`#${fid(key)}`);
     target?.focus();
+    return !!target;
   }
 
   // ------------------------------------------------------------------ lifecycle
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.focusNext) {
-      const key = this.focusNext;
-      this.focusNext = '';
-      this.focusField(key);
-    }
+    if (this.focusNext && this.focusField(this.focusNext)) this.focusNext = '';
     const code = this.ticketCode();
     if (code && this.qr?.text !== code && this.qrLoading !== code) {
       this.qrLoading = code;
@@ -441,9 +497,10 @@ export class HdSignupForm extends LitElement {
   // ------------------------------------------------------------------ render
 
   protected override render() {
+    if (this.waitingForCatalog) return html`<div part="base" class="base">${this.renderLoading()}</div>`;
     return html`<div part="base" class="base">
       <p class="visually-hidden" role="status">${this.announce}</p>
-      ${this.cancelToken ? this.renderManage() : this.renderSignup()}
+      ${this.cancelToken ? (this.views()?.renderManage(this.view) ?? this.renderLoading()) : this.renderSignup()}
     </div>`;
   }
 
@@ -453,7 +510,7 @@ export class HdSignupForm extends LitElement {
     const form = this.load.value ?? client?.peekSignupForm(this.forumId);
     const forum = this.forum ?? client?.peekForum(this.forumId);
     if (!form || !forum) return this.load.status === TaskStatus.ERROR ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();
-    if (this.phase === 'done' && this.receipt) return this.renderOutcome(this.receipt, this.receipt.cancelToken);
+    if (this.phase === 'done' && this.receipt) return this.views()?.renderOutcome(this.view, this.receipt) ?? this.renderLoading();
     const t = this.t;
     if (this.phase === 'already') {
       return html`${this.renderForum(forum)}
@@ -711,86 +768,5 @@ export class HdSignupForm extends LitElement {
       </div>
       <button type="submit" part="submit" class="primary" ?disabled=${sending}>${sending ? t.sending : waitlist ? t.submitWaitlist : t.submit}</button>
     </form>`;
-  }
-
-  // --- outcomes
-
-  private ticket(mine: Mine) {
-    const t = this.t;
-    const shape = this.qr?.text === mine.code ? this.qr.shape : undefined;
-    const s = (shape?.size ?? 21) + 8;
-    return html`<div class="ticket">
-      <p class="code"><span>${t.code}</span> <strong>${mine.code}</strong></p>
-      ${mine.outcome === 'confirmed'
-        ? html`<svg part="qr" class="qr" role="img" aria-label=${t.qrLabel(mine.code)} viewBox="-4 -4 ${s} ${s}" shape-rendering="crispEdges">
-              <rect x="-4" y="-4" width=${s} height=${s} fill="#fff"></rect>
-              ${shape ? svg`<path d=${shape.d} fill="#000"></path>` : nothing}
-            </svg>
-            <p class="hint">${t.qrHint}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderOutcome(r: RegistrationReceipt, token: string) {
-    const t = this.t;
-    const confirmed = r.outcome === 'confirmed';
-    const link = new URL(location.href);
-    link.hash = `cancel=${encodeURIComponent(token)}`;
-    return html`<section class="outcome ${confirmed ? 'confirmed' : 'waitlisted'}" part="outcome">
-        <h2 tabindex="-1" data-top>${confirmed ? t.confirmedTitle : t.waitlistedTitle}</h2>
-        ${!confirmed && r.waitlistPosition ? html`<p class="position">${t.position(r.waitlistPosition)}</p>` : nothing}
-      </section>
-      ${!confirmed ? html`<p>${t.waitlistBody}</p>` : nothing} ${this.ticket(r)} ${this.forum ? this.renderForum(this.forum, true) : nothing}
-      <p><a class="button secondary" part="button" href=${this.client!.icsUrl(r.forumId)} download>${t.addToCalendar}</a></p>
-      <section class="cancel-link">
-        <h3>${t.cancelLinkTitle}</h3>
-        <p class="hint">${t.cancelLinkHint}</p>
-        <p><a href=${link.href}>${t.cancelLink}</a></p>
-        <button type="button" part="button" class="secondary" @click=${() => navigator.clipboard?.writeText(link.href).then(() => (this.announce = t.copied))}>${t.copy}</button>
-      </section>`;
-  }
-
-  private renderManage() {
-    const t = this.t;
-    const reg = this.mine;
-    if (!reg) {
-      if (this.mineTask.status === TaskStatus.ERROR) {
-        const bad = this.mineTask.error instanceof UnauthorizedError || (this.mineTask.error as ApiError)?.kind === 'forbidden';
-        return bad ? html`<p class="notice error-box" part="notice" role="alert">${t.badLink}</p>` : this.renderError(() => this.mineTask.run(), this.mineTask.error);
-      }
-      return this.renderLoading();
-    }
-    if (this.manage === 'cancelled') {
-      const f = this.forum;
-      const canSignup = f && (f.status === 'open' || f.status === 'full');
-      return html`<section class="outcome cancelled" part="outcome">
-          <h2 tabindex="-1" data-top>${t.cancelledTitle}</h2>
-        </section>
-        <p>${t.cancelledBody}</p>
-        ${f ? this.renderForum(f, true) : nothing}
-        ${canSignup ? html`<button type="button" part="button" class="secondary" @click=${this.signupAgain}>${t.signupAgain}</button>` : nothing}`;
-    }
-    const busy = this.manage === 'cancelling';
-    return html`<h2 tabindex="-1" data-top>${t.manageTitle}</h2>
-      ${this.general ? html`<p class="notice error-box" part="notice" role="alert">${this.general}</p>` : nothing}
-      ${this.forum ? this.renderForum(this.forum, true) : nothing}
-      <dl class="mine">
-        <div><dt>${t.applicant}</dt><dd>${reg.name}</dd></div>
-        <div>
-          <dt>${t.outcome}</dt>
-          <dd>${t.outcomes[reg.outcome]}${reg.waitlistPosition ? html` · ${t.position(reg.waitlistPosition)}` : nothing}</dd>
-        </div>
-      </dl>
-      ${this.ticket(reg)}
-      ${this.manage === 'view'
-        ? html`<button type="button" part="button" class="secondary danger" @click=${() => ((this.manage = 'confirm'), (this.focusNext = 'confirm'))}>${t.cancel}</button>`
-        : html`<section class="confirm" part="notice" aria-labelledby=${fid('confirm')}>
-            <h3 id=${fid('confirm')} tabindex="-1">${t.confirmCancelTitle}</h3>
-            <p>${t.confirmCancelBody}</p>
-            <div class="actions">
-              <button type="button" part="button" class="primary danger" ?disabled=${busy} @click=${this.cancel}>${busy ? t.cancelling : t.confirmCancel}</button>
-              <button type="button" part="button" class="secondary" ?disabled=${busy} @click=${() => (this.manage = 'view')}>${t.keep}</button>
-            </div>
-          </section>`}`;
   }
 }
