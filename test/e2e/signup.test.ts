@@ -147,12 +147,22 @@ describe('signing up on the demo signup page', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('a new resident opens the signup page of an upcoming forum, signs up and sees the confirmation with a QR code', async () => {
+  test('a new resident finds an upcoming forum in the calendar on /, follows its signup link, signs up and sees the confirmation with a QR code', async () => {
     const forumId = server.ready.demo!.openForumId;
     const page = await newPage();
-    const res = await page.goto(`${server.ready.url}/demo/signup.html?forum=${forumId}`);
+    const res = await page.goto(`${server.ready.url}/`);
     assert.equal(res?.status(), 200);
     assert.doesNotMatch(res?.headers()['content-security-policy'] ?? '', /script-src[^;]*unsafe-inline/);
+    // The calendar opens on this month; the open forum may be a month or two ahead.
+    const link = page.locator(`hd-forum-calendar a[href="/demo/signup.html?forum=${forumId}"]`);
+    const shown = () =>
+      link
+        .first()
+        .waitFor({ timeout: 4_000 })
+        .then(() => true, () => false);
+    for (let i = 0; i < 6 && !(await shown()); i++) await page.locator('hd-forum-calendar button[aria-label="다음 달"]').click();
+    await link.first().click();
+    await page.waitForURL(`**/demo/signup.html?forum=${forumId}`);
     const forum = (await (await fetch(`${api}/forums/${forumId}`)).json()) as { title: string };
     await page.locator('hd-signup-form h2', { hasText: forum.title }).waitFor();
     await fill(page, '김신청', uniquePhone());
