@@ -298,7 +298,8 @@ export class HdSignupForm extends LitElement {
       this.focusNext = 'top';
       this.announce = '';
       const { cancelToken: _secret, id, ...rest } = receipt;
-      this.dispatchEvent(new HdSignupCompleteEvent({ ...rest, registrationId: id }));
+      const complete = new HdSignupCompleteEvent({ ...rest, registrationId: id });
+      this.dispatchEvent(complete);
     } catch (error) {
       this.announce = '';
       if (error instanceof ApiError && !error.transient) {
@@ -387,7 +388,8 @@ export class HdSignupForm extends LitElement {
       this.mine = reg;
       this.manage = 'cancelled';
       this.focusNext = 'top';
-      this.dispatchEvent(new HdSignupCancelEvent({ forumId: reg.forumId, registrationId: reg.id, code: reg.code }));
+      const cancelled = new HdSignupCancelEvent({ forumId: reg.forumId, registrationId: reg.id, code: reg.code });
+      this.dispatchEvent(cancelled);
     } catch (error) {
       this.manage = 'view';
       this.general = error instanceof ConflictError ? this.t.pastForum : error instanceof UnauthorizedError ? this.t.badLink : this.l.error(error);

@@ -19,6 +19,16 @@ interface Reg {
   consents: Record<string, boolean>;
 }
 
+// Lit's dev-mode warnings (an update scheduled during an update, a missing property…), from the
+// first element on: each is printed once per class, so the spy is set before any test runs.
+const litWarnings: string[] = [];
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (/lit\.dev\/msg/.test(text) && !/dev-mode/.test(text)) litWarnings.push(text);
+  warn(...args);
+};
+
 let n = 0;
 const phone = () => `010-${String(2000 + (Date.now() % 7000)).slice(0, 4)}-${String(1000 + n++).padStart(4, '0')}`;
 
@@ -514,5 +524,11 @@ describe('<hd-signup-form> against the reference server', () => {
     await el.updateComplete;
     expect($(el, '[part="error-summary"] h3').textContent).to.equal('There is a problem');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<hd-signup-form> in Lit dev mode', () => {
+  it('printed no warning in all the states above', () => {
+    expect(litWarnings).to.deep.equal([]);
   });
 });
