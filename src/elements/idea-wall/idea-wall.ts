@@ -30,6 +30,11 @@ const MAX = 280;
 const ANNOUNCE_MS = 5_000;
 const PROJECTOR_PER_GROUP = 8;
 const PROMOTE_TOP = 3;
+/**
+ * From this many ideas on, only the cards in view are rendered (`@lit-labs/virtualizer`); a
+ * shorter wall renders every card (cheap, and find-in-page and print see them all).
+ */
+const VIRTUALIZE_FROM = 100;
 const chars = (s: string) => [...s].length;
 
 interface Pending extends QueuedIdea {
@@ -683,7 +688,9 @@ export class HdIdeaWall extends LitElement {
         ${list.length === 0 && this.#pending.length === 0
           ? html`<p class="empty">${this.#store.size ? w.emptyFiltered : w.empty}</p>`
           : html`<div class="list" part="list" role="list" aria-label=${w.wallLabel}>
-              ${virtualize({ items: list as Idea[], keyFunction: (i: Idea) => i.id, renderItem: (i: Idea) => this.#card(i) })}
+              ${list.length >= VIRTUALIZE_FROM
+                ? virtualize({ items: list as Idea[], keyFunction: (i: Idea) => i.id, renderItem: (i: Idea) => this.#card(i) })
+                : repeat(list, (i) => i.id, (i) => this.#card(i))}
             </div>`}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </section>

@@ -1,9 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../../src/define/hd-idea-wall.js';
 import '../../../src/define/hd-provider.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
-import type { Forum } from '../../../src/api/types.js';
+import type { Forum, Idea } from '../../../src/api/types.js';
 import { cardReads, cardTexts, has, liveForum, loaded, participant, reveal, shadow, text, until, type LiveForum } from './helpers.js';
 
 const idea = (el: HdIdeaWall, id: string) => el.shownIdeas.find((i) => i.id === id);
@@ -13,6 +14,10 @@ const button = async (el: HdIdeaWall, id: string, label: string) =>
 describe('<hd-idea-wall> for a facilitator', () => {
   let lf: LiveForum;
   before(async () => {
+    // Two tablets' worth of screen: the cards stay in view without scrolling (a background tab
+    // — two test files run side by side — gets no scroll steps, so a virtualized list it
+    // scrolls would not render the cards it scrolled to).
+    await setViewport({ width: 1400, height: 2400 });
     lf = await liveForum({ voteBudget: 3, tables: 4, categories: ['교통', '환경'] });
   });
   beforeEach(() => {
@@ -22,7 +27,9 @@ describe('<hd-idea-wall> for a facilitator', () => {
 
   /** A facilitator's tablet (token through the provider) beside a participant's phone (public wall). */
   async function walls() {
-    const root = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: 1fr 1fr">
+    // fixtureSync: a plain <div> fixture waits for an animation frame, which a background tab (two
+    // test files run side by side) may not get.
+    const root = fixtureSync<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: 1fr 1fr">
       <hd-provider api-base=${lf.apiBase} token=${lf.facilitatorToken}>
         <hd-idea-wall mode="facilitator" forum-id=${lf.forum.id}></hd-idea-wall>
       </hd-provider>
@@ -125,7 +132,7 @@ describe('<hd-idea-wall> for a facilitator', () => {
   it('promotes a table\'s top ideas to the plenary and rolls tallies up per table', async () => {
     const { fac } = await walls();
     const p = await participant(lf, 4);
-    const ideas = [];
+    const ideas: Idea[] = [];
     for (let i = 0; i < 4; i++) ideas.push(await p.post(`4번 테이블 제안 ${i} ${Date.now()}`));
     await p.vote(ideas[3]!.id);
     await p.vote(ideas[3]!.id);

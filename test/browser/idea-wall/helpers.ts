@@ -105,14 +105,13 @@ export async function reveal(el: HdIdeaWall, id: string): Promise<HTMLElement> {
   const index = el.shownIdeas.findIndex((i) => i.id === id);
   if (index < 0) throw new Error(`the wall does not show ${id}`);
   const list = el.shadowRoot!.querySelector('.list') as (HTMLElement & { [virtualizerRef]?: { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined } }) | null;
-  await until(() => list?.[virtualizerRef], 'the virtualizer');
   const found = () => el.shadowRoot!.querySelector<HTMLElement>(`[data-id="${id}"]`);
   if (!found()) {
     list!.scrollIntoView({ block: 'start' });
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  if (!found()) try {
-    list![virtualizerRef]!.element(index)?.scrollIntoView({ block: 'center' });
+  if (!found() && list?.[virtualizerRef]) try {
+    list[virtualizerRef].element(index)?.scrollIntoView({ block: 'center' });
   } catch {
     // Not laid out yet: the card may already be in view.
   }

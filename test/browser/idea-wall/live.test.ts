@@ -156,7 +156,7 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
       subtree: true,
     });
     const p = await participant(lf, 2);
-    const ideas = [];
+    const ideas: Idea[] = [];
     for (let i = 0; i < 5; i++) ideas.push(await p.post(`알림 시험 제안 ${i} ${Date.now()}`));
     const total = () => said.reduce((n, s) => n + Number(/새 제안 (\d+)건/.exec(s)?.[1] ?? 0), 0);
     await until(() => total() === 5, 'every new idea announced', 12_000);

@@ -1,0 +1,29 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/define/hd-idea-wall.js';
+import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
+import { resetRegistry } from '../../../src/api/registry.js';
+import { liveForum, loaded, participant, until } from './helpers.js';
+
+describe('<hd-idea-wall> with many ideas', () => {
+  it('renders only the cards in view, keeps every idea, and is accessible', async () => {
+    resetRegistry();
+    const lf = await liveForum({ tables: 8 });
+    const people = await Promise.all([1, 2, 3, 4].map((t) => participant(lf, t)));
+    for (let i = 0; i < 160; i += 8) {
+      await Promise.all(people.flatMap((p, k) => [p.post(`많은 제안 ${i + k * 2}`), p.post(`많은 제안 ${i + k * 2 + 1}`)]));
+    }
+    const el = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id} mode="projector" group-by="none"></hd-idea-wall>`);
+    await loaded(el);
+    expect(el.shownIdeas).to.have.length(160);
+    await expect(el).to.be.accessible();
+    el.remove();
+
+    const wall = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id}></hd-idea-wall>`);
+    await loaded(wall);
+    expect(wall.shownIdeas).to.have.length(160);
+    const cards = () => wall.shadowRoot!.querySelectorAll('[part~="item"]').length;
+    await until(() => cards() > 0, 'the first cards');
+    expect(cards()).to.be.below(160);
+    await expect(wall).to.be.accessible();
+  });
+});
