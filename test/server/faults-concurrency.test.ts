@@ -53,7 +53,7 @@ describe('concurrency', () => {
     const forum = await createForum(api, { voteBudget: 3, tables: 4 });
     await goLive(api, forum.id);
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => join(api, forum, (i % 4) + 1)));
-    const ideas = [];
+    const ideas: any[] = [];
     for (let i = 0; i < 4; i++) ideas.push(await postIdea(api, forum.id, people[i]!.token, `아이디어 ${i}`));
     await api.admin('PUT', `/forums/${forum.id}/voting`, { open: true });
     // every participant fires 10 votes at once, spread over the ideas

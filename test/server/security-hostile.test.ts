@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { HOSTILE, ILL_FORMED, ONE_MEGABYTE, ofLength } from '../fixtures/hostile-strings.ts';
 import { normalizeEmail } from '../../server/domain/consent.ts';
-import { createForum, facilitator, goLive, join, openSignup, postIdea, registration, start, type Api } from './helpers.ts';
+import { createForum, goLive, join, openSignup, postIdea, registration, start, type Api } from './helpers.ts';
 import { assertProblem, fields } from './contract.ts';
 
 type Res = Awaited<ReturnType<Api['call']>>;
