@@ -43,6 +43,7 @@ export const en: SignupMessages = {
   guardianHint: 'Under-14s need a legal guardian’s consent to the use of their personal information (Personal Information Protection Act, art. 22-2).',
   guardianName: 'Guardian’s name',
   guardianContact: 'Guardian’s contact',
+  guardianAgree: 'Guardian’s consent',
   guardianConsent: 'As the legal guardian, I consent to the collection and use of personal information below.',
   questions: 'Questions from the organisers',
   questionsHint: 'Your answers are passed on only if you consent to their collection below.',

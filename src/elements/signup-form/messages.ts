@@ -48,6 +48,7 @@ export const ko = {
   guardianHint: '만 14세 미만은 개인정보 처리에 법정대리인의 동의가 필요합니다(개인정보 보호법 제22조의2).',
   guardianName: '법정대리인 이름',
   guardianContact: '법정대리인 연락처',
+  guardianAgree: '법정대리인 동의',
   guardianConsent: '법정대리인으로서 아래 개인정보 수집·이용에 동의합니다.',
   questions: '사전 질문',
   questionsHint: '응답은 아래 ‘사전 질문 응답’ 수집에 동의하신 경우에만 전달됩니다.',

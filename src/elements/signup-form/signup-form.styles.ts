@@ -22,8 +22,8 @@ export const styles = css`
   h3 { font-size: 1.2em; }
   h4 { font-size: 1em; }
   p, dl { margin: 0 0 ${token('space-m')}; }
-  [tabindex='-1']:focus { outline: none; }
-  [tabindex='-1']:focus-visible, .summary:focus-visible { outline: ${token('focus-ring-width')} solid ${token('color-focus')}; }
+  /* Headings take focus only to be read out (GOV.UK): no ring, they are not controls. */
+  h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
   .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .compact, .consent, .cancel-link, .confirm, .guardian { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
   .title, dt, label, legend, .error, .position, button, a.button { font-weight: 700; }

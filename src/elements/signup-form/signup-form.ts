@@ -699,7 +699,7 @@ export class HdSignupForm extends LitElement {
             <p class="hint">${t.guardianHint}</p>
             ${this.text('guardian.name', t.guardianName, 'guardianName', v.guardianName, { max: 50 })}
             ${this.contact('guardian.contact', t.guardianContact, 'guardianContactKind', 'guardianContact')}
-            ${this.group('guardian.consent', t.guardian, 'checkbox', 'guardianConsent', [{ value: 'yes', label: t.guardianConsent, checked: v.guardianConsent }])}
+            ${this.group('guardian.consent', t.guardianAgree, 'checkbox', 'guardianConsent', [{ value: 'yes', label: t.guardianConsent, checked: v.guardianConsent }])}
           </section>`
         : nothing}
       ${this.group(
