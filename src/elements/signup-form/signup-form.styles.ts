@@ -10,6 +10,9 @@ export const styles = css`
   /* A page rule that reaches the host element itself (.page * { font: italic 20px/1 serif })
      must not restyle the inside: only the --hd-* tokens theme it. */
   .base {
+    /* baseStyles' children inherit box-sizing from :host, which a page's !important rule can make
+       content-box: start the inheritance here instead. */
+    box-sizing: border-box;
     font: 400 1em/${token('line-height')} ${token('font-family')};
     letter-spacing: normal;
     text-transform: none;

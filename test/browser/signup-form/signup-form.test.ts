@@ -515,6 +515,37 @@ describe('<hd-signup-form> against the reference server', () => {
     });
   });
 
+  it('holds its shape inside a hostile page (content-box everywhere, 20 px text, odd fonts on the element)', async () => {
+    const forumId = await newForum();
+    const wrap = await fixture<HTMLDivElement>(html`<div class="hostile" style="width:360px">
+      <style>
+        .hostile * { box-sizing: content-box !important; padding: 9px; margin: 7px; font: italic 20px/1 serif; color: hotpink; }
+      </style>
+      <hd-signup-form api-base="/api" forum-id=${forumId}></hd-signup-form>
+    </div>`);
+    const el = wrap.querySelector('hd-signup-form')!;
+    await until(() => el.shadowRoot!.querySelector('form'), 'the form');
+    const host = el.getBoundingClientRect();
+    for (const sel of ['#f-name', '#f-district', '#f-accessibilityNote', 'button[type="submit"]']) {
+      const box = $(el, sel).getBoundingClientRect();
+      expect(box.right, sel).to.be.at.most(host.right + 0.5);
+      expect(box.height, sel).to.be.at.least(44);
+    }
+    const base = getComputedStyle($(el, '.base'));
+    expect(base.fontStyle).to.equal('normal');
+    expect(base.color).to.not.equal('rgb(255, 105, 180)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows a dark page (color-scheme: dark)', async () => {
+    const forumId = await newForum();
+    const wrap = await fixture<HTMLDivElement>(html`<div style="color-scheme: dark"><hd-signup-form api-base="/api" forum-id=${forumId}></hd-signup-form></div>`);
+    const el = wrap.querySelector('hd-signup-form')!;
+    await until(() => el.shadowRoot!.querySelector('form'), 'the form');
+    expect(getComputedStyle($(el, '.base')).backgroundColor).to.equal('rgb(22, 24, 29)');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English with lang="en"', async () => {
     const forumId = await newForum();
     const el = await mount(forumId, 'en');
