@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { ProblemError, problemResponse, validationError, type FieldError } from '../../server/http/problem.ts';
-import { check, cursorParam, dateTime, intParam, issuesToErrors, MAX_BODY_BYTES } from '../../server/http/validate.ts';
+import { check, cursorParam, dateTime, illFormedStrings, intParam, issuesToErrors, MAX_BODY_BYTES, wellFormed } from '../../server/http/validate.ts';
 import {
   facilitatorInputSchema,
   forumInputSchema,
@@ -18,6 +18,7 @@ import {
   ideaPatchSchema,
   joinInputSchema,
   mergeInputSchema,
+  personalDataRequestSchema,
   registrationInputSchema,
   responseInputSchema,
   resultInputSchema,
@@ -28,7 +29,7 @@ import {
 import type { ForumStatus } from '../../src/api/types.js';
 import { calendarFile } from './ics.ts';
 import { openEventStream, type OpenStream } from './sse.ts';
-import { Store, type Principal, type TokenKind } from './store.ts';
+import { contactKey, Store, type Principal, type TokenKind } from './store.ts';
 
 export interface RouteContext {
   store: Store;
@@ -111,6 +112,7 @@ function page<T>(rows: T[], offset: number, limit: number): { items: T[]; nextCu
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const INVALID_TEXT = 'Contains invalid Unicode (a lone UTF-16 surrogate); text must be well-formed.';
 
 // ───────────────────────────── one request ─────────────────────────────
 
@@ -131,7 +133,10 @@ class Call {
   }
 
   query<T extends z.ZodType>(schema: T): z.output<T> {
-    return check(schema, Object.fromEntries(this.url.searchParams), 'query');
+    const q = Object.fromEntries(this.url.searchParams);
+    const broken = Object.entries(q).filter(([, v]) => !wellFormed(v)).map(([k]) => `query.${k}`);
+    if (broken.length) throw validationError(broken.map((field) => ({ field, code: 'invalid_encoding', message: INVALID_TEXT })));
+    return check(schema, q, 'query');
   }
 
   /** The caller, or null without an Authorization header; an unknown token is 401. */
@@ -158,13 +163,23 @@ class Call {
     if (this.#raw) return this.#raw;
     const buf = await this.req.arrayBuffer();
     if (buf.byteLength > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-    const text = new TextDecoder('utf-8').decode(buf);
-    if (text.trim() === '') return (this.#raw = { text, json: undefined });
+    let text: string;
     try {
-      return (this.#raw = { text, json: JSON.parse(text) });
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      throw validationError([{ field: 'body', code: 'invalid_encoding', message: 'The body is not valid UTF-8.' }], 'The body is not valid UTF-8.');
+    }
+    if (text.trim() === '') return (this.#raw = { text, json: undefined });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
     } catch {
       throw validationError([{ field: 'body', code: 'invalid_json', message: 'The body is not valid JSON.' }], 'The body is not valid JSON.');
     }
+    // text must be well-formed Unicode (no lone surrogates, which JSON's \uD800 escape carries)
+    const broken = illFormedStrings(json);
+    if (broken.length) throw validationError(broken.map((field) => ({ field, code: 'invalid_encoding', message: INVALID_TEXT })));
+    return (this.#raw = { text, json });
   }
 
   /**
@@ -310,7 +325,7 @@ route('GET', '/forums/:id/registrations', (c, [fid]) => {
   const p = page(rows, offset, q.limit ?? 20);
   return json(200, {
     items: p.items.map((r) => {
-      const reg: Record<string, unknown> = { id: r.id, code: r.code, forumId: f.id, name: r.name, contact: { ...r.contact }, district: r.district, ageGroup: r.ageGroup, role: r.role };
+      const reg: Record<string, unknown> = { id: r.id, code: r.code, forumId: f.id, name: r.name, contact: r.contact ? { ...r.contact } : null, district: r.district, ageGroup: r.ageGroup, role: r.role };
       if (r.answers !== null) reg.answers = r.answers;
       if (r.accessibility !== null) reg.accessibility = r.accessibility;
       if (r.accessibilityNote !== null) reg.accessibilityNote = r.accessibilityNote;
@@ -321,6 +336,7 @@ route('GET', '/forums/:id/registrations', (c, [fid]) => {
         consentVersion: r.consentVersion,
         consents: { ...r.consents },
         consentedAt: r.consentedAt,
+        ...(r.erasedAt !== null ? { erasedAt: r.erasedAt } : {}),
       });
     }),
     nextCursor: p.nextCursor,
@@ -479,6 +495,26 @@ route('PUT', '/forums/:id/proposals/:proposal/response', async (c, [fid, pid]) =
     c.ctx.store.forum(forumId);
     return { status: 200, body: c.ctx.store.respond(forumId, proposalId, input) };
   });
+});
+
+/** The person named by a contact in the body (never in a URL), normalised. */
+function personalDataKey(raw: { json: unknown }): string {
+  const input = checkBody(personalDataRequestSchema)(raw);
+  const key = contactKey(input.contact, 'contact.value', []);
+  if (key === null) {
+    throw validationError([{ field: 'contact.value', code: 'invalid_format', message: input.contact.kind === 'phone' ? 'Not a Korean phone number.' : 'Not an e-mail address.' }]);
+  }
+  return key;
+}
+
+route('POST', '/admin/personal-data/export', async (c) => {
+  c.auth(['admin']);
+  return json(200, c.ctx.store.exportPersonalData(personalDataKey(await c.body())));
+});
+
+route('POST', '/admin/personal-data/erase', async (c) => {
+  const who = c.auth(['admin']);
+  return c.write({ who, idempotency: 'optional', parse: personalDataKey }, (key) => ({ status: 200, body: c.ctx.store.erasePersonalData(key) }));
 });
 
 route('GET', '/results/totals', (c) => json(200, c.ctx.store.totals()));

@@ -91,6 +91,8 @@ function forumRec(f: SeedForum): ForumRec {
       outcome: r.outcome,
       createdAt: utc(r.createdAt),
       cancelledAt: r.cancelledAt === null ? null : utc(r.cancelledAt),
+      guardian: null,
+      erasedAt: null,
     })),
     participants: new Map(f.participants.map((p) => [p.id, { id: p.id, table: p.table, voteBudget: p.voteBudget, joinedAt: utc(p.joinedAt) }])),
     facilitators: new Map(f.facilitators.map((x) => [x.id, { id: x.id, name: x.name, table: x.table, createdAt: utc(x.createdAt) }])),
@@ -224,6 +226,8 @@ export function loadDemo(store: Store, now: Date, seed: number): Omit<DemoIds, '
   for (const f of data.forums) store.forums.set(f.id, forumRec(f));
   const live = data.forums.find((f) => f.id === data.demo.liveForumId)!;
   logLiveHistory(store, live);
+  // As on a server whose scheduled job has run: registrations past their retention are anonymised.
+  store.purgeExpiredPersonalData(store.startedAt);
   // The demo facilitator account (no table), as the server's loader issues it.
   const facilitatorId = store.newId();
   store.forum(live.id).facilitators.set(facilitatorId, { id: facilitatorId, name: data.demo.facilitatorName, table: null, createdAt: utc(data.now) });

@@ -11,7 +11,7 @@
  * the "acting from elsewhere" controls of index.ts call these methods directly.
  */
 import { ProblemError, validationError, type FieldError } from '../../server/http/problem.ts';
-import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone } from '../../server/domain/consent.ts';
+import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone, retentionEndsAt } from '../../server/domain/consent.ts';
 import { DISTRICTS, OTHER_DISTRICT } from '../../server/domain/districts.ts';
 import type {
   AccessibilityNeed,
@@ -52,9 +52,13 @@ export interface RegistrationRec {
   id: string;
   code: string;
   seq: number;
-  name: string;
-  contact: { kind: 'phone' | 'email'; value: string };
-  contactKey: string;
+  /** null once erased (on request, or past the retention period). */
+  name: string | null;
+  contact: { kind: 'phone' | 'email'; value: string } | null;
+  /** The normalised contact (duplicate check, personal-data requests); null once erased. */
+  contactKey: string | null;
+  /** For an under-14 registrant. */
+  guardian: { name: string; contact: { kind: 'phone' | 'email'; value: string }; consent: boolean } | null;
   district: string;
   ageGroup: AgeGroup;
   role: 'participant' | 'facilitator';
@@ -67,6 +71,7 @@ export interface RegistrationRec {
   outcome: RegistrationOutcome;
   createdAt: string;
   cancelledAt: string | null;
+  erasedAt: string | null;
 }
 
 export interface IdeaRec {
@@ -221,6 +226,11 @@ export class Store {
     this.#start = opts.now.getTime();
     this.adminToken = opts.adminToken;
     this.tokens.set(opts.adminToken, { kind: 'admin', forumId: null, subjectId: null, token: opts.adminToken });
+  }
+
+  /** The `now` the fake was created with. */
+  get startedAt(): Date {
+    return new Date(this.#start);
   }
 
   /** The fake's clock: the `now` it was created with, running forward with real time. */
@@ -461,7 +471,8 @@ export class Store {
       id: r.id,
       code: r.code,
       forumId: f.id,
-      name: r.name,
+      // an erased registration has no cancel token left, so its holder never sees this
+      name: r.name ?? '',
       outcome: r.outcome,
       waitlistPosition: this.waitlistPosition(f, r),
       createdAt: r.createdAt,
@@ -784,7 +795,7 @@ export class Store {
       accessibilityNote?: string | undefined;
       consentVersion: string;
       consents: Record<string, boolean>;
-      guardian?: unknown;
+      guardian?: { name: string; contact: { kind: 'phone' | 'email'; value: string }; consent: boolean } | undefined;
       website?: string | undefined;
     },
     opts: { ignoreWindow?: boolean } = {},
@@ -863,12 +874,14 @@ export class Store {
       answers,
       accessibility: keepAccessibility && input.accessibility?.length ? [...input.accessibility] : null,
       accessibilityNote: keepAccessibility && input.accessibilityNote ? input.accessibilityNote : null,
+      guardian: input.ageGroup === 'under14' && input.guardian ? { name: input.guardian.name, contact: { ...input.guardian.contact }, consent: input.guardian.consent } : null,
       consentVersion: input.consentVersion,
       consents,
       consentedAt: nowIso,
       outcome,
       createdAt: nowIso,
       cancelledAt: null,
+      erasedAt: null,
     };
     f.registrations.push(r);
     const cancelToken = this.issueToken('cancel', f.id, id);
@@ -895,6 +908,96 @@ export class Store {
     this.settleSeats(f);
     this.forumChanged(f);
     return this.registrationStatus(f, r);
+  }
+
+  // ── personal data (PIPA) ──
+
+  /** Registrations (not yet erased) made with this contact, or naming it as an under-14's guardian. */
+  registrationsOf(key: string): { f: ForumRec; r: RegistrationRec; as: 'registrant' | 'guardian' }[] {
+    const own: { f: ForumRec; r: RegistrationRec; as: 'registrant' | 'guardian' }[] = [];
+    const guarded: typeof own = [];
+    for (const f of this.forums.values()) {
+      for (const r of f.registrations) {
+        if (r.erasedAt !== null) continue;
+        if (r.contactKey === key) own.push({ f, r, as: 'registrant' });
+        else if (r.guardian && contactKey(r.guardian.contact, '', []) === key) guarded.push({ f, r, as: 'guardian' });
+      }
+    }
+    const byCreated = (a: { r: RegistrationRec }, b: { r: RegistrationRec }) => (a.r.createdAt < b.r.createdAt ? -1 : a.r.createdAt > b.r.createdAt ? 1 : 0);
+    return [...own.sort(byCreated), ...guarded.sort(byCreated)];
+  }
+
+  exportPersonalData(key: string) {
+    return {
+      exportedAt: this.now().toISOString(),
+      registrations: this.registrationsOf(key).map(({ f, r, as }) => ({
+        id: r.id,
+        code: r.code,
+        as,
+        forum: { id: f.id, title: f.title, startsAt: f.startsAt, endsAt: f.endsAt },
+        name: r.name,
+        contact: r.contact ? { ...r.contact } : null,
+        district: r.district,
+        ageGroup: r.ageGroup,
+        role: r.role,
+        answers: r.answers,
+        accessibility: r.accessibility,
+        accessibilityNote: r.accessibilityNote,
+        guardian: r.guardian,
+        outcome: r.outcome,
+        createdAt: r.createdAt,
+        cancelledAt: r.cancelledAt,
+        consent: {
+          version: r.consentVersion,
+          consents: { ...r.consents },
+          consentedAt: r.consentedAt,
+          texts: CONSENTS.filter((k) => k.id in r.consents).map((k) => ({ id: k.id, title: k.title, retention: k.retention })),
+        },
+        retainedUntil: retentionEndsAt(f.endsAt),
+      })),
+    };
+  }
+
+  #erase(r: RegistrationRec, at: string): void {
+    Object.assign(r, { name: null, contact: null, contactKey: null, answers: null, accessibility: null, accessibilityNote: null, guardian: null, erasedAt: at });
+    for (const [token, p] of this.tokens) if (p.kind === 'cancel' && p.subjectId === r.id) this.tokens.delete(token);
+  }
+
+  /** Erase one person's identifying data; a registration for a forum still to come is cancelled first. */
+  erasePersonalData(key: string): { erased: number; cancelled: number; erasedAt: string; registrationIds: string[] } {
+    const matches = this.registrationsOf(key);
+    const at = this.now().toISOString();
+    const touched = new Set<ForumRec>();
+    let cancelled = 0;
+    for (const { f, r } of matches) {
+      if (r.outcome !== 'cancelled' && !['live', 'finished', 'reported'].includes(f.status)) {
+        r.outcome = 'cancelled';
+        r.cancelledAt = at;
+        touched.add(f);
+        cancelled++;
+      }
+      this.#erase(r, at);
+    }
+    for (const f of touched) {
+      this.settleSeats(f);
+      this.forumChanged(f);
+    }
+    return { erased: matches.length, cancelled, erasedAt: at, registrationIds: matches.map((m) => m.r.id) };
+  }
+
+  /** The scheduled job: anonymise registrations past their retention period (a year after the forum). */
+  purgeExpiredPersonalData(at: Date = this.now()): number {
+    const now = at.toISOString();
+    let n = 0;
+    for (const f of this.forums.values()) {
+      if (f.endsAt >= now || retentionEndsAt(f.endsAt) > now) continue;
+      for (const r of f.registrations) {
+        if (r.erasedAt !== null) continue;
+        this.#erase(r, now);
+        n++;
+      }
+    }
+    return n;
   }
 
   // ── writes: the venue ──
@@ -1137,7 +1240,7 @@ function contactOf(v: unknown): { kind: 'phone' | 'email'; value: string } | nul
 }
 
 /** The normalised contact (duplicate check), or null with a field error. */
-function contactKey(contact: { kind: 'phone' | 'email'; value: string }, field: string, errors: FieldError[]): string | null {
+export function contactKey(contact: { kind: 'phone' | 'email'; value: string }, field: string, errors: FieldError[]): string | null {
   const n = contact.kind === 'phone' ? normalizeKoreanPhone(contact.value) : normalizeEmail(contact.value);
   if (n === null) {
     errors.push({
