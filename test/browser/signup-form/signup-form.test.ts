@@ -280,12 +280,16 @@ describe('<hd-signup-form> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a double click sends once', async () => {
+  it('submitting: the button is disabled and says so, and a double click sends once', async () => {
     const forumId = await newForum();
     let posts = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     registryDefaults.client = {
-      fetch: (input, init) => {
-        if (init?.method === 'POST') posts++;
+      fetch: async (input, init) => {
+        if (init?.method !== 'POST') return fetch(input, init);
+        posts++;
+        await held; // the test decides when the answer may come
         return fetch(input, init);
       },
     };
@@ -296,8 +300,12 @@ describe('<hd-signup-form> against the reference server', () => {
     button.click();
     button.click();
     await el.updateComplete;
+    button.click();
     expect(button.disabled).to.equal(true);
+    expect(button.textContent).to.equal('보내는 중입니다…');
     expect(el.matches(':state(sending)')).to.equal(true);
+    await expect(el).to.be.accessible();
+    release();
     await outcome(el);
     expect(posts).to.equal(1);
     expect(await regs(forumId)).to.have.length(1);
