@@ -115,6 +115,39 @@ describe('reads: the same bodies', () => {
   });
 });
 
+/** The events after `from`, up to and including `to`, read from the stream with Last-Event-ID. */
+async function readEvents(side: Side, forumId: string, from: string, to: string): Promise<{ id: string; event: string; data: unknown }[]> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), 10_000);
+  const res = await side.fetch(`${side.base}/forums/${forumId}/events`, { headers: { 'Last-Event-ID': from }, signal: ctrl.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const out: { id: string; event: string; data: unknown }[] = [];
+  let buffer = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end).split('\n');
+        buffer = buffer.slice(end + 2);
+        const field = (f: string) => block.find((l) => l.startsWith(`${f}: `))?.slice(f.length + 2);
+        const id = field('id');
+        if (id === undefined) continue;
+        out.push({ id, event: field('event')!, data: (JSON.parse(field('data')!) as { data: unknown }).data });
+        if (id === to) return out;
+      }
+    }
+    return out;
+  } finally {
+    clearTimeout(timer);
+    ctrl.abort();
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 /**
  * Generated values differ by nature: ids, tokens, registration codes, join codes and the times
  * of new writes. Each is replaced by a name in order of first appearance, per side, so the same
@@ -183,6 +216,8 @@ describe('writes: the same answers', () => {
     await step('open forum after', 'GET', () => `/forums/${open}`);
 
     const live = demo.liveForumId;
+    const mark = { real: (await call(real, 'GET', `/forums/${live}/ideas?limit=1`)).body.lastEventId, fake: (await call(faked, 'GET', `/forums/${live}/ideas?limit=1`)).body.lastEventId };
+    assert.equal(mark.fake, mark.real, 'the same event history');
     const j = await step('join', 'POST', () => `/forums/${live}/participants`, { body: { joinCode: 'hyeon24', table: 2 } });
     tokens.p = { real: j.real.body.token, fake: j.fake.body.token };
     await step('wrong code', 'POST', () => `/forums/${live}/participants`, { body: { joinCode: 'WRONG1', table: 2 } });
@@ -221,5 +256,13 @@ describe('writes: the same answers', () => {
     await step('totals after', 'GET', () => '/results/totals');
 
     for (const e of log) assert.deepEqual(e.fake, e.real, `step "${e.step}"`);
+
+    // the live events of that story, replayed from the mark: the same ids, types and data
+    const newest = (await call(real, 'GET', `/forums/${live}/ideas?limit=1`)).body.lastEventId as string;
+    assert.equal((await call(faked, 'GET', `/forums/${live}/ideas?limit=1`)).body.lastEventId, newest);
+    const replay = async (side: Side, n: (v: unknown) => unknown) => (await readEvents(side, live, mark.real, newest)).map((e) => ({ id: e.id, event: e.event, data: n(e.data) }));
+    const events = { real: await replay(real, norm.real), fake: await replay(faked, norm.fake) };
+    assert.ok(events.real.length > 15, `the story made events (${events.real.length})`);
+    assert.deepEqual(events.fake, events.real);
   });
 });
