@@ -2,7 +2,7 @@ import type { RegistrationInput } from '../api/types.js';
 
 export interface HdSignupSubmitDetail {
   forumId: string;
-  /** Exactly what will be sent: only the fields the person filled in and consented to. */
+  /** Exactly what will be sent: only the fields the person filled in and consented to (a copy: changing it changes nothing). */
   input: RegistrationInput;
 }
 

@@ -275,7 +275,8 @@ export class HdSignupForm extends LitElement {
     }
     this.summary = false;
     const input = buildInput(this.values, form);
-    const event = new HdSignupSubmitEvent({ forumId: this.forumId, input });
+    // A copy: the host sees exactly what is sent but cannot change it.
+    const event = new HdSignupSubmitEvent({ forumId: this.forumId, input: structuredClone(input) });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     await this.send({ v: 1, key: newIdempotencyKey(), body: input, values: this.values, savedAt: Date.now() });
