@@ -193,7 +193,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw, docBase());
     if (url.origin !== base.origin || !(url.pathname === ctx.basePath || url.pathname.startsWith(ctx.basePath + '/'))) return realFetch(input, init);
-    const req = new Request(url.href, input instanceof Request ? new Request(input, init) : init);
+    const req = input instanceof Request ? (init ? new Request(input, init) : input) : new Request(url.href, init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : null);
     const wait = delayMs; // the latency in force when the request is sent
     requests.push({ method: req.method, url: url.href });

@@ -379,3 +379,20 @@ test('the seed is reused for the same clock without sharing state between fakes'
     b.dispose();
   }
 });
+
+test('fake.fetch takes a Request as well as a URL', async () => {
+  const fake = createFakeBackend();
+  try {
+    const res = await fake.fetch(
+      new Request(`${FAKE_API}/forums/${fake.demo.openForumId}/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'req-1' },
+        body: JSON.stringify(registration('request@example.com')),
+      }),
+    );
+    assert.equal(res.status, 201);
+    assert.equal((await fake.fetch(new Request(`${FAKE_API}/forums/${fake.demo.openForumId}`))).status, 200);
+  } finally {
+    fake.dispose();
+  }
+});
