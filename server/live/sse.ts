@@ -14,8 +14,20 @@ export function formatEvent(e: LiveEvent): string {
   return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
 }
 
+/**
+ * One event goes to every stream of its forum as the same bytes: serialised and encoded once
+ * (the fan-out hands every listener the same event object), not once per connection.
+ */
+const encoded = new WeakMap<LiveEvent, Uint8Array>();
+function eventBytes(e: LiveEvent): Uint8Array {
+  let b = encoded.get(e);
+  if (!b) encoded.set(e, (b = enc.encode(formatEvent(e))));
+  return b;
+}
+const PING = enc.encode(': ping\n\n');
+
 interface Conn {
-  write(chunk: string): void;
+  write(chunk: string | Uint8Array): void;
   close(): void;
 }
 
@@ -31,7 +43,7 @@ export class SseHub {
     this.#log = log;
     this.#now = now;
     this.#timer = setInterval(() => {
-      for (const c of this.#conns) c.write(': ping\n\n');
+      for (const c of this.#conns) c.write(PING);
     }, Math.max(10, heartbeatMs));
     this.#timer.unref();
   }
@@ -60,14 +72,14 @@ export class SseHub {
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         conn = {
-          write(chunk: string) {
+          write(chunk: string | Uint8Array) {
             if (closed) return;
             try {
               if (controller.desiredSize !== null && controller.desiredSize < -MAX_QUEUED_BYTES) {
                 conn!.close();
                 return;
               }
-              controller.enqueue(enc.encode(chunk));
+              controller.enqueue(typeof chunk === 'string' ? enc.encode(chunk) : chunk);
             } catch {
               cleanup();
             }
@@ -92,7 +104,7 @@ export class SseHub {
           const id = Number(e.id);
           if (id <= sentUpTo) return; // already replayed
           sentUpTo = id;
-          c.write(formatEvent(e));
+          c.write(eventBytes(e));
         };
         unsubscribe = hub.#fanout.subscribe(forumId, (e) => {
           if (buffer) buffer.push(e);
