@@ -390,6 +390,20 @@ describe('<hd-signup-form> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('waitlisted, page left open: when a seat frees up, the page turns into the confirmation (live)', async () => {
+    const forumId = await newForum(1);
+    const first = await registerByApi(forumId);
+    const el = await mount(forumId);
+    await fillValid(el);
+    await submit(el);
+    expect(await outcome(el)).to.equal('대기자로 접수되었습니다');
+    const res = await fetch('/api/registrations/me', { method: 'DELETE', headers: { Authorization: `Bearer ${first.cancelToken}` } });
+    expect(res.status).to.equal(200);
+    await until(() => el.shadowRoot!.querySelector('.outcome h2')?.textContent === '참가 신청이 확정되었습니다', 'the promotion', 12_000);
+    await until(() => el.shadowRoot!.querySelector('svg[part="qr"] path'), 'the QR code');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('대기에서 참가 확정으로 바뀌었습니다.');
+  });
+
   it('not yet open and closed: a clear message and no form', async () => {
     const announced = await newForum(30, false);
     const a = await mount(announced);
@@ -562,6 +576,11 @@ describe('<hd-signup-form> against the reference server', () => {
     await submit(el);
     await el.updateComplete;
     expect($(el, '[part="error-summary"] h3').textContent).to.equal('There is a problem');
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    await submit(el);
+    expect(await outcome(el)).to.equal('Your place is confirmed');
+    expect($(el, '.cancel-link a').textContent).to.equal('Check or cancel my signup');
     await expect(el).to.be.accessible();
   });
 });
