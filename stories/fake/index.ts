@@ -342,11 +342,12 @@ let installed: FakeBackend | null = null;
  * story survives. The fake installed before is disposed. Returns a function that uninstalls.
  */
 export function installFake(fake: FakeBackend): () => void {
+  // Close the earlier story's streams first, then stop its fake: nothing reconnects to it.
+  resetRegistry();
   if (installed && installed !== fake) installed.dispose();
   installed = fake;
   registryDefaults.client.fetch = fake.fetch;
   registryDefaults.stream.eventSource = fake.EventSource;
-  resetRegistry();
   return () => {
     if (installed !== fake) return;
     installed = null;
