@@ -100,5 +100,6 @@ export const en: SignupMessages = {
   editForm: 'Change what I entered',
   badLink: 'This cancel link is not valid or can no longer be used.',
   pastForum: 'A forum that has already taken place cannot be cancelled.',
+  noBackend: 'No backend given (api-base or hd-provider).',
   noForum: 'No forum given (forum-id).',
 };

@@ -109,6 +109,7 @@ export const ko = {
   // manage (cancel link)
   badLink: '취소 링크가 올바르지 않거나 더 이상 쓸 수 없습니다.',
   pastForum: '이미 진행된 토론회는 취소할 수 없습니다.',
+  noBackend: '연결할 서버를 지정해 주세요(api-base 또는 hd-provider).',
   noForum: '토론회를 지정해 주세요(forum-id).',
 };
 

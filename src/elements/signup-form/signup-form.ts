@@ -508,10 +508,10 @@ export class HdSignupForm extends LitElement {
   }
 
   private renderSignup() {
-    if (!this.forumId) return html`<p class="notice" part="notice">${this.t.noForum}</p>`;
     const client = this.client;
-    const form = this.load.value ?? client?.peekSignupForm(this.forumId);
-    const forum = this.forum ?? client?.peekForum(this.forumId);
+    if (!this.forumId || !client) return html`<p class="notice" part="notice">${client ? this.t.noForum : this.t.noBackend}</p>`;
+    const form = this.load.value ?? client.peekSignupForm(this.forumId);
+    const forum = this.forum ?? client.peekForum(this.forumId);
     if (!form || !forum) return this.load.status === TaskStatus.ERROR ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();
     if (this.phase === 'done' && this.receipt) return this.views()?.renderOutcome(this.view, this.receipt) ?? this.renderLoading();
     const t = this.t;

@@ -568,6 +568,12 @@ describe('<hd-signup-form> against the reference server', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('without a backend (no api-base, no provider) says so instead of loading forever', async () => {
+    const el = await fixture<HdSignupForm>(html`<hd-signup-form forum-id="x"></hd-signup-form>`);
+    expect(text(el)).to.include('연결할 서버를 지정해 주세요');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English with lang="en"', async () => {
     const forumId = await newForum();
     const el = await mount(forumId, 'en');
