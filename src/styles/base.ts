@@ -25,10 +25,12 @@ export const baseStyles = css`
     display: none !important;
   }
 
+  /* Not \`inherit\`: a host page rule like \`* { box-sizing: content-box !important }\` beats :host
+     and would flow into every field. Page rules cannot reach inside the shadow root, so this holds. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   :focus-visible {
