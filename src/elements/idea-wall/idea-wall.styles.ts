@@ -269,7 +269,7 @@ export const styles = css`
   .group .card {
     width: auto;
     margin: 0 0 var(--_hd-space-s);
-    font-size: 0.8em;
+    font-size: 0.9em;
     line-height: 1.35;
   }
   .invite {
