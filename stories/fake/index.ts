@@ -23,6 +23,8 @@ import { handle, type RouteContext } from './routes.ts';
 import { loadDemo, type DemoIds } from './seed.ts';
 import { eventSourceFor, type FakeEventSourceClass, type OpenStream } from './sse.ts';
 import { Store } from './store.ts';
+import { publishResults, respond } from './results.ts';
+import { register, signupForm } from './signup.ts';
 import { mulberry32 } from '../../server/seed/generate.ts';
 
 export type { DemoIds } from './seed.ts';
@@ -276,7 +278,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return store.merge(forumId, ideaId, intoId);
     },
     respond(forumId, proposalId, status, answer) {
-      return store.respond(forumId, proposalId, answer === undefined ? { status } : { status, answer });
+      return respond(store, forumId, proposalId, answer === undefined ? { status } : { status, answer });
     },
     publishResults(forumId, input = {}) {
       const f = forumOf(forumId);
@@ -286,7 +288,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         .slice(0, 3)
         .map((i) => ({ title: i.text.slice(0, 200), ideaIds: [i.id], category: i.category }));
       const registered = f.registrations.filter((r) => r.outcome === 'confirmed').length;
-      return store.publishResults(forumId, {
+      return publishResults(store, forumId, {
         summary: input.summary,
         attended: input.attended ?? (f.participants.size || registered),
         proposals: input.proposals ?? top,
@@ -294,12 +296,12 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     register(forumId, n) {
       const f = forumOf(forumId);
-      const consents = Object.fromEntries(store.signupForm(f).consents.map((c) => [c.id, c.id !== 'answers']));
+      const consents = Object.fromEntries(signupForm(f).consents.map((c) => [c.id, c.id !== 'answers']));
       const out: RegistrationReceipt[] = [];
       for (let i = 0; i < n; i++) {
         const k = f.registrations.length + 1;
         out.push(
-          store.register(
+          register(store, 
             forumId,
             {
               name: `시민 ${k}`,
@@ -307,7 +309,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
               district: f.district,
               ageGroup: (['20s', '30s', '40s', '50s', '60s'] as const)[k % 5]!,
               role: 'participant',
-              consentVersion: store.signupForm(f).consentVersion,
+              consentVersion: signupForm(f).consentVersion,
               consents,
             },
             { ignoreWindow: true },

@@ -29,7 +29,9 @@ import {
 import type { ForumStatus } from '../../src/api/types.js';
 import { calendarFile } from './ics.ts';
 import { openEventStream, type OpenStream } from './sse.ts';
-import { contactKey, Store, type Principal, type TokenKind } from './store.ts';
+import { results, publishResults, respond, totals } from './results.ts';
+import { cancel, contactKey, erasePersonalData, exportPersonalData, formErrors, putQuestions, register, registrationOf, registrationStatus, signupForm, waitlistPosition } from './signup.ts';
+import type { Principal, Store, TokenKind } from './store.ts';
 
 export interface RouteContext {
   store: Store;
@@ -231,7 +233,7 @@ function parseRegistration(raw: { json: unknown }) {
   if (parsed.success) return parsed.data;
   const errors = issuesToErrors(parsed.error.issues);
   const named = new Set(errors.map((e) => e.field));
-  for (const e of Store.formErrors(raw.json)) if (!named.has(e.field)) errors.push(e);
+  for (const e of formErrors(raw.json)) if (!named.has(e.field)) errors.push(e);
   throw validationError(errors);
 }
 
@@ -301,17 +303,17 @@ route('POST', '/forums/:id/status', async (c, [fid]) => {
   }));
 });
 
-route('GET', '/forums/:id/signup-form', (c, [fid]) => json(200, c.ctx.store.signupForm(c.ctx.store.forum(id(fid, 'forum')))));
+route('GET', '/forums/:id/signup-form', (c, [fid]) => json(200, signupForm(c.ctx.store.forum(id(fid, 'forum')))));
 
 route('PUT', '/forums/:id/signup-form', async (c, [fid]) => {
   const forumId = id(fid, 'forum');
   const who = c.auth(['admin']);
-  return c.write({ who, idempotency: 'optional', parse: checkBody(signupFormInputSchema) }, (input) => ({ status: 200, body: c.ctx.store.putQuestions(forumId, input.questions) }));
+  return c.write({ who, idempotency: 'optional', parse: checkBody(signupFormInputSchema) }, (input) => ({ status: 200, body: putQuestions(c.ctx.store, forumId, input.questions) }));
 });
 
 route('POST', '/forums/:id/registrations', async (c, [fid]) => {
   const forumId = id(fid, 'forum');
-  return c.write({ who: null, idempotency: 'required', parse: parseRegistration }, (input) => ({ status: 201, body: c.ctx.store.register(forumId, input) }));
+  return c.write({ who: null, idempotency: 'required', parse: parseRegistration }, (input) => ({ status: 201, body: register(c.ctx.store, forumId, input) }));
 });
 
 route('GET', '/forums/:id/registrations', (c, [fid]) => {
@@ -331,7 +333,7 @@ route('GET', '/forums/:id/registrations', (c, [fid]) => {
       if (r.accessibilityNote !== null) reg.accessibilityNote = r.accessibilityNote;
       return Object.assign(reg, {
         outcome: r.outcome,
-        waitlistPosition: c.ctx.store.waitlistPosition(f, r),
+        waitlistPosition: waitlistPosition(f, r),
         createdAt: r.createdAt,
         consentVersion: r.consentVersion,
         consents: { ...r.consents },
@@ -344,13 +346,13 @@ route('GET', '/forums/:id/registrations', (c, [fid]) => {
 });
 
 route('GET', '/registrations/me', (c) => {
-  const { f, r } = c.ctx.store.registrationOf(c.auth(['cancel']));
-  return json(200, c.ctx.store.registrationStatus(f, r));
+  const { f, r } = registrationOf(c.ctx.store, c.auth(['cancel']));
+  return json(200, registrationStatus(f, r));
 });
 
 route('DELETE', '/registrations/me', async (c) => {
   const who = c.auth(['cancel']);
-  return c.write({ who, idempotency: 'optional' }, () => ({ status: 200, body: c.ctx.store.cancel(who) }));
+  return c.write({ who, idempotency: 'optional' }, () => ({ status: 200, body: cancel(c.ctx.store, who) }));
 });
 
 route('POST', '/forums/:id/participants', async (c, [fid]) => {
@@ -476,14 +478,14 @@ route('GET', '/forums/:id/events', (c, [fid]) => {
   });
 });
 
-route('GET', '/forums/:id/results', (c, [fid]) => json(200, c.ctx.store.results(id(fid, 'forum'))));
+route('GET', '/forums/:id/results', (c, [fid]) => json(200, results(c.ctx.store, id(fid, 'forum'))));
 
 route('PUT', '/forums/:id/results', async (c, [fid]) => {
   const forumId = id(fid, 'forum');
   const who = c.auth(['admin']);
   return c.write({ who, idempotency: 'optional', parse: checkBody(resultInputSchema) }, (input) => {
     c.ctx.store.forum(forumId);
-    return { status: 200, body: c.ctx.store.publishResults(forumId, input) };
+    return { status: 200, body: publishResults(c.ctx.store, forumId, input) };
   });
 });
 
@@ -493,7 +495,7 @@ route('PUT', '/forums/:id/proposals/:proposal/response', async (c, [fid, pid]) =
   const who = c.auth(['admin']);
   return c.write({ who, idempotency: 'optional', parse: checkBody(responseInputSchema) }, (input) => {
     c.ctx.store.forum(forumId);
-    return { status: 200, body: c.ctx.store.respond(forumId, proposalId, input) };
+    return { status: 200, body: respond(c.ctx.store, forumId, proposalId, input) };
   });
 });
 
@@ -509,15 +511,15 @@ function personalDataKey(raw: { json: unknown }): string {
 
 route('POST', '/admin/personal-data/export', async (c) => {
   c.auth(['admin']);
-  return json(200, c.ctx.store.exportPersonalData(personalDataKey(await c.body())));
+  return json(200, exportPersonalData(c.ctx.store, personalDataKey(await c.body())));
 });
 
 route('POST', '/admin/personal-data/erase', async (c) => {
   const who = c.auth(['admin']);
-  return c.write({ who, idempotency: 'optional', parse: personalDataKey }, (key) => ({ status: 200, body: c.ctx.store.erasePersonalData(key) }));
+  return c.write({ who, idempotency: 'optional', parse: personalDataKey }, (key) => ({ status: 200, body: erasePersonalData(c.ctx.store, key) }));
 });
 
-route('GET', '/results/totals', (c) => json(200, c.ctx.store.totals()));
+route('GET', '/results/totals', (c) => json(200, totals(c.ctx.store, )));
 
 /** Answer one request to the API (its URL already known to be under the base). */
 export async function handle(ctx: RouteContext, req: Request): Promise<Response> {

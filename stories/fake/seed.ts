@@ -14,6 +14,7 @@
 import { normalizeEmail, normalizeKoreanPhone } from '../../server/domain/consent.ts';
 import { generateDemoSeed } from '../../server/seed/generate.ts';
 import type { SeedData, SeedForum, SeedIdea } from '../../server/seed/types.ts';
+import { purgeExpiredPersonalData } from './signup.ts';
 import type { ForumRec, IdeaRec, Store } from './store.ts';
 
 const utc = (t: string): string => new Date(t).toISOString();
@@ -227,7 +228,7 @@ export function loadDemo(store: Store, now: Date, seed: number): Omit<DemoIds, '
   const live = data.forums.find((f) => f.id === data.demo.liveForumId)!;
   logLiveHistory(store, live);
   // As on a server whose scheduled job has run: registrations past their retention are anonymised.
-  store.purgeExpiredPersonalData(store.startedAt);
+  purgeExpiredPersonalData(store, store.startedAt);
   // The demo facilitator account (no table), as the server's loader issues it.
   const facilitatorId = store.newId();
   store.forum(live.id).facilitators.set(facilitatorId, { id: facilitatorId, name: data.demo.facilitatorName, table: null, createdAt: utc(data.now) });

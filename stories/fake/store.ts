@@ -1,8 +1,10 @@
 /**
  * The fake backend's state and the domain rules of the contract, in memory.
  *
- * Every write the contract describes is a synchronous method here that either changes the state
- * and returns the contract object, or throws a `ProblemError` (the reference server's own class,
+ * Forums, the venue (joining, facilitators, voting rounds) and ideas live here; signup and personal
+ * data in signup.ts, results in results.ts — plain functions over this store. Every write the
+ * contract describes is synchronous and either changes the state and returns the contract object,
+ * or throws a `ProblemError` (the reference server's own class,
  * so `type`, `title` and `status` match it) and changes nothing. Each change appends its live
  * events to the forum's log (one global, monotonically increasing id, like the server's table)
  * and hands them to the stream subscribers.
@@ -11,27 +13,19 @@
  * the "acting from elsewhere" controls of index.ts call these methods directly.
  */
 import { ProblemError, validationError, type FieldError } from '../../server/http/problem.ts';
-import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone, retentionEndsAt } from '../../server/domain/consent.ts';
-import { DISTRICTS, OTHER_DISTRICT } from '../../server/domain/districts.ts';
 import type {
   AccessibilityNeed,
   AgeGroup,
   Forum,
   ForumAdmin,
-  ForumResult,
   ForumStatus,
   Idea,
   LiveEventType,
   Me,
-  Proposal,
   Question,
   RegistrationOutcome,
-  RegistrationReceipt,
-  RegistrationStatus,
   ResponseStatus,
-  SignupForm,
   Table,
-  Totals,
   VoteResult,
   Voting,
 } from '../../src/api/types.js';
@@ -173,22 +167,8 @@ export interface Principal {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
-/** Calendar date in Asia/Seoul. */
-export function seoulDate(d: Date): string {
-  return new Date(d.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 10);
-}
-const seoulYear = (iso: string): number => Number(seoulDate(new Date(iso)).slice(0, 4));
 
-export const AGE_GROUPS: readonly AgeGroup[] = ['under14', '14-19', '20s', '30s', '40s', '50s', '60s', '70plus'];
-export const ACCESSIBILITY_NEEDS: readonly AccessibilityNeed[] = ['sign-language', 'wheelchair', 'childcare', 'large-print'];
 
-const DEFAULT_NOTE: Record<ResponseStatus, string> = {
-  accepted: '시가 제안을 수용했습니다.',
-  partial: '시가 제안을 일부 수용했습니다.',
-  reviewing: '담당 부서에서 제안을 검토하고 있습니다.',
-  declined: '시가 제안을 수용하지 않기로 했습니다.',
-  awaiting: '시 답변을 기다리고 있습니다.',
-};
 
 /** Admin moves (`full` and `reported` are set by the backend itself). */
 const MOVES: Record<string, readonly ForumStatus[]> = {
@@ -442,44 +422,6 @@ export class Store {
     return items;
   }
 
-  signupForm(f: ForumRec): SignupForm {
-    return {
-      forumId: f.id,
-      questions: f.questions.map((q) => ({ ...q, ...(q.options ? { options: [...q.options] } : {}) })),
-      consentVersion: CONSENT_VERSION,
-      consents: CONSENTS.filter((c) => c.id !== 'answers' || f.questions.length > 0).map((c) => ({
-        ...c,
-        items: [...c.items],
-        ...(c.fields ? { fields: [...c.fields] } : {}),
-      })),
-      districts: [...DISTRICTS, OTHER_DISTRICT],
-      ageGroups: [...AGE_GROUPS],
-      accessibilityOptions: [...ACCESSIBILITY_NEEDS],
-      guardianRequiredUnder: GUARDIAN_REQUIRED_UNDER,
-    };
-  }
-
-  waitlistPosition(f: ForumRec, r: RegistrationRec): number | null {
-    if (r.outcome !== 'waitlisted') return null;
-    let n = 0;
-    for (const x of f.registrations) if (x.outcome === 'waitlisted' && x.seq <= r.seq) n++;
-    return n;
-  }
-
-  registrationStatus(f: ForumRec, r: RegistrationRec): RegistrationStatus {
-    return {
-      id: r.id,
-      code: r.code,
-      forumId: f.id,
-      // an erased registration has no cancel token left, so its holder never sees this
-      name: r.name ?? '',
-      outcome: r.outcome,
-      waitlistPosition: this.waitlistPosition(f, r),
-      createdAt: r.createdAt,
-      cancelledAt: r.cancelledAt,
-    };
-  }
-
   me(forumId: string, who: Principal): Me {
     const f = this.forum(forumId);
     if (who.kind === 'facilitator') {
@@ -496,112 +438,6 @@ export class Store {
       used++;
     }
     return { id: p.id, forumId, role: 'participant', table: p.table, voteBudget: p.voteBudget, votesUsed: used, votes };
-  }
-
-  proposal(f: ForumRec, p: ProposalRec): Proposal {
-    return {
-      id: p.id,
-      forumId: f.id,
-      rank: p.rank,
-      title: p.title,
-      ideas: p.ideaIds.flatMap((id) => {
-        const i = f.ideas.get(id);
-        return i ? [{ id: i.id, text: i.text, table: i.table, votes: this.ideaVotes(f, i.id) }] : [];
-      }),
-      votes: p.votes,
-      category: p.category,
-      department: p.department,
-      status: p.status,
-      answer: p.answer,
-      answeredAt: p.answeredAt,
-      timeline: p.timeline.map((t) => ({ ...t })),
-    };
-  }
-
-  results(forumId: string): ForumResult {
-    const f = this.forum(forumId);
-    if (!f.result) {
-      throw new ProblemError('results-not-published', 'The results of this forum are not published yet.', { extra: { expectedAt: f.resultsExpectedAt } });
-    }
-    const confirmed = f.registrations.filter((r) => r.outcome === 'confirmed');
-    const tally = (keys: string[]) => {
-      const m = new Map<string, number>();
-      for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-      return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-    };
-    const cats = new Map<string, { ideas: number; votes: number }>();
-    for (const i of f.ideas.values()) {
-      if (i.status !== 'visible') continue;
-      const c = cats.get(i.category ?? '') ?? { ideas: 0, votes: 0 };
-      c.ideas++;
-      c.votes += this.ideaVotes(f, i.id);
-      cats.set(i.category ?? '', c);
-    }
-    return {
-      forumId: f.id,
-      forum: this.toForum(f),
-      publishedAt: f.result.publishedAt,
-      summary: f.result.summary,
-      stats: {
-        registered: confirmed.length,
-        attended: f.result.attended,
-        tables: f.tables,
-        facilitators: f.facilitators.size,
-        ideas: [...f.ideas.values()].filter((i) => i.status !== 'hidden').length,
-        votes: f.votes.length,
-      },
-      tables: this.tables(f),
-      byDistrict: tally(confirmed.map((r) => r.district)),
-      byAgeGroup: tally(confirmed.map((r) => r.ageGroup)),
-      categories: [...cats]
-        .map(([category, c]) => ({ category, ...c }))
-        .sort((a, b) => b.votes - a.votes || b.ideas - a.ideas || a.category.localeCompare(b.category)),
-      proposals: [...f.proposals].sort((a, b) => a.rank - b.rank).map((p) => this.proposal(f, p)),
-    };
-  }
-
-  totals(): Totals {
-    const now = this.now().toISOString();
-    const forums = [...this.forums.values()];
-    const responses = { accepted: 0, partial: 0, reviewing: 0, declined: 0, awaiting: 0 };
-    const years = new Map<number, { year: number; forums: number; attended: number; proposals: number }>();
-    const districts = new Map<string, number>();
-    let registered = 0;
-    let attended = 0;
-    let ideas = 0;
-    let votes = 0;
-    let proposals = 0;
-    for (const f of forums) {
-      for (const r of f.registrations) {
-        if (r.outcome !== 'confirmed') continue;
-        registered++;
-        districts.set(r.district, (districts.get(r.district) ?? 0) + 1);
-      }
-      for (const i of f.ideas.values()) if (i.status !== 'hidden') ideas++;
-      votes += f.votes.length;
-      proposals += f.proposals.length;
-      for (const p of f.proposals) responses[p.status]++;
-      attended += f.result?.attended ?? 0;
-      const y = seoulYear(f.startsAt);
-      const e = years.get(y) ?? { year: y, forums: 0, attended: 0, proposals: 0 };
-      e.forums++;
-      e.attended += f.result?.attended ?? 0;
-      e.proposals += f.proposals.length;
-      years.set(y, e);
-    }
-    return {
-      forums: forums.length,
-      reportedForums: forums.filter((f) => f.status === 'reported').length,
-      upcomingForums: forums.filter((f) => f.startsAt > now && ['announced', 'open', 'full', 'closed'].includes(f.status)).length,
-      registered,
-      attended,
-      ideas,
-      votes,
-      proposals,
-      responses,
-      byYear: [...years.values()].sort((a, b) => a.year - b.year),
-      byDistrict: [...districts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
-    };
   }
 
   // ── writes: forums ──
@@ -734,271 +570,9 @@ export class Store {
     else if (f.status === 'full' && confirmed < f.capacity && !waitlisted) f.status = 'open';
   }
 
-  putQuestions(forumId: string, questions: Question[]): SignupForm {
-    const f = this.forum(forumId);
-    const errors: FieldError[] = [];
-    const seen = new Set<string>();
-    questions.forEach((q, i) => {
-      if (seen.has(q.id)) errors.push({ field: `questions.${i}.id`, code: 'duplicate', message: `Question id "${q.id}" is used twice.` });
-      seen.add(q.id);
-      if (q.kind !== 'text' && (!q.options || q.options.length === 0)) {
-        errors.push({ field: `questions.${i}.options`, code: 'required', message: 'Choice questions need options.' });
-      }
-    });
-    if (errors.length) throw validationError(errors);
-    f.questions = questions.map((q) => ({ ...q }));
-    return this.signupForm(f);
-  }
-
   // ── writes: signup ──
 
-  /**
-   * The registration checks beyond the schema (contact formats, district, consent version,
-   * guardian, honeypot), reading the raw body defensively like the server, so a 400 names every
-   * bad field at once.
-   */
-  static formErrors(body: unknown): FieldError[] {
-    const errors: FieldError[] = [];
-    if (!isRecord(body)) return errors;
-    if (typeof body.website === 'string' && body.website.trim() !== '') {
-      errors.push({ field: 'website', code: 'invalid_value', message: 'This field must be left empty.' });
-    }
-    const contact = contactOf(body.contact);
-    if (contact) contactKey(contact, 'contact.value', errors);
-    if (typeof body.district === 'string' && body.district !== '' && !(DISTRICTS as readonly string[]).includes(body.district) && body.district !== OTHER_DISTRICT) {
-      errors.push({ field: 'district', code: 'invalid_value', message: 'Not one of the form’s districts.' });
-    }
-    if (typeof body.consentVersion === 'string' && body.consentVersion !== '' && body.consentVersion !== CONSENT_VERSION) {
-      errors.push({ field: 'consentVersion', code: 'invalid_value', message: `The form's consent version is ${CONSENT_VERSION}; reload the form.` });
-    }
-    if (body.ageGroup === 'under14') {
-      if (body.guardian === undefined) {
-        errors.push({ field: 'guardian', code: 'required', message: 'Registrants under 14 need a legal guardian’s consent.' });
-      } else if (isRecord(body.guardian)) {
-        const g = contactOf(body.guardian.contact);
-        if (g) contactKey(g, 'guardian.contact.value', errors);
-      }
-    }
-    return errors;
-  }
-
-  register(
-    forumId: string,
-    input: {
-      name: string;
-      contact: { kind: 'phone' | 'email'; value: string };
-      district: string;
-      ageGroup: AgeGroup;
-      role: 'participant' | 'facilitator';
-      answers?: Record<string, string | string[]> | undefined;
-      accessibility?: AccessibilityNeed[] | undefined;
-      accessibilityNote?: string | undefined;
-      consentVersion: string;
-      consents: Record<string, boolean>;
-      guardian?: { name: string; contact: { kind: 'phone' | 'email'; value: string }; consent: boolean } | undefined;
-      website?: string | undefined;
-    },
-    opts: { ignoreWindow?: boolean } = {},
-  ): RegistrationReceipt {
-    const f = this.forum(forumId);
-    const errors = Store.formErrors(input);
-    const key = contactKey(input.contact, 'contact.value', []) ?? input.contact.value.trim().toLowerCase();
-    const formConsents = CONSENTS.filter((k) => k.id !== 'answers' || f.questions.length > 0);
-    const consents: Record<string, boolean> = {};
-    for (const k of formConsents) {
-      const v = input.consents[k.id];
-      if (v === undefined) {
-        if (k.required) errors.push({ field: `consents.${k.id}`, code: 'required', message: 'This consent is required.' });
-        consents[k.id] = false;
-      } else {
-        if (k.required && !v) errors.push({ field: `consents.${k.id}`, code: 'consent_required', message: 'Signup needs this consent.' });
-        consents[k.id] = v;
-      }
-    }
-    for (const id of Object.keys(input.consents)) {
-      if (!formConsents.some((k) => k.id === id)) errors.push({ field: `consents.${id}`, code: 'unknown_field', message: `Unknown consent "${id}".` });
-    }
-    let answers: Record<string, string | string[]> | null = null;
-    if (consents.answers) {
-      const given = input.answers ?? {};
-      for (const id of Object.keys(given)) {
-        if (!f.questions.some((q) => q.id === id)) errors.push({ field: `answers.${id}`, code: 'unknown_field', message: `No question "${id}".` });
-      }
-      for (const q of f.questions) {
-        const a = given[q.id];
-        const empty = a === undefined || (typeof a === 'string' ? a.trim() === '' : a.length === 0);
-        if (empty) {
-          if (q.required) errors.push({ field: `answers.${q.id}`, code: 'required', message: 'This question needs an answer.' });
-          continue;
-        }
-        if (q.kind === 'text') {
-          if (typeof a !== 'string') errors.push({ field: `answers.${q.id}`, code: 'invalid_type', message: 'Expected text.' });
-          else if (a.length > (q.maxLength ?? 2000)) errors.push({ field: `answers.${q.id}`, code: 'too_long', message: `At most ${q.maxLength ?? 2000} characters.` });
-        } else if (q.kind === 'choice') {
-          if (typeof a !== 'string' || !(q.options ?? []).includes(a)) errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Not one of the options.' });
-        } else if (!Array.isArray(a) || a.some((x) => !(q.options ?? []).includes(x)) || new Set(a).size !== a.length) {
-          errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Choose among the options, each at most once.' });
-        }
-      }
-      answers = Object.keys(given).length ? given : null;
-    }
-    if (errors.length) throw validationError(errors);
-
-    const nowIso = this.now().toISOString();
-    if (!opts.ignoreWindow) {
-      if (f.status === 'announced' || (f.signupOpensAt !== null && nowIso < f.signupOpensAt)) {
-        throw new ProblemError('signup-not-open', 'Signup for this forum has not opened yet.');
-      }
-      if ((f.status !== 'open' && f.status !== 'full') || (f.signupClosesAt !== null && nowIso >= f.signupClosesAt)) {
-        throw new ProblemError('signup-closed', 'Signup for this forum is closed.');
-      }
-    }
-    if (f.registrations.some((r) => r.contactKey === key && r.outcome !== 'cancelled')) {
-      throw new ProblemError('already-registered', 'This contact is already registered for this forum.');
-    }
-    const confirmed = f.registrations.filter((r) => r.outcome === 'confirmed').length;
-    const outcome: RegistrationOutcome = confirmed < f.capacity ? 'confirmed' : 'waitlisted';
-    const seq = (f.registrations[f.registrations.length - 1]?.seq ?? 0) + 1;
-    const id = this.newId();
-    const keepAccessibility = consents.accessibility === true;
-    const r: RegistrationRec = {
-      id,
-      code: `HD-${this.code(6)}`,
-      seq,
-      name: input.name.trim(),
-      contact: { kind: input.contact.kind, value: input.contact.value.trim() },
-      contactKey: key,
-      district: input.district,
-      ageGroup: input.ageGroup,
-      role: input.role,
-      answers,
-      accessibility: keepAccessibility && input.accessibility?.length ? [...input.accessibility] : null,
-      accessibilityNote: keepAccessibility && input.accessibilityNote ? input.accessibilityNote : null,
-      guardian: input.ageGroup === 'under14' && input.guardian ? { name: input.guardian.name, contact: { ...input.guardian.contact }, consent: input.guardian.consent } : null,
-      consentVersion: input.consentVersion,
-      consents,
-      consentedAt: nowIso,
-      outcome,
-      createdAt: nowIso,
-      cancelledAt: null,
-      erasedAt: null,
-    };
-    f.registrations.push(r);
-    const cancelToken = this.issueToken('cancel', f.id, id);
-    this.settleSeats(f);
-    this.forumChanged(f);
-    return { id, code: r.code, forumId: f.id, outcome, waitlistPosition: this.waitlistPosition(f, r), cancelToken, createdAt: nowIso };
-  }
-
-  registrationOf(who: Principal): { f: ForumRec; r: RegistrationRec } {
-    const f = this.forums.get(who.forumId ?? '');
-    const r = f?.registrations.find((x) => x.id === who.subjectId);
-    if (!f || !r) throw new ProblemError('unauthorized', 'The registration of this token no longer exists.');
-    return { f, r };
-  }
-
-  cancel(who: Principal): RegistrationStatus {
-    const { f, r } = this.registrationOf(who);
-    if (r.outcome === 'cancelled') return { ...this.registrationStatus(f, r), waitlistPosition: null };
-    if (['live', 'finished', 'reported'].includes(f.status)) {
-      throw new ProblemError('conflict', 'The forum has already taken place; the registration can no longer be cancelled.');
-    }
-    r.outcome = 'cancelled';
-    r.cancelledAt = this.now().toISOString();
-    this.settleSeats(f);
-    this.forumChanged(f);
-    return this.registrationStatus(f, r);
-  }
-
   // ── personal data (PIPA) ──
-
-  /** Registrations (not yet erased) made with this contact, or naming it as an under-14's guardian. */
-  registrationsOf(key: string): { f: ForumRec; r: RegistrationRec; as: 'registrant' | 'guardian' }[] {
-    const own: { f: ForumRec; r: RegistrationRec; as: 'registrant' | 'guardian' }[] = [];
-    const guarded: typeof own = [];
-    for (const f of this.forums.values()) {
-      for (const r of f.registrations) {
-        if (r.erasedAt !== null) continue;
-        if (r.contactKey === key) own.push({ f, r, as: 'registrant' });
-        else if (r.guardian && contactKey(r.guardian.contact, '', []) === key) guarded.push({ f, r, as: 'guardian' });
-      }
-    }
-    const byCreated = (a: { r: RegistrationRec }, b: { r: RegistrationRec }) => (a.r.createdAt < b.r.createdAt ? -1 : a.r.createdAt > b.r.createdAt ? 1 : 0);
-    return [...own.sort(byCreated), ...guarded.sort(byCreated)];
-  }
-
-  exportPersonalData(key: string) {
-    return {
-      exportedAt: this.now().toISOString(),
-      registrations: this.registrationsOf(key).map(({ f, r, as }) => ({
-        id: r.id,
-        code: r.code,
-        as,
-        forum: { id: f.id, title: f.title, startsAt: f.startsAt, endsAt: f.endsAt },
-        name: r.name,
-        contact: r.contact ? { ...r.contact } : null,
-        district: r.district,
-        ageGroup: r.ageGroup,
-        role: r.role,
-        answers: r.answers,
-        accessibility: r.accessibility,
-        accessibilityNote: r.accessibilityNote,
-        guardian: r.guardian,
-        outcome: r.outcome,
-        createdAt: r.createdAt,
-        cancelledAt: r.cancelledAt,
-        consent: {
-          version: r.consentVersion,
-          consents: { ...r.consents },
-          consentedAt: r.consentedAt,
-          texts: CONSENTS.filter((k) => k.id in r.consents).map((k) => ({ id: k.id, title: k.title, retention: k.retention })),
-        },
-        retainedUntil: retentionEndsAt(f.endsAt),
-      })),
-    };
-  }
-
-  #erase(r: RegistrationRec, at: string): void {
-    Object.assign(r, { name: null, contact: null, contactKey: null, answers: null, accessibility: null, accessibilityNote: null, guardian: null, erasedAt: at });
-    for (const [token, p] of this.tokens) if (p.kind === 'cancel' && p.subjectId === r.id) this.tokens.delete(token);
-  }
-
-  /** Erase one person's identifying data; a registration for a forum still to come is cancelled first. */
-  erasePersonalData(key: string): { erased: number; cancelled: number; erasedAt: string; registrationIds: string[] } {
-    const matches = this.registrationsOf(key);
-    const at = this.now().toISOString();
-    const touched = new Set<ForumRec>();
-    let cancelled = 0;
-    for (const { f, r } of matches) {
-      if (r.outcome !== 'cancelled' && !['live', 'finished', 'reported'].includes(f.status)) {
-        r.outcome = 'cancelled';
-        r.cancelledAt = at;
-        touched.add(f);
-        cancelled++;
-      }
-      this.#erase(r, at);
-    }
-    for (const f of touched) {
-      this.settleSeats(f);
-      this.forumChanged(f);
-    }
-    return { erased: matches.length, cancelled, erasedAt: at, registrationIds: matches.map((m) => m.r.id) };
-  }
-
-  /** The scheduled job: anonymise registrations past their retention period (a year after the forum). */
-  purgeExpiredPersonalData(at: Date = this.now()): number {
-    const now = at.toISOString();
-    let n = 0;
-    for (const f of this.forums.values()) {
-      if (f.endsAt >= now || retentionEndsAt(f.endsAt) > now) continue;
-      for (const r of f.registrations) {
-        if (r.erasedAt !== null) continue;
-        this.#erase(r, now);
-        n++;
-      }
-    }
-    return n;
-  }
 
   // ── writes: the venue ──
 
@@ -1155,99 +729,5 @@ export class Store {
 
   // ── writes: results ──
 
-  publishResults(
-    forumId: string,
-    input: { summary?: string | undefined; attended: number; proposals: { title: string; ideaIds: string[]; category?: string | null | undefined; department?: string | null | undefined }[] },
-  ): ForumResult {
-    const f = this.forum(forumId);
-    const errors: FieldError[] = [];
-    input.proposals.forEach((p, i) =>
-      p.ideaIds.forEach((ideaId, j) => {
-        if (!f.ideas.has(ideaId)) errors.push({ field: `proposals.${i}.ideaIds.${j}`, code: 'invalid_value', message: 'No such idea in this forum.' });
-      }),
-    );
-    if (errors.length) throw validationError(errors);
-    if (f.status !== 'finished' && f.status !== 'reported') {
-      throw new ProblemError('invalid-transition', 'Results are published after the forum has finished.');
-    }
-    const at = this.now().toISOString();
-    const today = seoulDate(this.now());
-    const votesOf = (ids: string[]) => f.votes.filter((v) => ids.includes(v.ideaId)).length;
-    const ranked = input.proposals.map((p, i) => ({ p, i, votes: votesOf([...new Set(p.ideaIds)]) }));
-    ranked.sort((a, b) => b.votes - a.votes || a.i - b.i);
-    // republishing keeps a proposal (and the city's answers) with the same title
-    const old = f.proposals;
-    const keep = new Set<string>();
-    const next: ProposalRec[] = [];
-    for (const [rank0, { p, votes }] of ranked.entries()) {
-      const prev = old.find((o) => o.title === p.title && !keep.has(o.id));
-      const values = { rank: rank0 + 1, votes, category: p.category ?? null, department: p.department ?? prev?.department ?? null, ideaIds: [...new Set(p.ideaIds)] };
-      if (prev) {
-        keep.add(prev.id);
-        next.push(Object.assign(prev, values));
-      } else {
-        next.push({
-          id: this.newId(),
-          title: p.title,
-          status: 'awaiting',
-          answer: null,
-          answeredAt: null,
-          timeline: [{ date: today, text: '토론회 제안으로 채택되어 시에 전달되었습니다.', status: 'awaiting' }],
-          ...values,
-        });
-      }
-    }
-    f.proposals = next;
-    const ideaCount = [...f.ideas.values()].filter((i) => i.status !== 'hidden').length;
-    const summary = input.summary ?? `${f.title}에 시민 ${input.attended}명이 참석해 ${ideaCount}개의 의견을 나누고 ${input.proposals.length}건의 제안을 모았습니다.`;
-    f.result = { publishedAt: f.result?.publishedAt ?? at, summary, attended: input.attended };
-    f.status = 'reported';
-    this.forumChanged(f);
-    const body = this.results(f.id);
-    this.emit(f.id, 'results.published', body);
-    return body;
-  }
-
-  respond(forumId: string, proposalId: string, input: { status: ResponseStatus; answer?: string | null | undefined; department?: string | null | undefined; date?: string | undefined; note?: string | undefined }): Proposal {
-    const f = this.forum(forumId);
-    const p = f.proposals.find((x) => x.id === proposalId);
-    if (!p) throw new ProblemError('not-found', 'No such proposal in this forum.');
-    const at = this.now().toISOString();
-    const answer = input.answer !== undefined ? input.answer : p.answer;
-    if (input.status !== 'awaiting' && (answer !== null || input.status !== p.status)) p.answeredAt = at;
-    p.status = input.status;
-    if (input.answer !== undefined) p.answer = input.answer;
-    if (input.department !== undefined) p.department = input.department;
-    p.timeline.push({ date: input.date ?? seoulDate(this.now()), text: input.note ?? DEFAULT_NOTE[input.status], status: input.status });
-    const body = this.proposal(f, p);
-    this.emit(f.id, 'proposal.updated', body);
-    return body;
-  }
 }
 
-// ───────────────────────────── contact helpers ─────────────────────────────
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function contactOf(v: unknown): { kind: 'phone' | 'email'; value: string } | null {
-  if (!isRecord(v)) return null;
-  const kind = v.kind;
-  const value = v.value;
-  if ((kind !== 'phone' && kind !== 'email') || typeof value !== 'string' || value.length < 3 || value.length > 254) return null;
-  return { kind, value };
-}
-
-/** The normalised contact (duplicate check), or null with a field error. */
-export function contactKey(contact: { kind: 'phone' | 'email'; value: string }, field: string, errors: FieldError[]): string | null {
-  const n = contact.kind === 'phone' ? normalizeKoreanPhone(contact.value) : normalizeEmail(contact.value);
-  if (n === null) {
-    errors.push({
-      field,
-      code: 'invalid_format',
-      message: contact.kind === 'phone' ? 'Not a Korean phone number (e.g. 010-1234-5678 or 031-590-1234).' : 'Not an e-mail address.',
-    });
-  }
-  return n;
-}
