@@ -305,8 +305,11 @@ describe('hostile text in every user-writable field', () => {
     }
     // '%' and '_' match themselves, not everything
     await A('PATCH', `/forums/${forumId}`, { title: '100% 참여_토론회' });
+    const decoy = await createForum(api, { title: '100 참여자 모임', summary: '' }); // what an unescaped '0% 참여_' would match
     const pct = await api.call('GET', `/forums?q=${encodeURIComponent('0% 참여_')}`);
     assert.deepEqual(pct.body.items.map((f: any) => f.id), [forumId]);
+    const underscore = await api.call('GET', `/forums?q=_&limit=100`);
+    assert.ok(!underscore.body.items.some((f: any) => f.id === decoy.id));
     // a tautology finds only the forums whose text holds it literally (a title set above)
     const taut = await api.call('GET', `/forums?q=${encodeURIComponent("' OR '1'='1")}&limit=100`);
     const all = await api.call('GET', '/forums?limit=100');
