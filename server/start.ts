@@ -20,12 +20,9 @@ import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
 import { closeExpiredRounds } from './model/voting.ts';
 
-export interface DemoInfo {
-  liveForumId: string;
-  joinCode: string;
-  facilitatorToken: string;
-  openForumId: string;
-}
+import type { DemoInfo } from './seed/types.ts';
+
+export type { DemoInfo };
 
 export interface RunningServer {
   /** http://127.0.0.1:PORT */

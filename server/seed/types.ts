@@ -28,7 +28,13 @@ export type SeedResponseStatus = 'accepted' | 'partial' | 'reviewing' | 'decline
 export type SeedTime = string;
 
 /** What the loader hands back: enough to open the demo pages (defined by the server's start.ts). */
-export type { DemoInfo } from '../start.ts';
+/** What the demo seed hands back: printed at start, used by tests and the demo pages. */
+export interface DemoInfo {
+  liveForumId: string;
+  joinCode: string;
+  facilitatorToken: string;
+  openForumId: string;
+}
 
 export interface SeedVenue {
   name: string;

@@ -1,7 +1,6 @@
 // The seed generator's types re-export the server's start-up types, which bring Node's module
 // declarations into the program; without Node's ambient types there, tsc narrows some of the
 // server's code differently under the browser tsconfig. Nothing here runs Node APIs.
-/// <reference types="node" />
 /**
  * The real demo seed (`generateDemoSeed` in server/seed/generate.ts, pure and deterministic)
  * turned into the fake's records — the same forums, registrations, ideas, dots, results and
