@@ -1,5 +1,5 @@
 // `npm test`: from a fresh clone, install what is missing (dependencies; Debian's Chromium when
-// it can), then run every test — build, contract, server, conformance (node:test) and the
+// it can), then run every test — build, types, contract, server, conformance (node:test) and the
 // browser tests (web-test-runner in headless Chromium) — and end with one plain line:
 //   N passed, N failed, N skipped
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -51,7 +51,18 @@ if (wants('build')) {
   add(ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, failures: ['build: npm run build failed'] });
 }
 
-// 2. Node tests: contract, server, conformance, end-to-end.
+// 2. Types: the browser code (src, tests, stories), the Node code (server, conformance, tests)
+//    and the Storybook config each type-check clean under strict TypeScript.
+if (wants('typecheck')) {
+  console.log('\n━━ typecheck');
+  for (const project of ['tsconfig.json', 'server/tsconfig.json', '.storybook/tsconfig.json']) {
+    const ok = run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project, '--noEmit']) === 0;
+    console.log(`${ok ? '✔' : '✘'} tsc -p ${project}`);
+    add(ok ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0, failures: [`typecheck: tsc -p ${project}`] });
+  }
+}
+
+// 3. Node tests: contract, server, conformance, end-to-end.
 if (wants('node')) {
   console.log('\n━━ node tests (contract, server, conformance)');
   const files = testFiles(join(root, 'test'), ['browser']);
@@ -66,7 +77,7 @@ if (wants('node')) {
   add(readCounts(out, 'node tests'));
 }
 
-// 3. Browser tests in headless Chromium against the reference server.
+// 4. Browser tests in headless Chromium against the reference server.
 if (wants('browser')) {
   console.log('\n━━ browser tests (web-test-runner, Chromium)');
   const out = join(results, 'browser.json');
