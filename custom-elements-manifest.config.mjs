@@ -5,4 +5,18 @@ export default {
   outdir: '.',
   litelement: true,
   dependencies: false,
+  plugins: [
+    {
+      // The analyzer also records `dispatchEvent(new SomeTypedEvent(…))` calls, which carry no
+      // name it can read; the named entry comes from the class's @event JSDoc. Drop the nameless copy.
+      name: 'hd-drop-nameless-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const decl of mod.declarations ?? []) {
+            if (decl.events) decl.events = decl.events.filter((e) => e.name);
+          }
+        }
+      },
+    },
+  ],
 };
