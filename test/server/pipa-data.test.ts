@@ -9,6 +9,13 @@ import { createForum, goLive, openSignup, register, start, type Api } from './he
 import { assertProblem, assertSchema } from './contract.ts';
 import { purgeExpiredPersonalData } from '../../server/model/personal-data.ts';
 import { RETENTION_YEARS_AFTER_FORUM, retentionEndsAt } from '../../server/domain/consent.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrations } from '../../server/db/migrate.ts';
+import { openDatabase } from '../../server/db/database.ts';
 
 const PHONE = { kind: 'phone', value: '010-4321-8765' };
 const ALL = { personal: true, accessibility: true, answers: true, notice: true };
@@ -215,6 +222,41 @@ describe('personal data', () => {
       }
     } finally {
       await scheduled.server.close();
+    }
+  });
+
+  test('an existing database migrates: registrations kept as they were, their identifying columns now erasable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hd-migrate-'));
+    const path = join(dir, 'old.db');
+    try {
+      // the schema before personal-data erasure existed, with a registration in it
+      const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(path) }) });
+      const first = new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001_init': migrations['0001_init']! }) } });
+      assert.equal((await first.migrateToLatest()).error, undefined);
+      const at = '2026-01-01T00:00:00.000Z';
+      await old.insertInto('forums').values({ id: 'f1', title: 't', summary: '', topics: '[]', district: '화도읍', venue_name: 'v', venue_address: 'a', starts_at: at, ends_at: at, capacity: 5, tables: 1, status: 'open', vote_budget: 3, categories: '[]', voting_open: 0, join_code: 'ABCD', created_at: at, updated_at: at }).execute();
+      const reg = { id: 'r1', forum_id: 'f1', code: 'HD-AAAAAA', seq: 1, name: '옛 신청자', contact_kind: 'phone', contact_value: '010-1111-2222', contact_normalized: '01011112222', district: '화도읍', age_group: '30s', role: 'participant', answers: null, accessibility: '["wheelchair"]', accessibility_note: '경사로', guardian: null, consent_version: '2026-01', consents: '{"personal":true}', consented_at: at, outcome: 'confirmed', created_at: at, cancelled_at: null, promoted_at: null } as const;
+      await old.insertInto('registrations').values(reg).execute();
+      await old.destroy();
+
+      const db = await openDatabase(path);
+      try {
+        const row = await db.db.selectFrom('registrations').selectAll().where('id', '=', 'r1').executeTakeFirstOrThrow();
+        assert.deepEqual({ ...row, erased_at: undefined }, { ...reg, erased_at: undefined });
+        assert.equal(row.erased_at, null);
+        const purged = await purgeExpiredPersonalData(db.db, new Date('2027-01-01T00:00:00.000Z'));
+        assert.equal(purged, 1);
+        const after = await db.db.selectFrom('registrations').selectAll().where('id', '=', 'r1').executeTakeFirstOrThrow();
+        assert.deepEqual([after.name, after.contact_value, after.accessibility, after.district, after.outcome], [null, null, null, '화도읍', 'confirmed']);
+        assert.equal(db.sqlite.pragma('integrity_check', { simple: true }), 'ok');
+        // the uniqueness of a live registration per contact survived the rebuild
+        await assert.rejects(db.db.insertInto('registrations').values({ ...reg, id: 'r2', code: 'HD-BBBBBB', seq: 2, contact_normalized: '01099998888' }).execute().then(() =>
+          db.db.insertInto('registrations').values({ ...reg, id: 'r3', code: 'HD-CCCCCC', seq: 3, contact_normalized: '01099998888' }).execute()));
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
