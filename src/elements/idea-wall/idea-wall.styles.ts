@@ -6,8 +6,16 @@ export const styles = css`
     --_cols: var(--hd-idea-wall-columns, 3);
     background: var(--_hd-color-surface);
   }
-  :host([mode='projector']) {
-    font-size: var(--hd-idea-wall-projector-font-size, 28px);
+  /* A page rule like '* { font-size: 12px }' beats ':host'; nothing outside reaches these. */
+  .wall,
+  .projector,
+  .skeleton,
+  .top {
+    font-size: max(16px, var(--_hd-font-size));
+    line-height: var(--_hd-line-height);
+  }
+  .projector {
+    font-size: max(16px, var(--hd-idea-wall-projector-font-size, 28px));
   }
   h2,
   h3,

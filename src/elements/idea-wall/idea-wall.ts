@@ -618,9 +618,9 @@ export class HdIdeaWall extends LitElement {
 
   protected override render() {
     const w = this.w;
-    if (!this.forumId || !this.api.ready) return html`<p class="note">${w.noForum}</p>`;
+    if (!this.forumId || !this.api.ready) return html`<p class="note top">${w.noForum}</p>`;
     if (this.task.status === TaskStatus.ERROR && this.#store.size === 0) {
-      return html`<div class="note error" role="alert" part="status">
+      return html`<div class="note error top" role="alert" part="status">
         <p>${this.l.error(this.task.error)}</p>
         <button type="button" @click=${() => this.task.run()}>${this.l.m.common.retry}</button>
       </div>`;

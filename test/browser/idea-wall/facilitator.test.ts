@@ -5,7 +5,7 @@ import '../../../src/define/hd-provider.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
 import type { Forum, Idea } from '../../../src/api/types.js';
-import { cardReads, cardTexts, has, liveForum, loaded, participant, reveal, shadow, text, until, type LiveForum } from './helpers.js';
+import { settled, forget, cardReads, cardTexts, has, liveForum, loaded, participant, reveal, shadow, text, until, type LiveForum } from './helpers.js';
 
 const idea = (el: HdIdeaWall, id: string) => el.shownIdeas.find((i) => i.id === id);
 const button = async (el: HdIdeaWall, id: string, label: string) =>
@@ -21,7 +21,7 @@ describe('<hd-idea-wall> for a facilitator', () => {
     lf = await liveForum({ voteBudget: 3, tables: 4, categories: ['교통', '환경'] });
   });
   beforeEach(() => {
-    localStorage.clear();
+    forget(lf);
     resetRegistry();
   });
 
@@ -47,6 +47,7 @@ describe('<hd-idea-wall> for a facilitator', () => {
     const posted = await p.post(`현수막 정리 요청 ${Date.now()}`);
     await until(() => has(fac, posted.id) && has(phone, posted.id), 'the idea on both walls');
     await reveal(fac, posted.id);
+    await settled(fac);
     await expect(fac).to.be.accessible();
 
     (await button(fac, posted.id, '숨기기')).click();
@@ -164,6 +165,7 @@ describe('<hd-idea-wall> for a facilitator', () => {
     ></hd-idea-wall>`);
     await loaded(el);
     await until(() => shadow(el, 'svg.qr'), 'the QR code');
+    await settled(el);
     await expect(el).to.be.accessible();
     expect(shadow(el, 'textarea')).to.equal(null);
     expect(shadow(el, 'button')).to.equal(null);

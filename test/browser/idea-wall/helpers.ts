@@ -128,3 +128,16 @@ export async function cardReads(el: HdIdeaWall, id: string, text: string): Promi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Forgets what the walls kept on this device for the forum (session, outbox). Never
+ * `localStorage.clear()`: test files run side by side on one origin and share the storage.
+ */
+export function forget(lf: LiveForum): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('hd-idea-wall:') && key.endsWith(`|${lf.forum.id}`)) localStorage.removeItem(key);
+}
+
+/** Waits for the wall's running animations (a card fading in) to end. */
+export async function settled(el: HdIdeaWall): Promise<void> {
+  await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined)));
+}

@@ -3,7 +3,7 @@ import '../../../src/define/hd-idea-wall.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { getLiveStream, registryDefaults, resetRegistry } from '../../../src/api/registry.js';
 import type { Idea, IdeaPage } from '../../../src/api/types.js';
-import { liveForum, loaded, participant, shadow, text, until, type LiveForum } from './helpers.js';
+import { settled, forget, liveForum, loaded, participant, shadow, text, until, type LiveForum } from './helpers.js';
 
 /** The browser's EventSource, kept so a test can drop it as a network failure would (a fault the server can't make). */
 class DroppableEventSource extends EventSource {
@@ -26,7 +26,7 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     lf = await liveForum();
   });
   beforeEach(() => {
-    localStorage.clear();
+    forget(lf);
     resetRegistry();
     DroppableEventSource.instances = [];
     // A dropped stream waits for "online" (or a minute) before it reconnects, so the ideas below
@@ -48,6 +48,7 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     const before = el.shownIdeas.length;
     DroppableEventSource.instances.at(-1)!.drop();
     await until(() => text(el).includes('연결이 끊겨 다시 연결하는 중입니다'), 'the wall says it is reconnecting');
+    await settled(el);
     await expect(el).to.be.accessible();
 
     const p = await participant(lf, 3);
@@ -104,8 +105,9 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     shadow<HTMLButtonElement>(el, '.composer button[type=submit]')!.click();
     await until(() => text(el).includes('연결 대기 중'), 'the queued idea');
     expect(text(el)).to.contain('인터넷 연결이 끊겨 제안을 보관했습니다.');
+    await settled(el);
     await expect(el).to.be.accessible();
-    const stored = Object.entries(localStorage).find(([k]) => k.startsWith('hd-idea-wall:outbox:'));
+    const stored = Object.entries(localStorage).find(([k]) => k.startsWith('hd-idea-wall:outbox:') && k.endsWith(lf.forum.id));
     expect(stored?.[1]).to.contain(idea);
 
     // A reload while offline keeps it.
@@ -119,7 +121,7 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     window.dispatchEvent(new Event('online'));
     await until(() => !shadow(again, '.pending'), 'the queue sent');
     await until(() => again.shownIdeas.some((i) => i.text === idea), 'the idea shown');
-    expect(Object.keys(localStorage).some((k) => k.startsWith('hd-idea-wall:outbox:'))).to.equal(false);
+    expect(Object.keys(localStorage).some((k) => k.startsWith('hd-idea-wall:outbox:') && k.endsWith(lf.forum.id))).to.equal(false);
     const page = (await (await fetch(`${lf.apiBase}/forums/${lf.forum.id}/ideas?limit=1000`)).json()) as IdeaPage;
     expect(page.items.filter((i: Idea) => i.text === idea)).to.have.length(1); // once, though it reached the server twice
     expect(again.shownIdeas.filter((i) => i.text === idea)).to.have.length(1);
@@ -132,6 +134,7 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     shadow<HTMLButtonElement>(el, 'button.pause')!.click();
     await el.updateComplete;
     expect(shadow(el, 'button.pause')!.getAttribute('aria-pressed')).to.equal('true');
+    await settled(el);
     await expect(el).to.be.accessible();
     const still = el.shownIdeas.map((i) => i.id);
     const p = await participant(lf, 4);

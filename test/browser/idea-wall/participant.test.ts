@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/hd-idea-wall.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
-import { cardTexts, liveForum, loaded, participant, shadow, shows, text, until, type LiveForum } from './helpers.js';
+import { settled, forget, cardTexts, liveForum, loaded, participant, shadow, shows, text, until, type LiveForum } from './helpers.js';
 
 describe('<hd-idea-wall> for a participant', () => {
   let lf: LiveForum;
@@ -11,7 +11,7 @@ describe('<hd-idea-wall> for a participant', () => {
     lf = await liveForum({ voteBudget: 3 });
   });
   beforeEach(() => {
-    localStorage.clear();
+    forget(lf);
     resetRegistry();
   });
 
@@ -22,9 +22,10 @@ describe('<hd-idea-wall> for a participant', () => {
     const el = await wall(2);
     await loaded(el);
     await until(() => text(el).includes('2번 테이블에서 참여 중입니다'), 'joined');
+    await settled(el);
     await expect(el).to.be.accessible();
     expect(text(el)).to.contain('남은 스티커 3/3개');
-    const stored = Object.keys(localStorage).filter((k) => k.startsWith('hd-idea-wall:session:'));
+    const stored = Object.keys(localStorage).filter((k) => k.startsWith('hd-idea-wall:session:') && k.endsWith(lf.forum.id));
     expect(stored).to.have.length(1);
     expect(localStorage.getItem(stored[0]!)).to.not.contain(lf.forum.joinCode); // the token, not the code
 
@@ -39,6 +40,7 @@ describe('<hd-idea-wall> for a participant', () => {
   it('shows the join form without a code, and joins with what the person types', async () => {
     const el = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id}></hd-idea-wall>`);
     await loaded(el);
+    await settled(el);
     await expect(el).to.be.accessible();
     const form = shadow<HTMLFormElement>(el, '.join')!;
     expect(form).to.exist;
@@ -104,7 +106,7 @@ describe('<hd-idea-wall> for a participant', () => {
     const idea = await other.post(`야간 순찰을 늘려 주세요 ${Date.now()}`);
     await until(shows(el, idea.text), 'the idea arrives live');
     // The same person on a second device (the same token) spends every dot.
-    const key = Object.keys(localStorage).find((k) => k.startsWith('hd-idea-wall:session:'))!;
+    const key = Object.keys(localStorage).find((k) => k.startsWith('hd-idea-wall:session:') && k.endsWith(lf.forum.id))!;
     const { token } = JSON.parse(localStorage.getItem(key)!) as { token: string };
     for (let i = 0; i < 3; i++) {
       const r = await fetch(`${lf.apiBase}/forums/${lf.forum.id}/ideas/${idea.id}/votes`, {

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define/hd-idea-wall.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
-import { liveForum, loaded, participant, until } from './helpers.js';
+import { settled, liveForum, loaded, participant, until } from './helpers.js';
 
 describe('<hd-idea-wall> with many ideas', () => {
   it('renders only the cards in view, keeps every idea, and is accessible', async () => {
@@ -15,6 +15,7 @@ describe('<hd-idea-wall> with many ideas', () => {
     const el = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id} mode="projector" group-by="none"></hd-idea-wall>`);
     await loaded(el);
     expect(el.shownIdeas).to.have.length(160);
+    await settled(el);
     await expect(el).to.be.accessible();
     el.remove();
 
@@ -24,6 +25,7 @@ describe('<hd-idea-wall> with many ideas', () => {
     const cards = () => wall.shadowRoot!.querySelectorAll('[part~="item"]').length;
     await until(() => cards() > 0, 'the first cards');
     expect(cards()).to.be.below(160);
+    await settled(wall);
     await expect(wall).to.be.accessible();
   });
 });
