@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { HOSTILE, ILL_FORMED, ONE_MEGABYTE, ofLength } from '../fixtures/hostile-strings.ts';
 import { normalizeEmail } from '../../server/domain/consent.ts';
-import { createForum, goLive, join, openSignup, postIdea, registration, start, type Api } from './helpers.ts';
+import { createForum, goLive, join, openSignup, postIdea, registration, SseReader, start, type Api } from './helpers.ts';
 import { assertProblem, fields } from './contract.ts';
 
 type Res = Awaited<ReturnType<Api['call']>>;
@@ -315,6 +315,22 @@ describe('hostile text in every user-writable field', () => {
     const all = await api.call('GET', '/forums?limit=100');
     assert.ok(taut.body.items.length < all.body.items.length);
     for (const f of taut.body.items) assert.ok(f.title.includes("' OR '1'='1"), f.title);
+  });
+
+  test('hostile idea text cannot break the event stream: every event arrives whole, its text intact', async () => {
+    const reader = await SseReader.open(`${api.server.apiBase}/forums/${live.id}/events`);
+    try {
+      await reader.until((r) => r.messages.some((m) => m.retry !== undefined));
+      const texts = HOSTILE.map((h) => h.value.trim()).filter((t) => t.length > 0 && [...t].length <= 280);
+      for (const text of texts) await postIdea(api, live.id, participant.token, text);
+      await reader.until((r) => r.events().filter((e) => e.event === 'idea.created').length >= texts.length);
+      const got = reader.events().filter((e) => e.event === 'idea.created');
+      assert.deepEqual(got.map((e) => e.json.data.text), texts);
+      // nothing but well-formed events and comments: no injected event names or ids
+      for (const m of reader.messages) assert.ok(m.retry !== undefined || m.comment !== undefined || ['idea.created', 'vote.changed', 'idea.updated', 'forum.updated', 'participants.changed'].includes(m.event!), JSON.stringify(m));
+    } finally {
+      reader.close();
+    }
   });
 
   test('a title cannot break out of the iCalendar file', async () => {
