@@ -142,6 +142,8 @@ export class HdIdeaWall extends LitElement {
   #frameTimer: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #autoJoinTried = '';
+  #votesInFlight = 0;
+  #votesOverlapped = false;
   #qrFor = '';
   #onOnline = () => this.#flush();
   #liveState = '';
@@ -276,7 +278,8 @@ export class HdIdeaWall extends LitElement {
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      const writer = this.mode === 'participant' && this.#session ? this.#writer() : undefined;
+      // My votes (a participant), or my table (a facilitator: the default for posting on someone's behalf).
+      const writer = (this.mode === 'participant' && this.#session) || this.isFacilitator ? this.#writer() : undefined;
       const [forum, tables, me] = await Promise.all([
         reader.getForum(forumId, { signal, cache: 'no-cache' }),
         reader.listTables(forumId, { signal, cache: 'no-cache' }).catch(() => undefined),
@@ -289,6 +292,8 @@ export class HdIdeaWall extends LitElement {
         saveSession(this.#scope, undefined);
         this.#session = undefined;
         this.#me = undefined;
+      } else if (me?.role === 'facilitator') {
+        this.draftTable ||= me.table ?? 0;
       } else if (me) {
         this.#me = { budget: me.voteBudget, used: me.votesUsed, votes: new Map(Object.entries(me.votes)) };
       }
@@ -387,8 +392,11 @@ export class HdIdeaWall extends LitElement {
     this.#announceTimer = setTimeout(() => {
       this.#announceTimer = undefined;
       this.#announceAt = Date.now();
-      this.announcement = this.#announceCount ? this.w.live.announce(this.#announceCount) : '';
+      const text = this.#announceCount ? this.w.live.announce(this.#announceCount) : '';
       this.#announceCount = 0;
+      // Emptied first, so the same words ("새 제안 1건…") are announced again.
+      this.announcement = '';
+      setTimeout(() => (this.announcement = text), 100);
     }, Math.max(wait, 1_000));
   }
 
@@ -541,13 +549,26 @@ export class HdIdeaWall extends LitElement {
     const before = this.#store.versionOf(idea.id);
     this.#store.bump(idea.id, delta);
     this.requestUpdate();
+    this.#votesInFlight++;
+    this.#votesOverlapped ||= this.#votesInFlight > 1;
     try {
       const r = delta > 0 ? await writer.addVote(this.forumId, idea.id) : await writer.retractVote(this.forumId, idea.id);
-      me.used = r.votesUsed;
-      me.budget = r.voteBudget;
-      me.votes.set(idea.id, r.myVotes);
+      if (--this.#votesInFlight === 0) {
+        // Answers to overlapping clicks may arrive out of order: then ask once what is true.
+        if (this.#votesOverlapped) void this.#refreshMe();
+        else {
+          me.used = r.votesUsed;
+          me.budget = r.voteBudget;
+          me.votes.set(idea.id, r.myVotes);
+        }
+        this.#votesOverlapped = false;
+      }
       this.dispatchEvent(new HdVoteChangedEvent({ ideaId: r.ideaId, votes: r.votes, myVotes: r.myVotes, votesUsed: r.votesUsed, voteBudget: r.voteBudget }));
     } catch (error) {
+      if (--this.#votesInFlight === 0 && this.#votesOverlapped) {
+        this.#votesOverlapped = false;
+        void this.#refreshMe();
+      }
       me.used -= delta;
       me.votes.set(idea.id, (me.votes.get(idea.id) ?? 0) - delta);
       if (this.#store.versionOf(idea.id) === before) this.#store.bump(idea.id, -delta);

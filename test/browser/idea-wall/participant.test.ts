@@ -91,6 +91,9 @@ describe('<hd-idea-wall> for a participant', () => {
     add().click();
     await until(() => text(el).includes('투표 스티커를 모두 사용하셨습니다.'), 'the budget message');
     expect(text(el)).to.contain('남은 스티커 0/3개');
+    // The live events of the three dots may still be catching up; the refused one adds nothing.
+    await until(() => card().querySelector('.votes')!.textContent === '3표', 'three votes');
+    await new Promise((r) => setTimeout(r, 500));
     expect(card().querySelector('.votes')!.textContent).to.equal('3표');
 
     card().querySelector<HTMLButtonElement>('button[part~="vote-button"]:not(.add)')!.click();
