@@ -172,7 +172,13 @@ export class HdIdeaWall extends LitElement {
 
   #shown: readonly Idea[] = [];
   #view(): readonly Idea[] {
-    return this.#frozen ?? this.#store.view(this.#query());
+    if (!this.#frozen) return this.#store.view(this.#query());
+    // Paused: nothing moves, but what a facilitator hid or merged still goes.
+    const hidden = this.isFacilitator;
+    return this.#frozen.filter((i) => {
+      const status = this.#store.get(i.id)?.status;
+      return status === 'visible' || (hidden && status === 'hidden');
+    });
   }
 
   private get w(): WallMessages {
@@ -191,11 +197,11 @@ export class HdIdeaWall extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
     cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
     clearTimeout(this.#frameTimer);
     clearTimeout(this.#announceTimer);
     clearInterval(this.#clock);
-    this.#clock = undefined;
+    this.#frame = 0;
+    this.#frameTimer = this.#announceTimer = this.#clock = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,7 +216,8 @@ export class HdIdeaWall extends LitElement {
       this.#session = scope ? loadSession(scope) : undefined;
       this.#pending = scope ? loadOutbox(scope).map((q) => ({ ...q, state: 'queued' as const })) : [];
     }
-    if (changed.has('paused')) {
+    const refilter = ['filterTable', 'filterCategory', 'promotedOnly', 'sort'].some((k) => changed.has(k as keyof HdIdeaWall));
+    if (changed.has('paused') || (this.paused && refilter)) {
       this.#frozen = this.paused ? [...this.#store.view(this.#query())] : undefined;
       if (!this.paused) this.#newWhilePaused = 0;
     }

@@ -137,7 +137,11 @@ export function forget(lf: LiveForum): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('hd-idea-wall:') && key.endsWith(`|${lf.forum.id}`)) localStorage.removeItem(key);
 }
 
-/** Waits for the wall's running animations (a card fading in) to end. */
+/**
+ * Ends the wall's running animations (a card fading in) before a check of what is on screen:
+ * a background tab (two test files share the browser) gets no frames to finish them itself.
+ */
 export async function settled(el: HdIdeaWall): Promise<void> {
-  await Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  await el.updateComplete;
+  for (const animation of el.shadowRoot!.getAnimations()) animation.finish();
 }

@@ -4,6 +4,7 @@ import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { getLiveStream, registryDefaults, resetRegistry } from '../../../src/api/registry.js';
 import type { Idea, IdeaPage } from '../../../src/api/types.js';
 import { settled, forget, liveForum, loaded, participant, shadow, text, until, type LiveForum } from './helpers.js';
+import { admin } from '../helpers/server.js';
 
 /** The browser's EventSource, kept so a test can drop it as a network failure would (a fault the server can't make). */
 class DroppableEventSource extends EventSource {
@@ -131,6 +132,9 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     const el = await wall();
     await loaded(el);
     await until(() => el.matches(':state(live)'), 'live');
+    const p0 = await participant(lf, 3);
+    const rude = await p0.post(`곧 숨겨질 글 ${Date.now()}`);
+    await until(() => el.shownIdeas.some((i) => i.id === rude.id), 'the idea before pausing');
     shadow<HTMLButtonElement>(el, 'button.pause')!.click();
     await el.updateComplete;
     expect(shadow(el, 'button.pause')!.getAttribute('aria-pressed')).to.equal('true');
@@ -142,6 +146,10 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     const b = await p.post(`멈춘 동안 2 ${Date.now()}`);
     await until(() => shadow(el, 'button.resume')?.textContent?.trim() === '새 제안 2건', 'the count of new ideas');
     expect(el.shownIdeas.map((i) => i.id)).to.deep.equal(still);
+    // Moderation still reaches a paused wall: a hidden idea goes.
+    await admin('PATCH', `/forums/${lf.forum.id}/ideas/${rude.id}`, { status: 'hidden' });
+    await until(() => !el.shownIdeas.some((i) => i.id === rude.id), 'the hidden idea gone while paused');
+    expect(el.shownIdeas.map((i) => i.id)).to.deep.equal(still.filter((id) => id !== rude.id));
     shadow<HTMLButtonElement>(el, 'button.resume')!.click();
     await until(() => el.shownIdeas.some((i) => i.id === a.id) && el.shownIdeas.some((i) => i.id === b.id), 'the wall moves again');
     expect(shadow(el, 'button.pause')!.getAttribute('aria-pressed')).to.equal('false');
