@@ -14,9 +14,6 @@ export const styles = css`
     font-size: max(16px, var(--_hd-font-size));
     line-height: var(--_hd-line-height);
   }
-  .projector {
-    font-size: max(16px, var(--hd-idea-wall-projector-font-size, 28px));
-  }
   h2,
   h3,
   p {
@@ -238,71 +235,5 @@ export const styles = css`
     min-height: 20em;
     padding: var(--_hd-space-m);
     color: var(--_hd-color-muted);
-  }
-  /* projector */
-  .projector .header h2 {
-    font-size: 1.2em;
-    margin-inline-end: auto;
-  }
-  .counter {
-    font-weight: 700;
-  }
-  .stage {
-    display: flex;
-    gap: var(--_hd-space-m);
-    align-items: flex-start;
-    padding: var(--_hd-space-s);
-  }
-  .groups {
-    flex: 1;
-    display: grid;
-    grid-template-columns: repeat(var(--_cols), minmax(0, 1fr));
-    gap: var(--_hd-space-m);
-  }
-  .group h3 {
-    font-size: 1em;
-    border-bottom: 3px solid var(--_hd-color-accent);
-    margin-bottom: var(--_hd-space-s);
-  }
-  .group .n {
-    font-weight: 400;
-    color: var(--_hd-color-muted);
-    font-size: 0.75em;
-  }
-  .group ol {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
-  .group .card {
-    width: auto;
-    margin: 0 0 var(--_hd-space-s);
-    font-size: 0.9em;
-    line-height: 1.35;
-  }
-  .invite {
-    flex: 0 0 min(22vw, 12em);
-    display: grid;
-    gap: var(--_hd-space-s);
-    text-align: center;
-    font-size: 0.75em;
-  }
-  .qr {
-    width: 100%;
-    height: auto;
-    background: #fff;
-  }
-  .code strong {
-    display: block;
-    font-size: 1.8em;
-    letter-spacing: 0.1em;
-  }
-  @media (max-width: 600px) {
-    .stage {
-      flex-direction: column;
-    }
-    .groups {
-      grid-template-columns: 1fr;
-    }
   }
 `;

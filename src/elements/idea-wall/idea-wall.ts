@@ -21,14 +21,14 @@ import { HdVoteChangedEvent } from '../../events/vote-changed.js';
 import { en, ko, type WallMessages } from './messages.js';
 import { IdeaStore, type SortOrder, type ViewQuery } from './store.js';
 import { loadOutbox, loadSession, saveOutbox, saveSession, storeKey, type QueuedIdea, type StoredSession } from './storage.js';
-import { joinUrl, qrMatrix, qrSvg } from './qr.js';
+
+type ProjectorModule = typeof import('./projector.js');
 import { styles } from './idea-wall.styles.js';
 
 export type IdeaWallMode = 'participant' | 'facilitator' | 'projector';
 
 const MAX = 280;
 const ANNOUNCE_MS = 5_000;
-const PROJECTOR_PER_GROUP = 8;
 const PROMOTE_TOP = 3;
 /**
  * From this many ideas on, only the cards in view are rendered (`@lit-labs/virtualizer`); a
@@ -145,6 +145,8 @@ export class HdIdeaWall extends LitElement {
   #votesInFlight = 0;
   #votesOverlapped = false;
   #qrFor = '';
+  #projector: ProjectorModule | undefined;
+  #projectorLoading = false;
   #onOnline = () => this.#flush();
   #liveState = '';
 
@@ -233,11 +235,26 @@ export class HdIdeaWall extends LitElement {
         queueMicrotask(() => void this.#join(this.joinCode, this.table));
       }
     }
-    if (this.mode === 'projector' && this.joinCode && this.joinHref) {
-      const url = joinUrl(this.joinHref, this.joinCode, this.table);
+    // The projector's view (and the QR code) load only when a wall is a projector.
+    if (this.mode === 'projector' && !this.#projector && !this.#projectorLoading) {
+      this.#projectorLoading = true;
+      import('./projector.js').then(
+        (m) => {
+          const root = this.shadowRoot;
+          const sheet = m.projectorStyles.styleSheet;
+          if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+          this.#projector = m;
+          this.requestUpdate();
+        },
+        () => (this.#projectorLoading = false),
+      );
+    }
+    const m = this.#projector;
+    if (m && this.mode === 'projector' && this.joinCode && this.joinHref) {
+      const url = m.joinUrl(this.joinHref, this.joinCode, this.table);
       if (url !== this.#qrFor) {
         this.#qrFor = url;
-        qrMatrix(url).then(
+        m.qrMatrix(url).then(
           (m) => this.#qrFor === url && (this.qr = m),
           () => (this.qr = undefined),
         );
@@ -591,7 +608,15 @@ export class HdIdeaWall extends LitElement {
     if (!writer) return;
     try {
       const me = await writer.me(this.forumId);
-      this.#me = { budget: me.voteBudget, used: me.votesUsed, votes: new Map(Object.entries(me.votes)) };
+      // A dot sent meanwhile would be missing from this answer: the next settle asks again.
+      if (this.#votesInFlight > 0) {
+        this.#votesOverlapped = true;
+        return;
+      }
+      const mine = (this.#me ??= { budget: 0, used: 0, votes: new Map() });
+      mine.budget = me.voteBudget;
+      mine.used = me.votesUsed;
+      mine.votes = new Map(Object.entries(me.votes));
       this.requestUpdate();
     } catch {
       // The next load corrects it.
@@ -656,7 +681,8 @@ export class HdIdeaWall extends LitElement {
     if (this.task.status === TaskStatus.PENDING && this.#store.size === 0 && !this.forum) {
       return html`<div class="skeleton" aria-busy="true"><p>${this.l.m.common.loading}</p></div>`;
     }
-    return this.mode === 'projector' ? this.#renderProjector() : this.#renderWall();
+    if (this.mode !== 'projector') return this.#renderWall();
+    return this.#projector ? this.#renderProjector(this.#projector) : html`<div class="skeleton" aria-busy="true"><p>${this.l.m.common.loading}</p></div>`;
   }
 
   #liveLine() {
@@ -911,64 +937,22 @@ export class HdIdeaWall extends LitElement {
     </div>`;
   }
 
-  #renderProjector() {
-    const w = this.w;
-    const forum = this.forum;
+  #renderProjector(m: ProjectorModule) {
     const list = (this.#shown = this.#view());
-    const groups = new Map<string, Idea[]>();
-    const by = this.groupBy;
-    if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);
-    if (by === 'table') for (let n = 1; n <= (forum?.tables ?? 0); n++) groups.set(String(n), []);
-    for (const idea of list) {
-      const key = by === 'table' ? String(idea.table) : by === 'category' ? (idea.category ?? '') : '';
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
-      g.push(idea);
-    }
-    const title = (key: string) =>
-      by === 'table' ? this.#tableName(Number(key)) : by === 'category' ? key || w.filter.uncategorised : w.wallLabel;
-    const code = this.joinCode;
-    return html`<section class="projector" aria-label=${forum ? `${forum.title} ${w.wallLabel}` : w.wallLabel}>
-      <div class="header" part="header">
-        <h2>${forum?.title ?? ''}</h2>
-        <span class="counter">${w.projector.ideas(this.#store.view({ ...this.#query(), includeHidden: false, table: 0, category: null, promotedOnly: false }).length)}</span>
-        <span class="counter">${w.projector.people(forum?.participants ?? 0)}</span>
-        <span class="voting-state">${this.#votingLine()}</span>
-        ${this.#liveLine()}
-      </div>
-      <div class="stage">
-        <div class="groups">
-          ${repeat(
-            [...groups].filter(([k, g]) => g.length || k),
-            ([k]) => k,
-            ([k, g]) => html`<section class="group" part="group">
-              <h3>${title(k)} <span class="n">${w.projector.ideas(g.length)}</span></h3>
-              <ol role="list">
-                ${repeat(
-                  g.slice(0, PROJECTOR_PER_GROUP),
-                  (i) => i.id,
-                  (i) => html`<li part="item" class="card ${this.#fresh.has(i.id) ? 'fresh' : ''}">
-                    <p class="text">${i.text}</p>
-                    <div class="meta">
-                      <span class="badge">${w.idea.table(i.table)}</span>
-                      ${keyed(i.votes, html`<strong part="votes" class="votes ${this.#bumped.has(i.id) ? 'bump' : ''}">${w.votes.count(i.votes)}</strong>`)}
-                    </div>
-                  </li>`,
-                )}
-              </ol>
-              ${g.length > PROJECTOR_PER_GROUP ? html`<p class="more">${w.projector.more(g.length - PROJECTOR_PER_GROUP)}</p>` : nothing}
-            </section>`,
-          )}
-        </div>
-        ${code
-          ? html`<aside class="invite" part="invite">
-              ${this.qr ? qrSvg(this.qr, w.projector.qr) : nothing}
-              <p>${w.projector.invite}</p>
-              <p class="code">${w.projector.code} <strong>${code}</strong></p>
-            </aside>`
-          : nothing}
-      </div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-    </section>`;
+    return m.projectorView({
+      w: this.w,
+      forum: this.forum,
+      list,
+      groupBy: this.groupBy,
+      total: this.#store.view({ ...this.#query(), includeHidden: false, table: 0, category: null, promotedOnly: false }).length,
+      tableName: (n) => this.#tableName(n),
+      fresh: this.#fresh,
+      bumped: this.#bumped,
+      voting: this.#votingLine(),
+      live: this.#liveLine(),
+      code: this.joinCode,
+      qr: this.qr,
+      announcement: this.announcement,
+    });
   }
 }

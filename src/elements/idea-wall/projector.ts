@@ -1,0 +1,160 @@
+/**
+ * The projector's view, loaded with a dynamic `import()` only by a wall in projector mode (phones
+ * and tablets never download it), with the QR code helpers it uses.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Forum, Idea } from '../../api/types.js';
+import type { WallMessages } from './messages.js';
+import { qrSvg } from './qr.js';
+
+export { joinUrl, qrMatrix } from './qr.js';
+
+/** The projector's own styles (adopted by the wall's shadow root when this module loads). */
+export const projectorStyles = css`
+  .projector {
+    font-size: max(16px, var(--hd-idea-wall-projector-font-size, 28px));
+  }
+  .projector .header h2 {
+    font-size: 1.2em;
+    margin-inline-end: auto;
+  }
+  .counter {
+    font-weight: 700;
+  }
+  .stage {
+    display: flex;
+    gap: var(--_hd-space-m);
+    align-items: flex-start;
+    padding: var(--_hd-space-s);
+  }
+  .groups {
+    flex: 1;
+    display: grid;
+    grid-template-columns: repeat(var(--_cols), minmax(0, 1fr));
+    gap: var(--_hd-space-m);
+  }
+  .group h3 {
+    font-size: 1em;
+    border-bottom: 3px solid var(--_hd-color-accent);
+    margin-bottom: var(--_hd-space-s);
+  }
+  .group .n {
+    font-weight: 400;
+    color: var(--_hd-color-muted);
+    font-size: 0.75em;
+  }
+  .group ol {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .group .card {
+    width: auto;
+    margin: 0 0 var(--_hd-space-s);
+    font-size: 0.9em;
+    line-height: 1.35;
+  }
+  .invite {
+    flex: 0 0 min(22vw, 12em);
+    display: grid;
+    gap: var(--_hd-space-s);
+    text-align: center;
+    font-size: 0.75em;
+  }
+  .qr {
+    width: 100%;
+    height: auto;
+    background: #fff;
+  }
+  .code strong {
+    display: block;
+    font-size: 1.8em;
+    letter-spacing: 0.1em;
+  }
+  @media (max-width: 600px) {
+    .stage {
+      flex-direction: column;
+    }
+    .groups {
+      grid-template-columns: 1fr;
+    }
+  }
+`;
+
+/** How many cards each group shows (the rest are counted): a room reads a few, large. */
+const PER_GROUP = 8;
+
+export interface ProjectorState {
+  w: WallMessages;
+  forum: Forum | undefined;
+  list: readonly Idea[];
+  groupBy: string;
+  /** Visible ideas in all (the counter). */
+  total: number;
+  tableName(n: number): string;
+  fresh: ReadonlySet<string>;
+  bumped: ReadonlySet<string>;
+  voting: string;
+  live: TemplateResult;
+  code: string;
+  qr: boolean[][] | undefined;
+  announcement: string;
+}
+
+export function projectorView(s: ProjectorState): TemplateResult {
+  const { w, forum, groupBy: by } = s;
+  const groups = new Map<string, Idea[]>();
+  if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);
+  if (by === 'table') for (let n = 1; n <= (forum?.tables ?? 0); n++) groups.set(String(n), []);
+  for (const idea of s.list) {
+    const key = by === 'table' ? String(idea.table) : by === 'category' ? (idea.category ?? '') : '';
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(idea);
+  }
+  const title = (key: string) => (by === 'table' ? s.tableName(Number(key)) : by === 'category' ? key || w.filter.uncategorised : w.wallLabel);
+  return html`<section class="projector" aria-label=${forum ? `${forum.title} ${w.wallLabel}` : w.wallLabel}>
+    <div class="header" part="header">
+      <h2>${forum?.title ?? ''}</h2>
+      <span class="counter">${w.projector.ideas(s.total)}</span>
+      <span class="counter">${w.projector.people(forum?.participants ?? 0)}</span>
+      <span class="voting-state">${s.voting}</span>
+      ${s.live}
+    </div>
+    <div class="stage">
+      <div class="groups">
+        ${repeat(
+          [...groups].filter(([k, g]) => g.length || k),
+          ([k]) => k,
+          ([k, g]) => html`<section class="group" part="group">
+            <h3>${title(k)} <span class="n">${w.projector.ideas(g.length)}</span></h3>
+            <ol role="list">
+              ${repeat(
+                g.slice(0, PER_GROUP),
+                (i) => i.id,
+                (i) => html`<li part="item" class="card ${s.fresh.has(i.id) ? 'fresh' : ''}">
+                  <p class="text">${i.text}</p>
+                  <div class="meta">
+                    <span class="badge">${w.idea.table(i.table)}</span>
+                    ${keyed(i.votes, html`<strong part="votes" class="votes ${s.bumped.has(i.id) ? 'bump' : ''}">${w.votes.count(i.votes)}</strong>`)}
+                  </div>
+                </li>`,
+              )}
+            </ol>
+            ${g.length > PER_GROUP ? html`<p class="more">${w.projector.more(g.length - PER_GROUP)}</p>` : nothing}
+          </section>`,
+        )}
+      </div>
+      ${s.code
+        ? html`<aside class="invite" part="invite">
+            ${s.qr ? qrSvg(s.qr, w.projector.qr) : nothing}
+            <p>${w.projector.invite}</p>
+            <p class="code">${w.projector.code} <strong>${s.code}</strong></p>
+          </aside>`
+        : nothing}
+    </div>
+    <div class="visually-hidden" role="status" aria-live="polite">${s.announcement}</div>
+  </section>`;
+}
