@@ -154,7 +154,10 @@ const server = referenceServer();
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  concurrency: 2,
+  // One test file at a time: a second file would run in a background tab, where Chromium
+  // pauses layout, ResizeObserver and animation frames and reports the page as hidden, which the
+  // widgets honour (the calendar refetches only while visible; the wall batches by frame).
+  concurrency: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
