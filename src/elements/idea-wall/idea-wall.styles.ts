@@ -69,6 +69,12 @@ export const styles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
+  /* A select is as wide as its longest option: hostile category names must not widen the wall. */
+  select {
+    max-width: 100%;
+    min-width: 0;
+    text-overflow: ellipsis;
+  }
   textarea {
     width: 100%;
     min-height: 5em;
@@ -78,6 +84,8 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: 0.25em;
+    min-width: 0;
+    max-width: 100%;
   }
   label.inline,
   label.check {
@@ -167,6 +175,7 @@ export const styles = css`
   }
   .card {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_hd-space-xs);
     width: calc(100% - 2 * var(--_hd-space-s));
     margin: 0 var(--_hd-space-s) var(--_hd-space-s);
