@@ -156,6 +156,9 @@ describe('hostile text rendered by every widget', () => {
   let cancelToken: string;
   let facilitatorToken: string;
   const ideaTexts = fit(280).concat(['W'.repeat(280)]);
+  const CSV_FORMULA = HOSTILE.find((h) => h.name === 'CSV formula')!.value;
+  const titles = [...fit(100).slice(0, 5), CSV_FORMULA];
+  const doneIdeas = [...fit(280).slice(0, 7), CSV_FORMULA];
   const usedCategories = [...new Set(ideaTexts.map((_, i) => (i % 2 === 0 ? fit(40).slice(0, 30)[i % 30]! : '')).filter(Boolean))];
   const registrant = MINE[1]!.slice(0, 50).trim();
   const saved = { alert: window.alert, confirm: window.confirm, prompt: window.prompt };
@@ -204,14 +207,14 @@ describe('hostile text rendered by every widget', () => {
     await admin('POST', `/forums/${doneForum.id}/status`, { status: 'live' });
     const p = await join(doneForum, 1);
     const ids: string[] = [];
-    for (const text of fit(280).slice(0, 8)) ids.push((await as<Idea>(p, 'POST', `/forums/${doneForum.id}/ideas`, { text })).id);
+    for (const text of doneIdeas) ids.push((await as<Idea>(p, 'POST', `/forums/${doneForum.id}/ideas`, { text })).id);
     await admin('PUT', `/forums/${doneForum.id}/voting`, { open: true });
     await as(p, 'POST', `/forums/${doneForum.id}/ideas/${ids[0]}/votes`);
     await admin('POST', `/forums/${doneForum.id}/status`, { status: 'finished' });
     const result = await admin<{ proposals: { id: string }[] }>('PUT', `/forums/${doneForum.id}/results`, {
       attended: 12,
       summary: `${LONG}\n${joined(ALL, 2000 - LONG.length - 1)}`,
-      proposals: fit(100).slice(0, 6).map((title, i) => ({ title, ideaIds: ids.slice(i, i + 2), category: fit(40)[i], department: fit(100)[i + 6] })),
+      proposals: titles.map((title, i) => ({ title, ideaIds: ids.slice(i, i + 2), category: fit(40)[i], department: fit(100)[i + 6] })),
     });
     for (const [i, proposal] of result.proposals.entries()) {
       await admin('PUT', `/forums/${doneForum.id}/proposals/${proposal.id}/response`, {
@@ -296,13 +299,15 @@ describe('hostile text rendered by every widget', () => {
     await expect(el).to.be.accessible();
     assertInert(el, 'result summary');
     assertFits(el, box, 'result summary');
-    assertShown(el, [doneForum.title, doneForum.summary, ...fit(100).slice(0, 6), ...fit(100).slice(6, 12), ...fit(40).slice(0, 6), ...fit(280).slice(0, 8), `${LONG}\n${joined(ALL, 3000)}`, ...[1, 2, 3, 4, 5].map((i) => ALL[i + 10]!), ...[0, 1, 2, 3, 4, 5].map((i) => ALL[i + 1]!.slice(0, 100)), ...[0, 1, 2, 3, 4, 5].map((i) => joined(ALL.slice(i), 500))], 'result summary');
+    assertShown(el, [doneForum.title, doneForum.summary, ...titles, ...fit(100).slice(6, 12), ...fit(40).slice(0, 6), ...doneIdeas, `${LONG}\n${joined(ALL, 3000)}`, ...[1, 2, 3, 4, 5].map((i) => ALL[i + 10]!), ...[0, 1, 2, 3, 4, 5].map((i) => ALL[i + 1]!.slice(0, 100)), ...[0, 1, 2, 3, 4, 5].map((i) => joined(ALL.slice(i), 500))], 'result summary');
     const csv = el.csv();
-    for (const title of fit(100).slice(0, 6)) {
-      const cell = /^[=+\-@\t\r]/.test(title) ? `'${title}` : title;
-      expect(csv, 'the CSV holds each proposal title').to.include(cell.includes('"') || cell.includes(',') || /[\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-    }
-    // No cell starts a formula a spreadsheet would run.
-    expect(csv).to.not.match(/(^|,|\r\n)=HYPERLINK/);
+    const cell = (v: string) => {
+      const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    for (const title of titles) expect(csv, `the CSV holds ${JSON.stringify(title)} as one cell`).to.include(cell(title));
+    // The formula is there, as text a spreadsheet will not run.
+    expect(csv).to.include(`"'=HYPERLINK(""http://evil.example"",""클릭"")"`);
+    expect(csv).to.not.match(/(^|,|\r\n)"?=HYPERLINK/);
   });
 });
