@@ -32,12 +32,21 @@ interface Ready {
   adminToken: string;
 }
 
-function startMain(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '', HD_RATE_LIMIT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * The built server on a fresh data directory: `server/main.ts` as `npm start` runs it, or, with
+ * `retain`, `startServer()` in its own process keeping only the newest `retain` live events per
+ * forum, so a wall that resumes from before them gets a `reset` and has to refetch.
+ */
+function startMain(dataDir: string, retain?: number): Promise<{ child: ChildProcess; ready: Ready }> {
+  const env = { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '', HD_RATE_LIMIT: '0' };
+  const args = retain
+    ? ['--import', 'tsx', '--input-type=module', '-e', `
+        const { startServer } = await import('./server/start.ts');
+        const s = await startServer({ staticRoot: process.cwd(), dbPath: ':memory:', eventRetainPerForum: ${retain} });
+        console.log('HD_READY ' + JSON.stringify({ url: s.url, apiBase: s.apiBase, adminToken: s.adminToken }));
+        process.on('SIGTERM', () => s.close().then(() => process.exit(0)));`]
+    : [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
@@ -115,13 +124,17 @@ type Held = { id: string; votes: number; status: string };
 const held = (page: Page) =>
   page.evaluate(() => (document.getElementById('wall') as unknown as { shownIdeas: Held[] }).shownIdeas.map((i) => ({ id: i.id, votes: i.votes, status: i.status })));
 
-describe('20 idea walls while their live streams are cut at random during a burst', () => {
+for (const variant of [
+  { name: 'resuming from the server\'s event log', retain: undefined },
+  { name: 'when the server kept only the newest 50 events (resume → reset → refetch)', retain: 50 },
+]) describe(`20 idea walls while their live streams are cut at random during a burst, ${variant.name}`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hd-faults-'));
   let server: Awaited<ReturnType<typeof startMain>>;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pages: Page[] = [];
   const problems: string[] = [];
+  const refetches = new Array<number>(WALLS).fill(0);
   let forum: { id: string; joinCode: string };
 
   const call = async (method: string, path: string, token: string, body?: unknown) => {
@@ -146,7 +159,7 @@ describe('20 idea walls while their live streams are cut at random during a burs
 
   before(async () => {
     assert.ok(existsSync(join(root, 'dist', 'cdn', 'hyeondap.js')), 'the build is missing: run npm run build first');
-    server = await startMain(dataDir);
+    server = await startMain(dataDir, variant.retain);
     const adminToken = server.ready.adminToken;
     const start = new Date(Date.now() - 3600_000);
     forum = await call('POST', '/forums', adminToken, {
@@ -185,6 +198,7 @@ describe('20 idea walls while their live streams are cut at random during a burs
         const page = await context.newPage();
         page.on('pageerror', (e) => problems.push(`wall ${i}: ${e.message}`));
         page.on('console', (m) => m.type() === 'error' && !/ResizeObserver loop|net::ERR/.test(m.text()) && problems.push(`wall ${i}: ${m.text()}`));
+        page.on('request', (r) => r.method() === 'GET' && /\/ideas(\?|$)/.test(new URL(r.url()).pathname + new URL(r.url()).search.slice(0, 1)) && refetches[i]!++);
         const url = `${server.ready.url}/__faults/wall-${i}.html`;
         await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: wallPage(forum.id, forum.joinCode, (i % 10) + 1) }));
         await page.goto(url);
@@ -283,7 +297,7 @@ describe('20 idea walls while their live streams are cut at random during a burs
       assert.equal(ideas.length, IDEAS, `wall ${i}`);
     }
     const reopened = await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as { __hdSources: EventSource[] }).__hdSources.length)));
-    console.log(`# faults-walls: ${dropTotal} cuts during the burst; per wall ${drops.join(',')}; EventSources per wall ${reopened.join(',')}`);
+    console.log(`# faults-walls (${variant.retain ? `retain ${variant.retain}` : 'main.ts'}): ${dropTotal} cuts during the burst; per wall ${drops.join(',')}; EventSources per wall ${reopened.join(',')}; GET /ideas per wall ${refetches.join(',')}`);
     assert.deepEqual(problems, []);
   });
 });
