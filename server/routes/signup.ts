@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Env } from '../context.ts';
 import type { DB, RegistrationsTable } from '../db/schema.ts';
 import { DISTRICTS, OTHER_DISTRICT } from '../domain/districts.ts';
+import { formErrors } from '../domain/registration-checks.ts';
 import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone } from '../domain/consent.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { requireAuth } from '../http/auth.ts';
@@ -44,55 +45,6 @@ async function signupForm(db: Q, forumId: string) {
     accessibilityOptions: [...accessibilityNeeds],
     guardianRequiredUnder: GUARDIAN_REQUIRED_UNDER,
   };
-}
-
-function normalizeContact(contact: { kind: 'phone' | 'email'; value: string }, field: string, errors: FieldError[]): string | null {
-  const n = contact.kind === 'phone' ? normalizeKoreanPhone(contact.value) : normalizeEmail(contact.value);
-  if (n === null) {
-    errors.push({
-      field,
-      code: 'invalid_format',
-      message: contact.kind === 'phone' ? 'Not a Korean phone number (e.g. 010-1234-5678 or 031-590-1234).' : 'Not an e-mail address.',
-    });
-  }
-  return n;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * The registration checks that need no database: contact formats, district, consent version,
- * guardian, honeypot. They read the raw body defensively, so they also run when the schema
- * check failed and a 400 names every bad field at once (a wrong phone number together with an
- * empty name), not only the schema's.
- */
-function formErrors(body: unknown): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!isRecord(body)) return errors;
-  const contactOf = (v: unknown): { kind: 'phone' | 'email'; value: string } | null =>
-    isRecord(v) && (v.kind === 'phone' || v.kind === 'email') && typeof v.value === 'string' && v.value.length >= 3 && v.value.length <= 254
-      ? { kind: v.kind, value: v.value }
-      : null;
-  if (typeof body.website === 'string' && body.website.trim() !== '') {
-    errors.push({ field: 'website', code: 'invalid_value', message: 'This field must be left empty.' });
-  }
-  const contact = contactOf(body.contact);
-  if (contact) normalizeContact(contact, 'contact.value', errors);
-  if (typeof body.district === 'string' && body.district !== '' && !(DISTRICTS as readonly string[]).includes(body.district) && body.district !== OTHER_DISTRICT) {
-    errors.push({ field: 'district', code: 'invalid_value', message: 'Not one of the form’s districts.' });
-  }
-  if (typeof body.consentVersion === 'string' && body.consentVersion !== '' && body.consentVersion !== CONSENT_VERSION) {
-    errors.push({ field: 'consentVersion', code: 'invalid_value', message: `The form's consent version is ${CONSENT_VERSION}; reload the form.` });
-  }
-  if (body.ageGroup === 'under14') {
-    if (body.guardian === undefined) {
-      errors.push({ field: 'guardian', code: 'required', message: 'Registrants under 14 need a legal guardian’s consent.' });
-    } else if (isRecord(body.guardian)) {
-      const g = contactOf(body.guardian.contact);
-      if (g) normalizeContact(g, 'guardian.contact.value', errors);
-    }
-  }
-  return errors;
 }
 
 /** Schema errors and the database-free form errors together, or the typed input. */

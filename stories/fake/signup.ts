@@ -3,10 +3,14 @@
  * form checks, consents, capacity and waitlist), the registrant's own view and cancelling, and the
  * city's personal-data desk (export, erase, the retention purge).
  */
-import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone, retentionEndsAt } from '../../server/domain/consent.ts';
+import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, retentionEndsAt } from '../../server/domain/consent.ts';
 import { DISTRICTS, OTHER_DISTRICT } from '../../server/domain/districts.ts';
+import { contactKey, formErrors } from '../../server/domain/registration-checks.ts';
 import type { AccessibilityNeed, AgeGroup, Question, RegistrationOutcome, RegistrationReceipt, RegistrationStatus, SignupForm } from '../../src/api/types.js';
 import { ProblemError, validationError, type FieldError, type ForumRec, type Principal, type RegistrationRec, type Store } from './store.ts';
+
+// The server's own database-free registration checks, so a 400 names the same fields.
+export { contactKey, formErrors };
 
 export const AGE_GROUPS: readonly AgeGroup[] = ['under14', '14-19', '20s', '30s', '40s', '50s', '60s', '70plus'];
 export const ACCESSIBILITY_NEEDS: readonly AccessibilityNeed[] = ['sign-language', 'wheelchair', 'childcare', 'large-print'];
@@ -47,36 +51,6 @@ export function registrationStatus(f: ForumRec, r: RegistrationRec): Registratio
     createdAt: r.createdAt,
     cancelledAt: r.cancelledAt,
   };
-}
-
-/**
- * The registration checks beyond the schema (contact formats, district, consent version,
- * guardian, honeypot), reading the raw body defensively like the server, so a 400 names every
- * bad field at once.
- */
-export function formErrors(body: unknown): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!isRecord(body)) return errors;
-  if (typeof body.website === 'string' && body.website.trim() !== '') {
-    errors.push({ field: 'website', code: 'invalid_value', message: 'This field must be left empty.' });
-  }
-  const contact = contactOf(body.contact);
-  if (contact) contactKey(contact, 'contact.value', errors);
-  if (typeof body.district === 'string' && body.district !== '' && !(DISTRICTS as readonly string[]).includes(body.district) && body.district !== OTHER_DISTRICT) {
-    errors.push({ field: 'district', code: 'invalid_value', message: 'Not one of the form’s districts.' });
-  }
-  if (typeof body.consentVersion === 'string' && body.consentVersion !== '' && body.consentVersion !== CONSENT_VERSION) {
-    errors.push({ field: 'consentVersion', code: 'invalid_value', message: `The form's consent version is ${CONSENT_VERSION}; reload the form.` });
-  }
-  if (body.ageGroup === 'under14') {
-    if (body.guardian === undefined) {
-      errors.push({ field: 'guardian', code: 'required', message: 'Registrants under 14 need a legal guardian’s consent.' });
-    } else if (isRecord(body.guardian)) {
-      const g = contactOf(body.guardian.contact);
-      if (g) contactKey(g, 'guardian.contact.value', errors);
-    }
-  }
-  return errors;
 }
 
 export function register(
@@ -310,31 +284,4 @@ export function putQuestions(store: Store, forumId: string, questions: Question[
   if (errors.length) throw validationError(errors);
   f.questions = questions.map((q) => ({ ...q }));
   return signupForm(f);
-}
-
-// ── contact helpers ──
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function contactOf(v: unknown): { kind: 'phone' | 'email'; value: string } | null {
-  if (!isRecord(v)) return null;
-  const kind = v.kind;
-  const value = v.value;
-  if ((kind !== 'phone' && kind !== 'email') || typeof value !== 'string' || value.length < 3 || value.length > 254) return null;
-  return { kind, value };
-}
-
-/** The normalised contact (duplicate check), or null with a field error. */
-export function contactKey(contact: { kind: 'phone' | 'email'; value: string }, field: string, errors: FieldError[]): string | null {
-  const n = contact.kind === 'phone' ? normalizeKoreanPhone(contact.value) : normalizeEmail(contact.value);
-  if (n === null) {
-    errors.push({
-      field,
-      code: 'invalid_format',
-      message: contact.kind === 'phone' ? 'Not a Korean phone number (e.g. 010-1234-5678 or 031-590-1234).' : 'Not an e-mail address.',
-    });
-  }
-  return n;
 }

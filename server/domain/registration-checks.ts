@@ -1,0 +1,64 @@
+/**
+ * The registration checks that need no database: contact formats, district, consent version,
+ * guardian, honeypot. Pure, so the reference server and the Storybook fake backend give the
+ * same answers. They read the raw body defensively, so they also run when the schema check
+ * failed and a 400 names every bad field at once (a wrong phone number together with an empty
+ * name), not only the schema's.
+ */
+import { CONSENT_VERSION, normalizeEmail, normalizeKoreanPhone } from './consent.ts';
+import { DISTRICTS, OTHER_DISTRICT } from './districts.ts';
+
+export interface FormFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+type Contact = { kind: 'phone' | 'email'; value: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function contactOf(v: unknown): Contact | null {
+  return isRecord(v) && (v.kind === 'phone' || v.kind === 'email') && typeof v.value === 'string' && v.value.length >= 3 && v.value.length <= 254
+    ? { kind: v.kind, value: v.value }
+    : null;
+}
+
+/** The contact's normalised key (digits of a phone, lower-case e-mail), or null with an error for `field`. */
+export function contactKey(contact: Contact, field: string, errors: FormFieldError[]): string | null {
+  const n = contact.kind === 'phone' ? normalizeKoreanPhone(contact.value) : normalizeEmail(contact.value);
+  if (n === null) {
+    errors.push({
+      field,
+      code: 'invalid_format',
+      message: contact.kind === 'phone' ? 'Not a Korean phone number (e.g. 010-1234-5678 or 031-590-1234).' : 'Not an e-mail address.',
+    });
+  }
+  return n;
+}
+
+/** Every database-free problem of a registration body. */
+export function formErrors(body: unknown): FormFieldError[] {
+  const errors: FormFieldError[] = [];
+  if (!isRecord(body)) return errors;
+  if (typeof body.website === 'string' && body.website.trim() !== '') {
+    errors.push({ field: 'website', code: 'invalid_value', message: 'This field must be left empty.' });
+  }
+  const contact = contactOf(body.contact);
+  if (contact) contactKey(contact, 'contact.value', errors);
+  if (typeof body.district === 'string' && body.district !== '' && !(DISTRICTS as readonly string[]).includes(body.district) && body.district !== OTHER_DISTRICT) {
+    errors.push({ field: 'district', code: 'invalid_value', message: 'Not one of the form’s districts.' });
+  }
+  if (typeof body.consentVersion === 'string' && body.consentVersion !== '' && body.consentVersion !== CONSENT_VERSION) {
+    errors.push({ field: 'consentVersion', code: 'invalid_value', message: `The form's consent version is ${CONSENT_VERSION}; reload the form.` });
+  }
+  if (body.ageGroup === 'under14') {
+    if (body.guardian === undefined) {
+      errors.push({ field: 'guardian', code: 'required', message: 'Registrants under 14 need a legal guardian’s consent.' });
+    } else if (isRecord(body.guardian)) {
+      const g = contactOf(body.guardian.contact);
+      if (g) contactKey(g, 'guardian.contact.value', errors);
+    }
+  }
+  return errors;
+}
