@@ -8,13 +8,12 @@
 // Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, root, startMain, stop } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const WALLS = 20;
 // Chromium keeps at most 6 HTTP/1.1 connections per host per browser context, and each wall's
 // stream holds one: 4 contexts of 5 walls leave a connection free for each context's fetches.
@@ -26,51 +25,23 @@ const BUDGET = 10; // dots per voter: 300 votes in all
 const CONCURRENCY = 20;
 const MIN_DROPS_PER_WALL = 3;
 
-interface Ready {
-  url: string;
-  apiBase: string;
-  adminToken: string;
-}
 
 /**
  * The built server on a fresh data directory: `server/main.ts` as `npm start` runs it, or, with
  * `retain`, `startServer()` in its own process keeping only the newest `retain` live events per
  * forum, so a wall that resumes from before them gets a `reset` and has to refetch.
  */
-function startMain(dataDir: string, retain?: number): Promise<{ child: ChildProcess; ready: Ready }> {
-  const env = { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '', HD_RATE_LIMIT: '0' };
+function startWalls(dataDir: string, retain?: number) {
   const args = retain
     ? ['--import', 'tsx', '--input-type=module', '-e', `
         const { startServer } = await import('./server/start.ts');
         const s = await startServer({ staticRoot: process.cwd(), dbPath: ':memory:', eventRetainPerForum: ${retain} });
         console.log('HD_READY ' + JSON.stringify({ url: s.url, apiBase: s.apiBase, adminToken: s.adminToken }));
         process.on('SIGTERM', () => s.close().then(() => process.exit(0)));`]
-    : [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'];
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('HD_READY '));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, ready: JSON.parse(line.slice('HD_READY '.length)) as Ready });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
+    : undefined;
+  return startMain(dataDir, { env: { HD_RATE_LIMIT: '0' }, ...(args ? { args } : {}) });
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** Runs `jobs` with at most `limit` at a time. */
 async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
@@ -159,7 +130,7 @@ for (const variant of [
 
   before(async () => {
     assert.ok(existsSync(join(root, 'dist', 'cdn', 'hyeondap.js')), 'the build is missing: run npm run build first');
-    server = await startMain(dataDir, variant.retain);
+    server = await startWalls(dataDir, variant.retain);
     const adminToken = server.ready.adminToken;
     const start = new Date(Date.now() - 3600_000);
     forum = await call('POST', '/forums', adminToken, {
@@ -177,15 +148,12 @@ for (const variant of [
     await call('POST', `/forums/${forum.id}/status`, adminToken, { status: 'live' });
     await call('PUT', `/forums/${forum.id}/voting`, adminToken, { open: true });
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run', '--disable-quic', '--disable-extensions',
-        // 20 pages at once: none of them is the "foreground" one; keep their timers and frames going.
-        '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
-      ],
-    });
+    browser = await launchChromium([
+      // 20 pages at once: none of them is the "foreground" one; keep their timers and frames going.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ]);
     for (let c = 0; c < CONTEXTS; c++) {
       const context = await browser.newContext({ viewport: { width: 360, height: 480 }, locale: 'ko-KR' });
       await context.addInitScript({ content: faultWrapper });

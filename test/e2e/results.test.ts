@@ -4,20 +4,14 @@
 // Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium, root, startMain, stop } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, '.test-results', 'screenshots');
 
-interface Ready {
-  url: string;
-  apiBase: string;
-  adminToken: string;
-}
 interface Proposal {
   id: string;
   title: string;
@@ -38,36 +32,7 @@ interface Forum {
 
 const LABEL = { accepted: '수용', partial: '일부 수용', reviewing: '검토 중', declined: '불수용', awaiting: '답변 대기' };
 
-function startMain(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '', HD_RATE_LIMIT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('HD_READY '));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, ready: JSON.parse(line.slice('HD_READY '.length)) as Ready });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 describe('the results demo page', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hd-results-'));
@@ -83,11 +48,8 @@ describe('the results demo page', () => {
 
   before(async () => {
     assert.ok(existsSync(join(root, 'dist', 'demo', 'results.js')), 'the build is missing: run npm run build first');
-    server = await startMain(dataDir);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions'],
-    });
+    server = await startMain(dataDir, { env: { HD_RATE_LIMIT: '0' } });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));

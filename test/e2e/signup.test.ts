@@ -3,52 +3,16 @@
 // widget from the CDN bundle. Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, root, startMain, stop } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, '.test-results', 'screenshots');
 
-interface Ready {
-  url: string;
-  apiBase: string;
-  adminToken: string;
-  demo: { openForumId: string } | null;
-}
 
-function startMain(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('HD_READY '));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, ready: JSON.parse(line.slice('HD_READY '.length)) as Ready });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 let seq = 0;
 const uniquePhone = () => `010-${String(1000 + (Date.now() % 9000)).slice(0, 4)}-${String(1000 + seq++).padStart(4, '0')}`;
@@ -134,10 +98,7 @@ describe('signing up on the demo signup page', () => {
     assert.ok(existsSync(join(root, 'dist', 'demo', 'signup.js')), 'the demo build is missing: run npm run build first');
     server = await startMain(dataDir);
     api = server.ready.apiBase;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions'],
-    });
+    browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   });
 
@@ -187,8 +148,8 @@ describe('signing up on the demo signup page', () => {
     await fill(first, '첫째', uniquePhone());
     await submit(first);
     await heading(first).filter({ hasText: '참가 신청이 확정되었습니다' }).waitFor();
-    const cancelLink = await first.locator('hd-signup-form .cancel-link a').getAttribute('href');
-    assert.ok(cancelLink?.includes('#cancel='), 'the cancel link carries the token in the fragment');
+    const cancelLink = (await first.locator('hd-signup-form .cancel-link a').getAttribute('href')) ?? '';
+    assert.ok(cancelLink.includes('#cancel='), 'the cancel link carries the token in the fragment');
     assert.ok(!cancelLink.split('#')[0]!.includes('hdc_'), 'no token in the path or query');
 
     for (let i = 2; i <= 10; i++) await registerByApi(forumId, `참가자${i}`);

@@ -4,58 +4,22 @@
 // Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium, root, startMain, stop } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const artifacts = join(root, '.test-results', 'screenshots');
 
-interface Ready {
-  url: string;
-  apiBase: string;
-  adminToken: string;
-  demo: { liveForumId: string; joinCode: string; facilitatorToken: string; openForumId: string } | null;
-}
 
-function startMain(dataDir: string): Promise<{ child: ChildProcess; ready: Ready; output: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('HD_READY '));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, ready: JSON.parse(line.slice('HD_READY '.length)) as Ready, output: () => out });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 async function allForums(apiBase: string): Promise<{ id: string; status: string }[]> {
   const items: { id: string; status: string }[] = [];
   let cursor: string | null = null;
   do {
-    const res = await fetch(`${apiBase}/forums?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res: Response = await fetch(`${apiBase}/forums?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     assert.equal(res.status, 200);
     const page = (await res.json()) as { items: { id: string; status: string }[]; nextCursor: string | null };
     items.push(...page.items);
@@ -72,10 +36,7 @@ describe('npm start on a fresh data directory', () => {
   before(async () => {
     assert.ok(existsSync(join(root, 'dist', 'cdn', 'hyeondap.js')), 'the build is missing: run npm run build first');
     server = await startMain(dataDir);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

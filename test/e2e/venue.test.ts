@@ -4,51 +4,16 @@
 // Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, root, startMain, stop } from './helpers.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const WAIT = { timeout: 20_000 };
 
-interface Ready {
-  url: string;
-  apiBase: string;
-  demo: { liveForumId: string; joinCode: string; facilitatorToken: string };
-}
 
-function startMain(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'server', 'main.ts'), '--ready-json'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HD_DATA_DIR: dataDir, HD_ADMIN_TOKEN: '', HD_SEED: '', HD_RATE_LIMIT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('HD_READY '));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, ready: JSON.parse(line.slice('HD_READY '.length)) as Ready });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
 
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /** The ids the participant wall shows (it may virtualize the cards out of view). */
 const shown = (page: Page) =>
@@ -72,7 +37,7 @@ describe('the venue demo in two browsers', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     // The refused vote below is a 409 the browser logs as a failed resource: expected, not a problem.
     page.on('console', (m) => m.type() === 'error' && !/ResizeObserver loop|status of 409/.test(m.text()) && problems.push(m.text()));
-    const res = await page.goto(`${server.ready.url}/demo/venue.html?code=${server.ready.demo.joinCode}&table=${table}`);
+    const res = await page.goto(`${server.ready.url}/demo/venue.html?code=${server.ready.demo!.joinCode}&table=${table}`);
     assert.equal(res?.status(), 200);
     await page.locator('#participant').getByText(`${table}번 테이블에서 참여 중입니다.`).waitFor(WAIT);
     return page;
@@ -80,11 +45,8 @@ describe('the venue demo in two browsers', () => {
 
   before(async () => {
     assert.ok(existsSync(join(root, 'dist', 'demo', 'venue.js')), 'the build is missing: run npm run build first');
-    server = await startMain(dataDir);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions'],
-    });
+    server = await startMain(dataDir, { env: { HD_RATE_LIMIT: '0' } });
+    browser = await launchChromium();
     for (let i = 0; i < 2; i++) contexts.push(await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'ko-KR' }));
     a = await open(contexts[0]!, 3);
     b = await open(contexts[1]!, 4);
@@ -137,7 +99,7 @@ describe('the venue demo in two browsers', () => {
 
   test('a hidden idea disappears from both phones', async () => {
     // The organiser pastes the facilitator token the server printed; it never goes into the URL.
-    await b.locator('#token').fill(server.ready.demo.facilitatorToken);
+    await b.locator('#token').fill(server.ready.demo!.facilitatorToken);
     await b.locator('#setup').getByRole('button', { name: '적용' }).click();
     assert.doesNotMatch(b.url(), /token|fac_/);
     await b.locator('#facilitator').getByRole('button', { name: '투표 마감' }).waitFor(WAIT);
