@@ -12,7 +12,8 @@
  */
 import { normalizeEmail, normalizeKoreanPhone } from '../../server/domain/consent.ts';
 import { generateDemoSeed } from '../../server/seed/generate.ts';
-import type { SeedData, SeedForum, SeedIdea } from '../../server/seed/types.ts';
+import { liveEvents } from '../../server/seed/live-events.ts';
+import type { SeedData, SeedForum } from '../../server/seed/types.ts';
 import { purgeExpiredPersonalData } from './signup.ts';
 import type { ForumRec, IdeaRec, Store } from './store.ts';
 
@@ -133,85 +134,9 @@ function forumRec(f: SeedForum): ForumRec {
   };
 }
 
-/**
- * The live forum's history as events, in the order it happened (the server's loader does the
- * same): ideas appear as created, one `idea.updated` / `idea.merged` brings each moderated idea
- * to its final state, every dot is a `vote.changed` with the running total.
- */
+/** The live forum's history, replayed into the fake's event log exactly as the server's loader writes it. */
 function logLiveHistory(store: Store, f: SeedForum): void {
-  type Step = { ms: number; rank: number; run: () => void };
-  const steps: Step[] = [];
-  const votes = new Map<string, number>();
-  const state = new Map<string, { category: string | null; status: string; mergedInto: string | null; pinned: boolean; promoted: boolean; updatedAt: string }>();
-  const byId = new Map(f.ideas.map((i) => [i.id, i]));
-  const json = (i: SeedIdea) => {
-    const s = state.get(i.id)!;
-    return { id: i.id, forumId: f.id, text: i.text, table: i.table, category: s.category, votes: votes.get(i.id) ?? 0, status: s.status, mergedInto: s.mergedInto, pinned: s.pinned, promoted: s.promoted, createdAt: utc(i.createdAt), updatedAt: s.updatedAt };
-  };
-  const log = (ms: number, type: Parameters<Store['logPast']>[1], data: unknown) => store.logPast(f.id, type, data, new Date(ms).toISOString());
-  let joined = 0;
-  const perTable = new Map<number, number>();
-  for (const p of f.participants) {
-    const ms = Date.parse(p.joinedAt);
-    steps.push({
-      ms,
-      rank: 0,
-      run: () => {
-        joined++;
-        const n = (perTable.get(p.table) ?? 0) + 1;
-        perTable.set(p.table, n);
-        log(ms, 'participants.changed', { participants: joined, table: p.table, tableParticipants: n });
-      },
-    });
-  }
-  for (const i of f.ideas) {
-    const created = Date.parse(i.createdAt);
-    const updated = Date.parse(i.updatedAt);
-    const moderated = updated > created;
-    steps.push({
-      ms: created,
-      rank: 1,
-      run: () => {
-        state.set(
-          i.id,
-          moderated
-            ? { category: null, status: 'visible', mergedInto: null, pinned: false, promoted: false, updatedAt: utc(i.createdAt) }
-            : { category: i.category, status: i.status, mergedInto: i.mergedInto, pinned: i.pinned, promoted: i.promoted, updatedAt: utc(i.updatedAt) },
-        );
-        log(created, 'idea.created', json(i));
-      },
-    });
-    if (!moderated) continue;
-    steps.push({
-      ms: updated,
-      rank: 2,
-      run: () => {
-        state.set(i.id, { category: i.category, status: i.status, mergedInto: i.mergedInto, pinned: i.pinned, promoted: i.promoted, updatedAt: utc(i.updatedAt) });
-        if (i.status === 'merged' && i.mergedInto) {
-          const into = byId.get(i.mergedInto);
-          if (!into || !state.has(into.id)) return;
-          state.get(into.id)!.updatedAt = utc(i.updatedAt);
-          log(updated, 'idea.merged', { from: json(i), into: json(into) });
-          return;
-        }
-        log(updated, 'idea.updated', json(i));
-      },
-    });
-  }
-  for (const v of f.votes) {
-    const ms = Date.parse(v.createdAt);
-    steps.push({
-      ms,
-      rank: 3,
-      run: () => {
-        const n = (votes.get(v.ideaId) ?? 0) + 1;
-        votes.set(v.ideaId, n);
-        log(ms, 'vote.changed', { ideaId: v.ideaId, votes: n });
-      },
-    });
-  }
-  steps.sort((a, b) => a.ms - b.ms || a.rank - b.rank);
-  for (const s of steps) s.run();
+  for (const e of liveEvents(f)) store.logPast(f.id, e.type, e.data, new Date(e.ms).toISOString());
 }
 
 let lastSeed: { key: string; data: SeedData } | undefined;
