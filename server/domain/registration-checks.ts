@@ -62,3 +62,37 @@ export function formErrors(body: unknown): FormFieldError[] {
   }
   return errors;
 }
+
+/** The part of a signup question the answer checks read. */
+export interface AnswerQuestion {
+  id: string;
+  kind: 'text' | 'choice' | 'multi-choice';
+  required: boolean;
+  options?: readonly string[] | null | undefined;
+  maxLength?: number | null | undefined;
+}
+
+/** Answers checked against the forum's own questions (unknown ids, required, kinds, options, lengths). */
+export function answerErrors(questions: readonly AnswerQuestion[], given: Record<string, string | string[]>): FormFieldError[] {
+  const errors: FormFieldError[] = [];
+  for (const id of Object.keys(given)) {
+    if (!questions.some((q) => q.id === id)) errors.push({ field: `answers.${id}`, code: 'unknown_field', message: `No question "${id}".` });
+  }
+  for (const q of questions) {
+    const a = given[q.id];
+    const empty = a === undefined || (typeof a === 'string' ? a.trim() === '' : a.length === 0);
+    if (empty) {
+      if (q.required) errors.push({ field: `answers.${q.id}`, code: 'required', message: 'This question needs an answer.' });
+      continue;
+    }
+    if (q.kind === 'text') {
+      if (typeof a !== 'string') errors.push({ field: `answers.${q.id}`, code: 'invalid_type', message: 'Expected text.' });
+      else if (a.length > (q.maxLength ?? 2000)) errors.push({ field: `answers.${q.id}`, code: 'too_long', message: `At most ${q.maxLength ?? 2000} characters.` });
+    } else if (q.kind === 'choice') {
+      if (typeof a !== 'string' || !(q.options ?? []).includes(a)) errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Not one of the options.' });
+    } else if (!Array.isArray(a) || a.some((x) => !(q.options ?? []).includes(x)) || new Set(a).size !== a.length) {
+      errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Choose among the options, each at most once.' });
+    }
+  }
+  return errors;
+}

@@ -1,6 +1,9 @@
 /** zod schemas for request bodies, mirroring api/openapi.yaml (strict: unknown fields are refused). */
 import { z } from 'zod';
-import { dateTime, dateOnly, idSchema } from '../http/validate.ts';
+import { formErrors } from '../domain/registration-checks.ts';
+import { validationError } from '../http/problem.ts';
+import { cursorParam, dateTime, dateOnly, idSchema, intParam, issuesToErrors } from '../http/validate.ts';
+import type { ForumStatus } from '../db/schema.ts';
 
 const str = (min: number, max: number) => z.string().min(min).max(max);
 const nullableDateTime = z.union([dateTime, z.null()]);
@@ -140,3 +143,72 @@ export const responseInputSchema = z.strictObject({
   date: dateOnly.optional(),
   note: z.string().max(500).optional(),
 });
+
+// ---- query strings (unknown parameters are ignored; errors name `query.<param>`) ----
+
+export const STATUSES: readonly ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
+
+/** `status=open,full`: a comma-separated list of the contract's statuses. */
+const statusList = z
+  .string()
+  .max(200)
+  .transform((s, ctx) => {
+    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+    for (const p of parts) {
+      if (!STATUSES.includes(p as ForumStatus)) {
+        ctx.addIssue({ code: 'custom', message: `Unknown status "${p}".`, params: { code: 'invalid_value' } });
+        return z.NEVER;
+      }
+    }
+    return parts as ForumStatus[];
+  });
+
+/** `GET /forums`. */
+export const forumListQuery = z.object({
+  status: statusList.optional(),
+  district: z.string().max(40).optional(),
+  topic: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  from: dateTime.optional(),
+  to: dateTime.optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  cursor: cursorParam.optional(),
+  limit: intParam(1, 100).optional(),
+});
+
+/** `GET /forums/calendar.ics`. */
+export const feedQuery = z.object({
+  status: statusList.optional(),
+  district: z.string().max(40).optional(),
+  topic: z.string().max(40).optional(),
+});
+
+/** `GET /forums/{forumId}/ideas`. */
+export const ideaListQuery = z.object({
+  table: intParam(1, 200).optional(),
+  category: z.string().max(40).optional(),
+  sort: z.enum(['newest', 'votes']).optional(),
+  include: z.enum(['visible', 'all']).optional(),
+  cursor: cursorParam.optional(),
+  limit: intParam(1, 1000).optional(),
+});
+
+/** `GET /forums/{forumId}/registrations`. */
+export const registrationListQuery = z.object({
+  outcome: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
+  cursor: cursorParam.optional(),
+  limit: intParam(1, 100).optional(),
+});
+
+/**
+ * A registration body: the typed input, or one 400 naming every bad field — the schema's and
+ * the database-free form checks' together (a wrong phone number beside an empty name).
+ */
+export function parseRegistrationJson(json: unknown): z.output<typeof registrationInputSchema> {
+  const parsed = registrationInputSchema.safeParse(json, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const errors = issuesToErrors(parsed.error.issues);
+  const named = new Set(errors.map((e) => e.field));
+  for (const e of formErrors(json)) if (!named.has(e.field)) errors.push(e);
+  throw validationError(errors);
+}

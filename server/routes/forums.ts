@@ -1,53 +1,21 @@
 /** Forums: list, read, create, change, move along the life cycle, calendar files. */
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Env } from '../context.ts';
 import type { ForumStatus } from '../db/schema.ts';
 import { requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
-import { checkBody, checkQuery, cursorParam, dateTime, decodeCursor, encodeCursor, intParam, pathId } from '../http/validate.ts';
+import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
 import { calendarFile } from '../ics.ts';
 import { forumChanged, forumQuery, loadForumRow, toForum, toForumAdmin, type ForumRow } from '../model/forum.ts';
 import { settleSeats } from '../model/registrations.ts';
-import { forumInputSchema, forumPatchSchema, statusInputSchema } from '../model/schemas.ts';
+import { feedQuery, forumInputSchema, forumListQuery, forumPatchSchema, statusInputSchema } from '../model/schemas.ts';
 import { newId } from '../auth/tokens.ts';
 import { randomCode, toUtcIso } from '../util.ts';
 
-export const STATUSES: readonly ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
 
-const statusList = z
-  .string()
-  .max(200)
-  .transform((s, ctx) => {
-    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
-    for (const p of parts) {
-      if (!STATUSES.includes(p as ForumStatus)) {
-        ctx.addIssue({ code: 'custom', message: `Unknown status "${p}".`, params: { code: 'invalid_value' } });
-        return z.NEVER;
-      }
-    }
-    return parts as ForumStatus[];
-  });
 
-const listQuery = z.object({
-  status: statusList.optional(),
-  district: z.string().max(40).optional(),
-  topic: z.string().max(40).optional(),
-  q: z.string().max(100).optional(),
-  from: dateTime.optional(),
-  to: dateTime.optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  cursor: cursorParam.optional(),
-  limit: intParam(1, 100).optional(),
-});
-
-const feedQuery = z.object({
-  status: statusList.optional(),
-  district: z.string().max(40).optional(),
-  topic: z.string().max(40).optional(),
-});
 
 function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (m) => '\\' + m);
@@ -90,7 +58,7 @@ export const forums = new Hono<Env>();
 
 forums.get('/forums', async (c) => {
   const deps = c.get('deps');
-  const q = checkQuery(c, listQuery);
+  const q = checkQuery(c, forumListQuery);
   const offset = decodeCursor(q.cursor);
   const limit = q.limit ?? 20;
   const dir = q.order ?? 'asc';

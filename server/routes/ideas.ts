@@ -1,32 +1,23 @@
 /** Ideas: the live wall. Post, list, moderate, merge, dot-vote. */
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Env } from '../context.ts';
 import { principal, requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
-import { checkBody, checkQuery, cursorParam, decodeCursor, encodeCursor, intParam, pathId } from '../http/validate.ts';
+import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write, type Tx } from '../http/write.ts';
 import { loadForumRow, votingOpen } from '../model/forum.ts';
 import { ideaQuery, ideaVotes, loadIdea, toIdea, type IdeaRow } from '../model/idea.ts';
-import { ideaInputSchema, ideaPatchSchema, mergeInputSchema } from '../model/schemas.ts';
+import { ideaInputSchema, ideaListQuery, ideaPatchSchema, mergeInputSchema } from '../model/schemas.ts';
 import { newId } from '../auth/tokens.ts';
 
-const listQuery = z.object({
-  table: intParam(1, 200).optional(),
-  category: z.string().max(40).optional(),
-  sort: z.enum(['newest', 'votes']).optional(),
-  include: z.enum(['visible', 'all']).optional(),
-  cursor: cursorParam.optional(),
-  limit: intParam(1, 1000).optional(),
-});
 
 export const ideas = new Hono<Env>();
 
 ideas.get('/forums/:forumId/ideas', async (c) => {
   const deps = c.get('deps');
   const forumId = pathId(c, 'forumId', 'forum');
-  const q = checkQuery(c, listQuery);
+  const q = checkQuery(c, ideaListQuery);
   const who = await principal(c);
   if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
   if (q.include === 'all' && !(who && (who.kind === 'admin' || who.kind === 'facilitator'))) {

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Env } from '../context.ts';
-import type { DB, ResponseStatus } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 import { requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
 import { checkBody, pathId } from '../http/validate.ts';
@@ -12,16 +12,10 @@ import { resultInputSchema, responseInputSchema } from '../model/schemas.ts';
 import { newId } from '../auth/tokens.ts';
 import { tableTallies } from './participants.ts';
 import { seoulDate, seoulYear } from '../util.ts';
+import { DEFAULT_NOTE } from '../domain/responses.ts';
 
 type Q = Kysely<DB>;
 
-const DEFAULT_NOTE: Record<ResponseStatus, string> = {
-  accepted: '시가 제안을 수용했습니다.',
-  partial: '시가 제안을 일부 수용했습니다.',
-  reviewing: '담당 부서에서 제안을 검토하고 있습니다.',
-  declined: '시가 제안을 수용하지 않기로 했습니다.',
-  awaiting: '시 답변을 기다리고 있습니다.',
-};
 
 async function proposalsOf(db: Q, forumId: string, onlyId?: string) {
   let q = db.selectFrom('proposals').selectAll().where('forum_id', '=', forumId).orderBy('rank');

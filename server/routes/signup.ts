@@ -5,16 +5,16 @@ import { z } from 'zod';
 import type { Env } from '../context.ts';
 import type { DB, RegistrationsTable } from '../db/schema.ts';
 import { DISTRICTS, OTHER_DISTRICT } from '../domain/districts.ts';
-import { formErrors } from '../domain/registration-checks.ts';
+import { answerErrors, formErrors } from '../domain/registration-checks.ts';
 import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone } from '../domain/consent.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
-import { checkBody, checkQuery, cursorParam, decodeCursor, encodeCursor, intParam, issuesToErrors, pathId, type RawBody } from '../http/validate.ts';
+import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
 import { forumChanged, loadForumRow } from '../model/forum.ts';
 import { settleSeats, seatCounts, waitlistPosition } from '../model/registrations.ts';
-import { accessibilityNeeds, ageGroups, registrationInputSchema, signupFormInputSchema } from '../model/schemas.ts';
+import { accessibilityNeeds, ageGroups, parseRegistrationJson, registrationInputSchema, registrationListQuery, signupFormInputSchema } from '../model/schemas.ts';
 import { randomCode } from '../util.ts';
 
 type Q = Kysely<DB>;
@@ -47,16 +47,6 @@ async function signupForm(db: Q, forumId: string) {
   };
 }
 
-/** Schema errors and the database-free form errors together, or the typed input. */
-function parseRegistration(raw: RawBody) {
-  if (raw.json === undefined) return checkBody(registrationInputSchema, raw);
-  const parsed = registrationInputSchema.safeParse(raw.json, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const errors = issuesToErrors(parsed.error.issues);
-  const named = new Set(errors.map((e) => e.field));
-  for (const e of formErrors(raw.json)) if (!named.has(e.field)) errors.push(e);
-  throw validationError(errors);
-}
 
 function toStatus(r: RegRow, position: number | null) {
   return {
@@ -147,7 +137,7 @@ signup.put('/forums/:forumId/signup-form', async (c) => {
 
 signup.post('/forums/:forumId/registrations', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  return write(c, { who: null, idempotency: 'required', rateLimited: true, parse: parseRegistration }, async (tx, input) => {
+  return write(c, { who: null, idempotency: 'required', rateLimited: true, parse: (raw) => (raw.json === undefined ? checkBody(registrationInputSchema, raw) : parseRegistrationJson(raw.json)) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     const questions = await loadQuestions(tx.trx, forumId);
     const errors: FieldError[] = formErrors(input);
@@ -175,25 +165,7 @@ signup.post('/forums/:forumId/registrations', async (c) => {
     let answers: Record<string, string | string[]> | null = null;
     if (consents.answers) {
       const given = input.answers ?? {};
-      for (const id of Object.keys(given)) {
-        if (!questions.some((q) => q.id === id)) errors.push({ field: `answers.${id}`, code: 'unknown_field', message: `No question "${id}".` });
-      }
-      for (const q of questions) {
-        const a = given[q.id];
-        const empty = a === undefined || (typeof a === 'string' ? a.trim() === '' : a.length === 0);
-        if (empty) {
-          if (q.required) errors.push({ field: `answers.${q.id}`, code: 'required', message: 'This question needs an answer.' });
-          continue;
-        }
-        if (q.kind === 'text') {
-          if (typeof a !== 'string') errors.push({ field: `answers.${q.id}`, code: 'invalid_type', message: 'Expected text.' });
-          else if (a.length > (q.maxLength ?? 2000)) errors.push({ field: `answers.${q.id}`, code: 'too_long', message: `At most ${q.maxLength ?? 2000} characters.` });
-        } else if (q.kind === 'choice') {
-          if (typeof a !== 'string' || !(q.options ?? []).includes(a)) errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Not one of the options.' });
-        } else if (!Array.isArray(a) || a.some((x) => !(q.options ?? []).includes(x)) || new Set(a).size !== a.length) {
-          errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Choose among the options, each at most once.' });
-        }
-      }
+      errors.push(...answerErrors(questions, given));
       answers = Object.keys(given).length ? given : null;
     }
     if (errors.length) throw validationError(errors);
@@ -271,17 +243,12 @@ signup.post('/forums/:forumId/registrations', async (c) => {
   });
 });
 
-const listQuery = z.object({
-  outcome: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
-  cursor: cursorParam.optional(),
-  limit: intParam(1, 100).optional(),
-});
 
 signup.get('/forums/:forumId/registrations', async (c) => {
   const deps = c.get('deps');
   const forumId = pathId(c, 'forumId', 'forum');
   await requireAuth(c, ['admin']);
-  const q = checkQuery(c, listQuery);
+  const q = checkQuery(c, registrationListQuery);
   await loadForumRow(deps.db, forumId);
   const offset = decodeCursor(q.cursor);
   const limit = q.limit ?? 20;

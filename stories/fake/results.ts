@@ -4,6 +4,7 @@
  */
 import type { ForumResult, Proposal, ResponseStatus, Totals } from '../../src/api/types.js';
 import { ProblemError, validationError, type FieldError, type ForumRec, type ProposalRec, type Store } from './store.ts';
+import { DEFAULT_NOTE } from '../../server/domain/responses.ts';
 
 /** Calendar date in Asia/Seoul. */
 export function seoulDate(d: Date): string {
@@ -11,13 +12,6 @@ export function seoulDate(d: Date): string {
 }
 const seoulYear = (iso: string): number => Number(seoulDate(new Date(iso)).slice(0, 4));
 
-const DEFAULT_NOTE: Record<ResponseStatus, string> = {
-  accepted: '시가 제안을 수용했습니다.',
-  partial: '시가 제안을 일부 수용했습니다.',
-  reviewing: '담당 부서에서 제안을 검토하고 있습니다.',
-  declined: '시가 제안을 수용하지 않기로 했습니다.',
-  awaiting: '시 답변을 기다리고 있습니다.',
-};
 
 export function proposal(store: Store, f: ForumRec, p: ProposalRec): Proposal {
   return {

@@ -9,9 +9,14 @@
  */
 import { z } from 'zod';
 import { ProblemError, problemResponse, validationError, type FieldError } from '../../server/http/problem.ts';
-import { check, cursorParam, dateTime, illFormedStrings, intParam, issuesToErrors, MAX_BODY_BYTES, wellFormed } from '../../server/http/validate.ts';
+import { check, illFormedStrings, MAX_BODY_BYTES, wellFormed } from '../../server/http/validate.ts';
 import {
   facilitatorInputSchema,
+  parseRegistrationJson,
+  feedQuery,
+  forumListQuery,
+  ideaListQuery,
+  registrationListQuery,
   forumInputSchema,
   forumPatchSchema,
   ideaInputSchema,
@@ -26,11 +31,10 @@ import {
   statusInputSchema,
   votingInputSchema,
 } from '../../server/model/schemas.ts';
-import type { ForumStatus } from '../../src/api/types.js';
 import { calendarFile } from './ics.ts';
 import { openEventStream, type OpenStream } from './sse.ts';
 import { results, publishResults, respond, totals } from './results.ts';
-import { cancel, contactKey, erasePersonalData, exportPersonalData, formErrors, putQuestions, register, registrationOf, registrationStatus, signupForm, waitlistPosition } from './signup.ts';
+import { cancel, contactKey, erasePersonalData, exportPersonalData, putQuestions, register, registrationOf, registrationStatus, signupForm, waitlistPosition } from './signup.ts';
 import type { Principal, Store, TokenKind } from './store.ts';
 
 export interface RouteContext {
@@ -54,46 +58,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), { status, headers: h });
 }
 
-const STATUSES: readonly ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
-const statusList = z
-  .string()
-  .max(200)
-  .transform((s, ctx) => {
-    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
-    for (const p of parts) {
-      if (!STATUSES.includes(p as ForumStatus)) {
-        ctx.addIssue({ code: 'custom', message: `Unknown status "${p}".`, params: { code: 'invalid_value' } });
-        return z.NEVER;
-      }
-    }
-    return parts as ForumStatus[];
-  });
 
-const forumListQuery = z.object({
-  status: statusList.optional(),
-  district: z.string().max(40).optional(),
-  topic: z.string().max(40).optional(),
-  q: z.string().max(100).optional(),
-  from: dateTime.optional(),
-  to: dateTime.optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  cursor: cursorParam.optional(),
-  limit: intParam(1, 100).optional(),
-});
-const feedQuery = z.object({ status: statusList.optional(), district: z.string().max(40).optional(), topic: z.string().max(40).optional() });
-const ideaListQuery = z.object({
-  table: intParam(1, 200).optional(),
-  category: z.string().max(40).optional(),
-  sort: z.enum(['newest', 'votes']).optional(),
-  include: z.enum(['visible', 'all']).optional(),
-  cursor: cursorParam.optional(),
-  limit: intParam(1, 1000).optional(),
-});
-const registrationListQuery = z.object({
-  outcome: z.enum(['confirmed', 'waitlisted', 'cancelled']).optional(),
-  cursor: cursorParam.optional(),
-  limit: intParam(1, 100).optional(),
-});
 
 /** Opaque cursor: base64url of `{"o": offset}` (the server's format, without Node's Buffer). */
 function encodeCursor(offset: number): string {
@@ -226,16 +191,6 @@ function checkBody<T extends z.ZodType>(schema: T) {
   };
 }
 
-/** Schema errors and the form errors together, so one 400 names every bad field. */
-function parseRegistration(raw: { json: unknown }) {
-  if (raw.json === undefined) return checkBody(registrationInputSchema)(raw);
-  const parsed = registrationInputSchema.safeParse(raw.json, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const errors = issuesToErrors(parsed.error.issues);
-  const named = new Set(errors.map((e) => e.field));
-  for (const e of formErrors(raw.json)) if (!named.has(e.field)) errors.push(e);
-  throw validationError(errors);
-}
 
 function calendar(body: string, filename: string): Response {
   return new Response(body, {
@@ -313,7 +268,7 @@ route('PUT', '/forums/:id/signup-form', async (c, [fid]) => {
 
 route('POST', '/forums/:id/registrations', async (c, [fid]) => {
   const forumId = id(fid, 'forum');
-  return c.write({ who: null, idempotency: 'required', parse: parseRegistration }, (input) => ({ status: 201, body: register(c.ctx.store, forumId, input) }));
+  return c.write({ who: null, idempotency: 'required', parse: (raw: { json: unknown }) => (raw.json === undefined ? checkBody(registrationInputSchema)(raw) : parseRegistrationJson(raw.json)) }, (input) => ({ status: 201, body: register(c.ctx.store, forumId, input) }));
 });
 
 route('GET', '/forums/:id/registrations', (c, [fid]) => {

@@ -5,12 +5,12 @@
  */
 import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, retentionEndsAt } from '../../server/domain/consent.ts';
 import { DISTRICTS, OTHER_DISTRICT } from '../../server/domain/districts.ts';
-import { contactKey, formErrors } from '../../server/domain/registration-checks.ts';
+import { answerErrors, contactKey, formErrors } from '../../server/domain/registration-checks.ts';
 import type { AccessibilityNeed, AgeGroup, Question, RegistrationOutcome, RegistrationReceipt, RegistrationStatus, SignupForm } from '../../src/api/types.js';
 import { ProblemError, validationError, type FieldError, type ForumRec, type Principal, type RegistrationRec, type Store } from './store.ts';
 
-// The server's own database-free registration checks, so a 400 names the same fields.
-export { contactKey, formErrors };
+// The server's own contact normalisation, so both backends spot the same duplicates.
+export { contactKey };
 
 export const AGE_GROUPS: readonly AgeGroup[] = ['under14', '14-19', '20s', '30s', '40s', '50s', '60s', '70plus'];
 export const ACCESSIBILITY_NEEDS: readonly AccessibilityNeed[] = ['sign-language', 'wheelchair', 'childcare', 'large-print'];
@@ -93,25 +93,7 @@ export function register(
   let answers: Record<string, string | string[]> | null = null;
   if (consents.answers) {
     const given = input.answers ?? {};
-    for (const id of Object.keys(given)) {
-      if (!f.questions.some((q) => q.id === id)) errors.push({ field: `answers.${id}`, code: 'unknown_field', message: `No question "${id}".` });
-    }
-    for (const q of f.questions) {
-      const a = given[q.id];
-      const empty = a === undefined || (typeof a === 'string' ? a.trim() === '' : a.length === 0);
-      if (empty) {
-        if (q.required) errors.push({ field: `answers.${q.id}`, code: 'required', message: 'This question needs an answer.' });
-        continue;
-      }
-      if (q.kind === 'text') {
-        if (typeof a !== 'string') errors.push({ field: `answers.${q.id}`, code: 'invalid_type', message: 'Expected text.' });
-        else if (a.length > (q.maxLength ?? 2000)) errors.push({ field: `answers.${q.id}`, code: 'too_long', message: `At most ${q.maxLength ?? 2000} characters.` });
-      } else if (q.kind === 'choice') {
-        if (typeof a !== 'string' || !(q.options ?? []).includes(a)) errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Not one of the options.' });
-      } else if (!Array.isArray(a) || a.some((x) => !(q.options ?? []).includes(x)) || new Set(a).size !== a.length) {
-        errors.push({ field: `answers.${q.id}`, code: 'invalid_value', message: 'Choose among the options, each at most once.' });
-      }
-    }
+    errors.push(...answerErrors(f.questions, given));
     answers = Object.keys(given).length ? given : null;
   }
   if (errors.length) throw validationError(errors);
