@@ -1,5 +1,26 @@
 import { readdirSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `dist/cdn/chunks.json`: every output file with the files it imports statically and the
+ * ones it may fetch later (`import()`), and which source modules it holds. The size-budget test
+ * and `npm run bench` read it to add up what a page with a given widget loads.
+ */
+const chunkGraph = (): Plugin => ({
+  name: 'hd-chunk-graph',
+  generateBundle(_options, bundle) {
+    const files = Object.values(bundle)
+      .filter((out) => out.type === 'chunk')
+      .map((chunk) => ({
+        file: chunk.fileName,
+        entry: chunk.isEntry,
+        imports: chunk.imports,
+        dynamicImports: chunk.dynamicImports,
+        modules: Object.keys(chunk.modules).map((id) => id.replace(process.cwd() + '/', '')),
+      }));
+    this.emitFile({ type: 'asset', fileName: 'chunks.json', source: JSON.stringify(files, null, 1) });
+  },
+});
 
 /** Every demo page's script: `demo/<page>.ts` → `dist/demo/<page>.js`. */
 const demoEntries = () =>
@@ -26,14 +47,20 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
+    plugins: [chunkGraph()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
-      lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'hyeondap.js' },
-      // Lib mode keeps whitespace in ES output for downstream bundlers; the CDN file is final, so minify it fully.
-      rolldownOptions: { output: { minify: true } },
+      lib: { entry: 'src/loader.ts', formats: ['es'], fileName: () => 'hyeondap.js' },
+      rolldownOptions: {
+        output: {
+          // Lib mode keeps whitespace in ES output for downstream bundlers; the CDN files are final.
+          minify: true,
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
     },
   };
 });

@@ -1,0 +1,67 @@
+// What a page loads from the CDN build (`dist/cdn/`), read from the chunk graph the build writes
+// (`dist/cdn/chunks.json`, see vite.config.ts). Shared by the size-budget test and `npm run bench`:
+// a size is a fact about the built files, so both read the same files the same way.
+//
+// A page with some widgets loads the loader (`hyeondap.js`) and what it imports, then for each tag
+// the tag's chunk and everything that chunk imports statically. Chunks behind a further `import()`
+// (the projector, confirmation views, the virtualizer, another language) load only when that mode
+// or state is used and are counted apart as "later".
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const TAGS = ['hd-provider', 'hd-forum-calendar', 'hd-signup-form', 'hd-idea-wall', 'hd-result-summary'];
+
+/** Budgets from issue #6, gzipped bytes. */
+export const BUDGETS = { loader: 3 * 1024, onePage: 20 * 1024, allFour: 45 * 1024 };
+
+export function readGraph(root) {
+  const dir = join(root, 'dist', 'cdn');
+  const graphFile = join(dir, 'chunks.json');
+  if (!existsSync(graphFile)) throw new Error('dist/cdn/chunks.json is missing: run `npm run build` first.');
+  const chunks = JSON.parse(readFileSync(graphFile, 'utf8'));
+  const byFile = new Map(chunks.map((c) => [c.file, c]));
+  const gz = new Map();
+  const size = (file) => {
+    if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(dir, file)), { level: 9 }).length);
+    return gz.get(file);
+  };
+  const loader = chunks.find((c) => c.entry && c.file === 'hyeondap.js');
+  if (!loader) throw new Error('dist/cdn/chunks.json has no hyeondap.js entry.');
+  /** The chunk whose modules include src/define/<tag>.ts. */
+  const chunkOf = (tag) => {
+    const found = chunks.find((c) => c.modules.some((m) => m.endsWith(`src/define/${tag}.ts`)));
+    if (!found) throw new Error(`no chunk defines <${tag}>`);
+    return found.file;
+  };
+  /** A file and everything it imports statically. */
+  const closure = (file, into = new Set()) => {
+    if (into.has(file)) return into;
+    into.add(file);
+    for (const dep of byFile.get(file)?.imports ?? []) closure(dep, into);
+    return into;
+  };
+  /** Files fetched later: behind an import() of any file in `initial`, not already initial. */
+  const later = (initial) => {
+    const out = new Set();
+    const visit = (file) => {
+      for (const dyn of byFile.get(file)?.dynamicImports ?? []) {
+        if (initial.has(dyn) || out.has(dyn) || byFile.get(dyn)?.modules.some((m) => /src\/define\/hd-/.test(m))) continue;
+        for (const f of closure(dyn)) if (!initial.has(f) && !out.has(f)) (out.add(f), visit(f));
+      }
+    };
+    for (const f of initial) visit(f);
+    return out;
+  };
+  const sum = (files) => [...files].reduce((n, f) => n + size(f), 0);
+
+  /** What a page with these tags loads at first, and later when a mode needs it. */
+  const page = (tags) => {
+    const initial = closure(loader.file);
+    for (const tag of tags) closure(chunkOf(tag), initial);
+    return { initial: sum(initial), later: sum(later(initial)), files: [...initial] };
+  };
+  return { chunks, loader: { file: loader.file, bytes: sum(closure(loader.file)) }, page, chunkOf, size, closure };
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

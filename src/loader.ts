@@ -1,0 +1,106 @@
+/**
+ * The self-registering entry (`dist/cdn/hyeondap.js`, the one `<script type="module">` editors
+ * paste). It is a small loader, not the widgets: it watches the page for our tags and fetches a
+ * widget's code (a code-split chunk beside this file, with Lit and the shared data layer in chunks
+ * of their own) only when its tag first appears, so a page pays only for the widgets it uses.
+ *
+ * - `<hd-provider>` loads at once (it renders nothing and its children wait for its value).
+ * - A widget loads when it comes near the viewport (within about one screen), so widgets below
+ *   the fold fetch neither code nor data until the reader scrolls towards them. Until then it
+ *   keeps the space its skeleton will take (see `reserve`), so nothing on the page jumps.
+ * - Tags added later (by a CMS, a SPA, `innerHTML`) are found by one MutationObserver on the
+ *   document. Tags inside another component's shadow root cannot be seen from here: import
+ *   `hyeondap-widgets/define/hd-…` for those (or call `load('hd-…')` from this module).
+ * - A second copy of this file on the page (another version a partner included) is harmless:
+ *   whichever copy defines a tag first owns it, the other skips it, and the ContextRoot is
+ *   attached once per document.
+ *
+ * No globals: the only page-level state is the ContextRoot's marker (a `Symbol.for` key on the
+ * document) and one stylesheet appended to `document.adoptedStyleSheets` that styles our
+ * not-yet-defined tags only.
+ */
+import { attachContextRoot } from './context/context-root.js';
+
+const widgets = {
+  'hd-forum-calendar': () => import('./define/hd-forum-calendar.js'),
+  'hd-signup-form': () => import('./define/hd-signup-form.js'),
+  'hd-idea-wall': () => import('./define/hd-idea-wall.js'),
+  'hd-result-summary': () => import('./define/hd-result-summary.js'),
+} as const;
+const modules: Record<string, () => Promise<unknown>> = { ...widgets, 'hd-provider': () => import('./define/hd-provider.js') };
+const TAGS = Object.keys(modules);
+const SELECTOR = TAGS.join(',');
+
+/** How far outside the viewport a widget starts loading. */
+const NEAR = '100% 0px';
+
+const started = new Map<string, Promise<unknown>>();
+
+/**
+ * Loads (once) and defines the element for `tag`; resolves when it is defined. Safe to call for
+ * a tag another copy of the library already defined.
+ */
+export function load(tag: string): Promise<unknown> {
+  let pending = started.get(tag);
+  if (!pending) {
+    const importer = modules[tag];
+    if (!importer) return Promise.reject(new Error(`Unknown Hyeondap element: <${tag}>`));
+    pending = customElements.get(tag) ? Promise.resolve() : importer().then(() => customElements.whenDefined(tag));
+    started.set(tag, pending);
+    pending.catch((error: unknown) => {
+      started.delete(tag); // a failed chunk (offline) may be retried when the tag shows up again
+      console.error(`[hyeondap] could not load <${tag}>:`, error);
+    });
+  }
+  return pending;
+}
+
+let near: IntersectionObserver | undefined;
+const watching = new WeakSet<Element>();
+
+function onNear(entries: IntersectionObserverEntry[]): void {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    const tag = entry.target.localName;
+    for (const el of document.querySelectorAll(tag)) near!.unobserve(el);
+    void load(tag);
+  }
+}
+
+function found(el: Element): void {
+  const tag = el.localName;
+  if (customElements.get(tag) || started.has(tag) || watching.has(el)) return;
+  if (tag === 'hd-provider' || typeof IntersectionObserver === 'undefined') {
+    void load(tag);
+    return;
+  }
+  watching.add(el);
+  (near ??= new IntersectionObserver(onNear, { rootMargin: NEAR })).observe(el);
+}
+
+function scan(root: ParentNode): void {
+  if (root instanceof Element && root.matches(SELECTOR)) found(root);
+  for (const el of root.querySelectorAll(SELECTOR)) found(el);
+}
+
+/**
+ * Space for a widget before its code arrives: block layout and the height its loading skeleton
+ * takes (the same `--hd-…-min-height` hooks the elements use), so the page does not jump when the
+ * element upgrades. Only our undefined tags are matched; nothing else on the page is styled.
+ */
+function reserve(): void {
+  if (typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype) || !document.adoptedStyleSheets) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    `:where(${Object.keys(widgets).join(',')}):not(:defined){display:block;min-block-size:var(--hd-reserve,12em)}` +
+      `:where(hd-provider):not(:defined){display:contents}`,
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+attachContextRoot();
+reserve();
+scan(document);
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+}).observe(document.documentElement, { childList: true, subtree: true });
