@@ -5,10 +5,14 @@
  * MutationObserver); a change of `lang` on another ancestor needs a `requestUpdate`. An explicit
  * locale (e.g. from `<hd-provider locale>`) wins over
  * inherited `lang`, but not over the element's own `lang` attribute.
+ *
+ * Korean ships with every widget; other languages are separate chunks fetched the first time a
+ * page asks for them (the shared English catalog here, and each widget's own words through the
+ * `own` option), so a Korean page never downloads English. While a catalog loads, `ready` is
+ * false and widgets show their loading skeleton rather than a flash of Korean.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, NetworkError, RateLimitedError } from '../api/errors.js';
-import { en } from './en.js';
 import {
   formatDate,
   formatDateRange,
@@ -21,21 +25,65 @@ import {
 import { ko } from './ko.js';
 import type { Messages } from './messages.js';
 
-const catalogs = new Map<string, Messages>([
-  ['ko', ko],
-  ['en', en],
-]);
+const catalogs = new Map<string, Messages>([['ko', ko]]);
+
+/** Catalogs that exist but are fetched on first use (a code-split chunk each). */
+const lazy = new Map<string, () => Promise<Messages>>([['en', () => import('./en.js').then((m) => m.en)]]);
 
 /** Adds (or replaces) a locale's messages, e.g. `registerMessages('ja', ja)`. */
 export function registerMessages(code: string, messages: Messages): void {
   catalogs.set(code.toLowerCase(), messages);
+  lazy.delete(code.toLowerCase());
   for (const host of hosts) host.requestUpdate();
 }
 
-/** The best catalog for a BCP 47 tag: exact, then its language, then Korean. */
+/** The catalog key for a BCP 47 tag: exact, then its language; undefined when we have neither. */
+function keyFor(tag: string, has: (key: string) => boolean): string | undefined {
+  const language = tag.split('-')[0] ?? '';
+  return has(tag) ? tag : has(language) ? language : undefined;
+}
+
+/**
+ * One-time loads of lazy catalogs, shared by every host: `pending` resolves when the catalog is
+ * in (or failed: then Korean is used and `ready` turns true rather than waiting for ever).
+ */
+const loads = new Map<string, Promise<void>>();
+function fetchCatalog(key: string, load: () => Promise<unknown>, done: (value: unknown) => void): Promise<void> {
+  let pending = loads.get(key);
+  if (!pending) {
+    pending = load().then(done, () => done(undefined)).then(() => {
+      for (const host of hosts) host.requestUpdate();
+    });
+    loads.set(key, pending);
+  }
+  return pending;
+}
+const failed = new Set<string>();
+
+/**
+ * The best catalog for a BCP 47 tag: exact, then its language, then Korean. A lazy catalog that
+ * has not arrived yet reads as Korean (and starts loading).
+ */
 export function messagesFor(lang: string | null | undefined): Messages {
   const tag = (lang ?? '').trim().toLowerCase();
-  return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0] ?? '') ?? ko;
+  const key = keyFor(tag, (k) => catalogs.has(k) || lazy.has(k));
+  if (!key) return ko;
+  const found = catalogs.get(key);
+  if (found) return found;
+  const load = lazy.get(key)!;
+  void fetchCatalog(`:${key}`, load, (value) => {
+    if (value) catalogs.set(key, value as Messages);
+    else failed.add(key);
+    lazy.delete(key);
+  });
+  return ko;
+}
+
+/** Whether the shared catalog for `lang` is in (or will never come). */
+function sharedReady(lang: string): boolean {
+  const tag = lang.trim().toLowerCase();
+  const key = keyFor(tag, (k) => catalogs.has(k) || lazy.has(k));
+  return !key || catalogs.has(key) || failed.has(key);
 }
 
 /** The locale code used for `Intl` (`ko` unless a catalog for the tag exists). */
@@ -89,6 +137,14 @@ export function errorMessage(error: unknown, m: Messages): string {
   return m.errors.unknown;
 }
 
+let ownIds = 0;
+const ownIdMap = new WeakMap<object, number>();
+function ownId(own: object): number {
+  let id = ownIdMap.get(own);
+  if (id === undefined) ownIdMap.set(own, (id = ++ownIds));
+  return id;
+}
+
 // One observer on <html lang> for every connected host.
 const hosts = new Set<ReactiveControllerHost>();
 let observer: MutationObserver | undefined;
@@ -109,19 +165,84 @@ function observe(host: ReactiveControllerHost & HTMLElement): void {
   observer.observe(host, { attributes: true, attributeFilter: ['lang'] });
 }
 
-export interface LocalizeOptions {
-  /** An explicit locale from configuration (e.g. the provider's `locale`). */
-  locale?: () => string | null | undefined;
+/**
+ * A widget's own words: the Korean source, and other languages fetched on first use, e.g.
+ * `{ ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } }`. Each load runs
+ * once per page, shared by every instance of the widget.
+ */
+export interface OwnMessages<W> {
+  ko: W;
+  load?: Record<string, () => Promise<W>>;
 }
 
-export class LocalizeController implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: LocalizeOptions;
+export interface LocalizeOptions<W = undefined> {
+  /** An explicit locale from configuration (e.g. the provider's `locale`). */
+  locale?: () => string | null | undefined;
+  /** The widget's own messages (read through `t`). */
+  own?: OwnMessages<W>;
+}
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions = {}) {
+/** Loaded own catalogs, per `OwnMessages` object and language. */
+const ownLoaded = new WeakMap<object, Map<string, unknown>>();
+
+export class LocalizeController<W = undefined> implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly options: LocalizeOptions<W>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions<W> = {}) {
     this.host = host;
     this.options = options;
     host.addController(this);
+  }
+
+  /** The widget's own messages in the language in effect (Korean until another one arrives). */
+  get t(): W {
+    const own = this.options.own;
+    if (!own) return undefined as W;
+    const tag = this.lang.trim().toLowerCase();
+    const loaded = ownLoaded.get(own) ?? new Map<string, unknown>();
+    ownLoaded.set(own, loaded);
+    const key = keyFor(tag, (k) => k === 'ko' || loaded.has(k) || !!own.load?.[k]);
+    if (!key || key === 'ko') return own.ko;
+    if (loaded.has(key)) return (loaded.get(key) as W | undefined) ?? own.ko;
+    void fetchCatalog(`${key}:${ownId(own)}`, own.load![key]!, (value) => loaded.set(key, value));
+    return own.ko;
+  }
+
+  /**
+   * False while a catalog for the language in effect (shared or the widget's own) is still on its
+   * way; asking starts the load, and every host re-renders when it lands. Widgets render their
+   * skeleton until then.
+   */
+  get ready(): boolean {
+    void this.m; // starts the shared load if needed
+    void this.t;
+    const lang = this.lang;
+    if (!sharedReady(lang)) return false;
+    const own = this.options.own;
+    if (!own) return true;
+    const tag = lang.trim().toLowerCase();
+    const loaded = ownLoaded.get(own)!;
+    const key = keyFor(tag, (k) => k === 'ko' || loaded.has(k) || !!own.load?.[k]);
+    return !key || key === 'ko' || loaded.has(key);
+  }
+
+  /** Resolves once `ready`. */
+  async whenReady(): Promise<void> {
+    while (!this.ready) await Promise.all(loads.values());
+  }
+
+  /**
+   * For the host's `getUpdateComplete` override, so `updateComplete` means "rendered in its
+   * language": `return this.l.updateComplete(() => super.getUpdateComplete());`
+   */
+  async updateComplete(base: () => Promise<boolean>): Promise<boolean> {
+    let done = await base();
+    while (!this.ready) {
+      await this.whenReady();
+      done = await base();
+    }
+    return done;
   }
 
   hostConnected(): void {

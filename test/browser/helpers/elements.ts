@@ -19,6 +19,10 @@ export class TestApiConsumer extends LitElement {
   readonly api = new ApiController(this, { onChange: (value) => this.seen.push(value) });
   readonly localize = new LocalizeController(this, { locale: () => this.api.locale });
 
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.localize.updateComplete(() => super.getUpdateComplete());
+  }
+
   override render() {
     const value = this.api.value;
     return html`<p>${value ? value.baseUrl : this.localize.m.common.loading}</p>
