@@ -24,5 +24,6 @@ export {
   type LiveStreamState,
   type PollTick,
 } from './live-stream.js';
-export { getApi, getCache, getLiveStream, registryDefaults, resetRegistry } from './registry.js';
+export { getApi, getCache, registryDefaults, resetRegistry } from './registry.js';
+export { getLiveStream } from './live-registry.js';
 export { displayStatus, seatsLeft, type DisplayStatus } from './forum-status.js';

@@ -6,9 +6,10 @@
  */
 import { ApiCache } from './cache.js';
 import { ApiClient, normaliseBaseUrl, type ApiClientOptions } from './client.js';
-import { LiveStream, type LiveStreamOptions } from './live-stream.js';
+import type { LiveStream, LiveStreamOptions } from './live-stream.js';
 
-interface Backend {
+/** One backend's shared parts. Live streams are added by `live-registry.ts` (see there). */
+export interface Backend {
   cache: ApiCache;
   clients: Map<string, ApiClient>;
   streams: Map<string, LiveStream>;
@@ -22,7 +23,8 @@ export const registryDefaults: {
   stream: Omit<LiveStreamOptions, 'url'>;
 } = { client: {}, stream: {} };
 
-function backend(baseUrl: string): [string, Backend] {
+/** The shared parts for a base URL (created on first use), with the normalised URL. */
+export function backend(baseUrl: string): [string, Backend] {
   const base = normaliseBaseUrl(baseUrl);
   let entry = backends.get(base);
   if (!entry) {
@@ -52,17 +54,6 @@ export function getCache(baseUrl: string): ApiCache {
   return backend(baseUrl)[1].cache;
 }
 
-/** The page's one live stream of a forum on a backend. */
-export function getLiveStream(baseUrl: string, forumId: string): LiveStream {
-  const [base, entry] = backend(baseUrl);
-  let stream = entry.streams.get(forumId);
-  if (!stream) {
-    const client = getApi(base);
-    stream = new LiveStream({ ...registryDefaults.stream, url: (lastEventId) => client.eventsUrl(forumId, lastEventId) });
-    entry.streams.set(forumId, stream);
-  }
-  return stream;
-}
 
 /** Forgets every client, cache and stream (closing the streams). For tests. */
 export function resetRegistry(): void {

@@ -22,6 +22,9 @@ import type { LiveStream } from '../api/live-stream.js';
 import { apiContext, type ApiContextValue } from './api-context.js';
 import { createApiValue } from './api-value.js';
 
+/** Where `ApiController.live` gets streams; set by `live-controller.ts` on import. */
+export const liveStreams: { get?: (baseUrl: string, forumId: string) => LiveStream } = {};
+
 export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   /** The widget's own `api-base` attribute. */
   apiBase?: string | null | undefined;
@@ -77,9 +80,14 @@ export class ApiController implements ReactiveController {
     return this.value?.locale;
   }
 
-  /** The shared live stream of a forum, or undefined without a backend. */
+  /**
+   * The shared live stream of a forum, or undefined without a backend. Streams come from
+   * `live-controller.ts`, which plugs them in when a widget imports it (see `liveStreams`), so a
+   * widget without live updates does not carry the stream code.
+   */
   live(forumId: string): LiveStream | undefined {
-    return this.value?.live(forumId);
+    const value = this.value;
+    return value && liveStreams.get ? liveStreams.get(value.baseUrl, forumId) : undefined;
   }
 
   hostUpdate(): void {

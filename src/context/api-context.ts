@@ -6,7 +6,6 @@
  */
 import { createContext } from '@lit/context';
 import type { ApiClient } from '../api/client.js';
-import type { LiveStream } from '../api/live-stream.js';
 
 /** What a provider hands to the widgets inside it. One stable object per configuration. */
 export interface ApiContextValue {
@@ -18,8 +17,6 @@ export interface ApiContextValue {
   readonly locale: string | undefined;
   /** Whether a token was configured (the token itself stays inside the client). */
   readonly hasToken: boolean;
-  /** The page's shared live stream of a forum on this backend. */
-  live(forumId: string): LiveStream;
   /** The shared client of the same backend with another token (e.g. after joining a forum). */
   withToken(token: string | null | undefined): ApiClient;
 }

@@ -1,4 +1,4 @@
-import { getApi, getLiveStream } from '../api/registry.js';
+import { getApi } from '../api/registry.js';
 import type { ApiContextValue } from './api-context.js';
 
 /**
@@ -12,7 +12,6 @@ export function createApiValue(baseUrl: string, token?: string | null, locale?: 
     baseUrl: client.baseUrl,
     locale: locale || undefined,
     hasToken: client.hasToken,
-    live: (forumId: string) => getLiveStream(client.baseUrl, forumId),
     withToken: (other: string | null | undefined) => getApi(client.baseUrl, other),
   });
 }

@@ -15,7 +15,13 @@
  * `lastEventId`: then nothing is missed and nothing is applied twice.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { getLiveStream } from '../api/live-registry.js';
 import type { LiveMessage, LiveStream, LiveStreamState } from '../api/live-stream.js';
+import { liveStreams } from './api-consumer.js';
+
+// A widget that follows a forum live imports this module: from then on `ApiController.live`
+// hands out the page's shared streams.
+liveStreams.get = getLiveStream;
 
 export interface LiveControllerOptions {
   /** The stream to follow now (undefined while the widget has no forum or backend). */

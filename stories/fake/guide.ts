@@ -5,7 +5,8 @@
  * no i18n; they exist only in Storybook.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { getApi, getLiveStream } from '../../src/api/registry.js';
+import { getApi } from '../../src/api/registry.js';
+import { getLiveStream } from '../../src/api/live-registry.js';
 import type { Forum, Idea } from '../../src/api/types.js';
 import type { LiveMessage } from '../../src/api/live-stream.js';
 import { LiveController } from '../../src/context/live-controller.js';

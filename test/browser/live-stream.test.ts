@@ -5,7 +5,8 @@ import { ApiController } from '../../src/context/api-consumer.js';
 import { LiveController } from '../../src/context/live-controller.js';
 import { ApiClient } from '../../src/api/client.js';
 import { LiveStream, type EventSourceLike, type LiveMessage, type LiveStreamState } from '../../src/api/live-stream.js';
-import { getApi, getLiveStream, registryDefaults, resetRegistry } from '../../src/api/registry.js';
+import { getApi, registryDefaults, resetRegistry } from '../../src/api/registry.js';
+import { getLiveStream } from '../../src/api/live-registry.js';
 import type { LiveEvent } from '../../src/api/types.js';
 import { demoInfo, until } from './helpers/server.js';
 

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { ContextRoot } from '@lit/context';
-import { getApi, getLiveStream } from '../../src/api/registry.js';
+import { getApi } from '../../src/api/registry.js';
+import { getLiveStream } from '../../src/api/live-registry.js';
 import { HdProvider } from '../../src/define/hd-provider.js';
 import '../../src/index.js'; // the CDN entry: defines <hd-provider> and attaches the ContextRoot
 import type { TestApiConsumer } from './helpers/elements.js';

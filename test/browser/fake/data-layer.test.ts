@@ -6,7 +6,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { NetworkError } from '../../../src/api/errors.js';
 import type { LiveMessage } from '../../../src/api/live-stream.js';
-import { getApi, getLiveStream, registryDefaults } from '../../../src/api/registry.js';
+import { getApi, registryDefaults } from '../../../src/api/registry.js';
+import { getLiveStream } from '../../../src/api/live-registry.js';
 import type { LiveEvent, RegistrationInput } from '../../../src/api/types.js';
 import { createFakeBackend, FAKE_API, installFake, type FakeBackend } from '../../../stories/fake/index.ts';
 import { defineGuideElements } from '../../../stories/fake/guide.ts';

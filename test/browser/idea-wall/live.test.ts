@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define/hd-idea-wall.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
-import { getLiveStream, registryDefaults, resetRegistry } from '../../../src/api/registry.js';
+import { registryDefaults, resetRegistry } from '../../../src/api/registry.js';
+import { getLiveStream } from '../../../src/api/live-registry.js';
 import type { Idea, IdeaPage } from '../../../src/api/types.js';
 import { settled, forget, liveForum, loaded, participant, shadow, text, until, type LiveForum } from './helpers.js';
 import { admin } from '../helpers/server.js';
