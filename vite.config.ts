@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+// @ts-expect-error -- a plain .mjs build helper without type declarations
+import { minifyTemplatesPlugin } from './scripts/lib/minify-templates.mjs';
 
 /**
  * Writes `dist/cdn/chunks.json`: every output file with the files it imports statically and the
@@ -47,7 +49,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
-    plugins: [chunkGraph()],
+    plugins: [minifyTemplatesPlugin(), chunkGraph()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
