@@ -10,7 +10,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import { addDays, addMonths, isMonth, monthGrid, seoulMidnight, seoulNoon, weekday } from './dates.js';
 import { styles } from './forum-calendar.styles.js';
-import { en, ko } from './messages.js';
+import { ko } from './messages.js';
 
 const STATUSES: ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
 /** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
@@ -24,6 +24,13 @@ interface Loaded {
 }
 
 /**
+ * The city's forums for residents: a month grid where there is room and a list on narrow
+ * screens, each forum with its date and time in Asia/Seoul, venue and map link, status and seats
+ * left, an `.ics` download and a link to its signup page (`signup-href`). District, topic and
+ * status filters and a text search are attributes as well as controls inside the widget. It keeps
+ * its height while loading, says so when nothing matches or the backend cannot be reached (with
+ * a retry), and collapses a busy day into "+N".
+ *
  * @summary Upcoming and past forums as a month grid or a list, with filters, seats left,
  *   add-to-calendar and the way to signup.
  * @tag hd-forum-calendar
@@ -111,7 +118,10 @@ export class HdForumCalendar extends LitElement {
   @state() private openDay: string | undefined;
 
   private readonly api = new ApiController(this);
-  private readonly l = new LocalizeController(this, { locale: () => this.api.locale });
+  private readonly l = new LocalizeController(this, {
+    locale: () => this.api.locale,
+    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
+  });
   private internals: ElementInternals | undefined;
   private loaded: Loaded | undefined;
   private fresh = false;
@@ -191,8 +201,14 @@ export class HdForumCalendar extends LitElement {
     }
   }
 
+  /** This widget's words (Korean until another language's chunk has arrived; same layout). */
   private get t() {
-    return this.l.locale === 'en' ? en : ko;
+    return this.l.t;
+  }
+
+  /** `updateComplete` resolves once the widget shows its language. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.l.updateComplete(() => super.getUpdateComplete());
   }
 
   private get currentView(): 'month' | 'list' {

@@ -1,5 +1,8 @@
-/** Strings of `<hd-forum-calendar>` only (shared ones — statuses, seats, errors — come from `src/i18n`). */
-import { formatCount, formatNumber } from '../../i18n/format.js';
+/**
+ * Strings of `<hd-forum-calendar>` only (shared ones — statuses, seats, errors — come from `src/i18n`).
+ * Korean ships with the element; English (`messages-en.ts`) is a chunk fetched when a page asks for it.
+ */
+import { formatNumber } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'ko');
 
@@ -33,32 +36,4 @@ export const ko = {
   map: '지도, 새 창',
 };
 
-export const en: typeof ko = {
-  label: 'Forum calendar',
-  prevMonth: 'Previous month',
-  nextMonth: 'Next month',
-  today: 'Today',
-  views: 'View',
-  month: 'Month',
-  list: 'List',
-  filters: 'Find a forum',
-  district: 'District',
-  topic: 'Topic',
-  status: 'Status',
-  search: 'Search',
-  allDistricts: 'All districts',
-  allTopics: 'All topics',
-  allStatuses: 'All statuses',
-  clear: 'Clear filters',
-  forums: (count, titles) => (count ? `${formatCount(count, 'en', { one: 'forum', other: 'forums' })}: ${titles}` : 'No forums'),
-  more: (count) => `+${formatNumber(count, 'en')}`,
-  dayEmpty: 'No forums on this day.',
-  emptyMonth: 'No forums this month.',
-  emptyFiltered: 'No forums match these filters.',
-  usedFilters: 'Filters',
-  query: (q) => `search “${q}”`,
-  shown: (month, count) => `${month}: ${formatCount(count, 'en', { one: 'forum', other: 'forums' })}`,
-  addToCalendar: 'Add to my calendar',
-  subscribe: 'Subscribe to forum dates (.ics)',
-  map: 'map, new window',
-};
+export type CalendarMessages = typeof ko;

@@ -1,0 +1,33 @@
+/** English strings of `<hd-forum-calendar>`: a chunk of their own, fetched only for `lang="en"`. */
+import { formatCount, formatNumber } from '../../i18n/format.js';
+import type { CalendarMessages } from './messages.js';
+
+export const en: CalendarMessages = {
+  label: 'Forum calendar',
+  prevMonth: 'Previous month',
+  nextMonth: 'Next month',
+  today: 'Today',
+  views: 'View',
+  month: 'Month',
+  list: 'List',
+  filters: 'Find a forum',
+  district: 'District',
+  topic: 'Topic',
+  status: 'Status',
+  search: 'Search',
+  allDistricts: 'All districts',
+  allTopics: 'All topics',
+  allStatuses: 'All statuses',
+  clear: 'Clear filters',
+  forums: (count, titles) => (count ? `${formatCount(count, 'en', { one: 'forum', other: 'forums' })}: ${titles}` : 'No forums'),
+  more: (count) => `+${formatNumber(count, 'en')}`,
+  dayEmpty: 'No forums on this day.',
+  emptyMonth: 'No forums this month.',
+  emptyFiltered: 'No forums match these filters.',
+  usedFilters: 'Filters',
+  query: (q) => `search “${q}”`,
+  shown: (month, count) => `${month}: ${formatCount(count, 'en', { one: 'forum', other: 'forums' })}`,
+  addToCalendar: 'Add to my calendar',
+  subscribe: 'Subscribe to forum dates (.ics)',
+  map: 'map, new window',
+};
