@@ -141,25 +141,18 @@ export function problemCode(type: string | undefined, status: number): string {
   return defaultCode(status);
 }
 
+const STATUS_CODES: Record<number, string> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  429: 'rate-limited',
+};
+
 function defaultCode(status: number): string {
-  switch (status) {
-    case 400:
-      return 'validation';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'not-found';
-    case 409:
-      return 'conflict';
-    case 413:
-      return 'payload-too-large';
-    case 429:
-      return 'rate-limited';
-    default:
-      return status >= 500 ? 'internal' : 'http';
-  }
+  return STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'http');
 }
 
 /** Parses `Retry-After` (seconds or an HTTP date) into seconds, or undefined. */

@@ -11,9 +11,6 @@ export const en: Messages = {
     loading: 'Loading…',
     retry: 'Try again',
     close: 'Close',
-    more: 'Show more',
-    empty: 'Nothing to show yet.',
-    updatedLive: 'Updates live.',
   },
   errors: {
     offline: 'You are offline. Check your connection and try again.',
@@ -25,7 +22,6 @@ export const en: Messages = {
     forbidden: 'You are not allowed to do this.',
     unauthorized: 'Your session is missing or has expired. Please join again.',
     validation: 'Please check what you entered.',
-    fieldErrors: (c: number) => `${count(c, 'field needs', 'fields need')} your attention.`,
     conflict: 'This cannot be done right now.',
     payloadTooLarge: 'What you sent is too large.',
     unknown: 'Something unexpected went wrong. Please try again shortly.',
@@ -72,15 +68,10 @@ export const en: Messages = {
   forum: {
     seatsLeft: (c: number) => `${count(c, 'seat', 'seats')} left`,
     noSeatsLeft: 'No seats left',
-    capacity: (c: number) => `${n(c)} places`,
-    registered: (c: number) => `${n(c)} registered`,
     waitlisted: (c: number) => `${n(c)} on the waitlist`,
-    participants: (c: number) => count(c, 'participant', 'participants'),
-    ideas: (c: number) => count(c, 'idea', 'ideas'),
     votes: (c: number) => count(c, 'vote', 'votes'),
     table: (number: number) => `Table ${n(number)}`,
     venue: 'Venue',
     date: 'Date',
-    district: 'District',
   },
 };

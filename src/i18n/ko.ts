@@ -13,9 +13,6 @@ export const ko = {
     loading: '불러오는 중입니다…',
     retry: '다시 시도',
     close: '닫기',
-    more: '더 보기',
-    empty: '표시할 내용이 없습니다.',
-    updatedLive: '실시간으로 업데이트됩니다.',
   },
   errors: {
     offline: '인터넷에 연결되어 있지 않습니다. 연결을 확인한 뒤 다시 시도해 주세요.',
@@ -27,7 +24,6 @@ export const ko = {
     forbidden: '이 작업을 할 권한이 없습니다.',
     unauthorized: '로그인 정보가 없거나 만료되었습니다. 다시 참여해 주세요.',
     validation: '입력한 내용을 확인해 주세요.',
-    fieldErrors: (count: number) => `입력 내용에 확인이 필요한 항목이 ${n(count)}개 있습니다.`,
     conflict: '지금은 처리할 수 없는 요청입니다.',
     payloadTooLarge: '보내는 내용이 너무 큽니다.',
     unknown: '알 수 없는 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
@@ -75,15 +71,10 @@ export const ko = {
   forum: {
     seatsLeft: (count: number) => `잔여 ${n(count)}석`,
     noSeatsLeft: '잔여 좌석 없음',
-    capacity: (count: number) => `정원 ${n(count)}명`,
-    registered: (count: number) => `신청 ${n(count)}명`,
     waitlisted: (count: number) => `대기 ${n(count)}명`,
-    participants: (count: number) => `참여 ${n(count)}명`,
-    ideas: (count: number) => `제안 ${n(count)}건`,
     votes: (count: number) => `${n(count)}표`,
     table: (number: number) => `${n(number)}번 테이블`,
     venue: '장소',
     date: '일시',
-    district: '지역',
   },
 };

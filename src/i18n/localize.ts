@@ -105,33 +105,25 @@ export function nearestLang(node: Element): string | null {
   return document.documentElement.getAttribute('lang');
 }
 
+/** Which message speaks for each kind of API error (unlisted kinds: `unknown`). */
+const KIND_MESSAGES: Partial<Record<ApiError['kind'], Exclude<keyof Messages['errors'], 'codes' | 'rateLimited'>>> = {
+  timeout: 'timeout',
+  server: 'server',
+  'not-found': 'notFound',
+  forbidden: 'forbidden',
+  unauthorized: 'unauthorized',
+  validation: 'validation',
+  conflict: 'conflict',
+  'payload-too-large': 'payloadTooLarge',
+};
+
 /** A person-facing message for any error the data layer throws. */
 export function errorMessage(error: unknown, m: Messages): string {
   if (error instanceof RateLimitedError) return m.errors.rateLimited(error.retryAfter);
   if (error instanceof NetworkError) return error.offline ? m.errors.offline : m.errors.network;
   if (error instanceof ApiError) {
-    const byCode = m.errors.codes[error.code];
-    if (byCode) return byCode;
-    switch (error.kind) {
-      case 'timeout':
-        return m.errors.timeout;
-      case 'server':
-        return m.errors.server;
-      case 'not-found':
-        return m.errors.notFound;
-      case 'forbidden':
-        return m.errors.forbidden;
-      case 'unauthorized':
-        return m.errors.unauthorized;
-      case 'validation':
-        return m.errors.validation;
-      case 'conflict':
-        return m.errors.conflict;
-      case 'payload-too-large':
-        return m.errors.payloadTooLarge;
-      default:
-        return m.errors.unknown;
-    }
+    const byKind = KIND_MESSAGES[error.kind];
+    return m.errors.codes[error.code] ?? (byKind ? m.errors[byKind] : m.errors.unknown);
   }
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return m.errors.offline;
   return m.errors.unknown;
