@@ -1,7 +1,9 @@
 /**
  * Messages of `<hd-signup-form>`. Korean is the source (polite register) and ships with the
  * element; English (`messages-en.ts`, typed by this object, so a missing key is a type error) is
- * a separate chunk loaded only when a page asks for `lang="en"`.
+ * a separate chunk loaded only when a page asks for `lang="en"`. These are the words of the form as
+ * it first shows; the parts loaded later (submit.ts, views.ts, guardian.ts, notices.ts) bring their
+ * own, in both languages.
  * The consent texts themselves come from the backend's form definition (`SignupForm.consents`).
  */
 import { formatNumber } from '../../i18n/format.js';
@@ -9,7 +11,6 @@ import { formatNumber } from '../../i18n/format.js';
 const n = (value: number) => formatNumber(value, 'ko');
 
 export const ko = {
-  formTitle: '참가 신청',
   required: '필수',
   optional: '선택',
   seats: (left: number, capacity: number) => `잔여 ${n(left)}석 / 정원 ${n(capacity)}명`,
@@ -44,12 +45,6 @@ export const ko = {
     participant: '토론 테이블에 앉아 의견을 나눕니다.',
     facilitator: '교육을 받은 뒤 테이블 토론의 진행을 맡습니다.',
   } as Record<string, string>,
-  guardian: '법정대리인(보호자) 정보',
-  guardianHint: '만 14세 미만은 개인정보 처리에 법정대리인의 동의가 필요합니다(개인정보 보호법 제22조의2).',
-  guardianName: '법정대리인 이름',
-  guardianContact: '법정대리인 연락처',
-  guardianAgree: '법정대리인 동의',
-  guardianConsent: '법정대리인으로서 아래 개인정보 수집·이용에 동의합니다.',
   questions: '사전 질문',
   questionsHint: '응답은 아래 ‘사전 질문 응답’ 수집에 동의하신 경우에만 전달됩니다.',
   chars: (max: number) => `${n(max)}자 이내`,
@@ -71,7 +66,6 @@ export const ko = {
   agree: '위 내용에 동의합니다.',
   honeypot: '이 칸은 비워 두세요',
   submit: '참가 신청하기',
-  submitWaitlist: '대기자로 신청하기',
   sending: '보내는 중입니다…',
   // errors
   summaryTitle: '입력 내용을 확인해 주세요',
@@ -92,23 +86,6 @@ export const ko = {
     invalid: '입력한 내용을 확인해 주세요.',
     form: '신청서가 바뀌었습니다. 내용을 확인한 뒤 다시 신청해 주세요.',
   },
-  fullNotice: (waiting: number) => `정원이 찼습니다. 지금 신청하시면 대기자 명단에 오르며(현재 대기 ${n(waiting)}명), 자리가 나면 순서대로 참가가 확정됩니다.`,
-  notOpen: '아직 참가 신청 기간이 아닙니다.',
-  opensAt: (when: string) => `참가 신청은 ${when}부터 받습니다.`,
-  closed: '참가 신청이 마감되었습니다.',
-  // pending
-  pendingTitle: '신청서를 아직 보내지 못했습니다',
-  pendingBody: '인터넷 연결이 끊겨 신청서를 이 기기에 임시로 저장했습니다. 연결되면 자동으로 다시 보냅니다. 같은 신청이 두 번 접수되지는 않습니다.',
-  retryNow: '지금 다시 보내기',
-  discard: '보내지 않고 삭제하기',
-  // outcomes
-  promoted: '대기에서 참가 확정으로 바뀌었습니다.',
-  alreadyTitle: '이미 신청하셨습니다',
-  alreadyBody: '이 연락처로 이 토론회에 이미 참가 신청이 되어 있습니다. 신청 내용은 신청할 때 받은 취소 링크로 확인하실 수 있습니다.',
-  editForm: '입력 내용 고치기',
-  // manage (cancel link)
-  badLink: '취소 링크가 올바르지 않거나 더 이상 쓸 수 없습니다.',
-  pastForum: '이미 진행된 토론회는 취소할 수 없습니다.',
   noBackend: '연결할 서버를 지정해 주세요(api-base 또는 hd-provider).',
   noForum: '토론회를 지정해 주세요(forum-id).',
 };

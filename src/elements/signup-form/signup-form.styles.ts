@@ -1,7 +1,11 @@
 import { css } from 'lit';
 import { token } from '../../styles/tokens.js';
 
-/** One column, labels above fields, hints under labels, errors in red with a bar (GOV.UK / KRDS). */
+/**
+ * One column, labels above fields, hints under labels, errors in red with a bar (GOV.UK / KRDS).
+ * The styles of what shows later (confirmation, cancel view, guardian, notices, pending) come with
+ * their chunks (see the `styles` of views.ts, guardian.ts, notices.ts, submit.ts).
+ */
 export const styles = css`
   :host {
     --_max: var(--hd-signup-form-max-width, 40em);
@@ -28,8 +32,8 @@ export const styles = css`
   /* Headings take focus only to be read out (GOV.UK): no ring, they are not controls. */
   h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
   .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
-  .compact, .consent, .cancel-link, .confirm, .guardian { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
-  .title, dt, label, legend, .error, .position, button, a.button { font-weight: 700; }
+  .consent { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
+  .title, dt, label, legend, .error, button { font-weight: 700; }
   .meta, .actions { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
   .badge { padding: 0.1em 0.6em; border-radius: 999px; font-weight: 700; color: var(--_c); background: color-mix(in srgb, var(--_c) 12%, ${token('color-surface')}); --_c: ${token('color-status-finished')}; }
   .badge--open { --_c: ${token('color-status-open')}; }
@@ -60,36 +64,21 @@ export const styles = css`
   .choice input { margin: 0 0.5em; }
   .choice label { font-weight: 400; padding-block: 0.5em; cursor: pointer; }
   .choice .hint { grid-column: 2; }
-  .guardian { border: 2px solid ${token('color-status-waitlist')}; }
   .consent { background: ${token('color-surface-alt')}; }
   .consent dl > div { display: block; margin-block-end: ${token('space-xs')}; }
   .hp { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
-  button, a.button {
+  button {
     display: inline-flex; align-items: center; justify-content: center; margin: 0; text-decoration: none;
     padding: ${token('space-s')} ${token('space-l')}; border-radius: ${token('radius-small')}; border: 2px solid var(--_b, ${token('color-accent')});
     background: ${token('color-surface')}; color: var(--_b, ${token('color-accent')});
   }
-  .danger { --_b: ${token('color-danger')}; }
   .primary { background: var(--_b, ${token('color-accent')}); color: ${token('color-on-accent')}; justify-self: start; font-size: 1.125em; }
-  .link { border-color: transparent; background: none; text-decoration: underline; }
   button:disabled { opacity: 0.7; cursor: progress; }
   a { color: ${token('color-accent')}; }
   .summary { border: 4px solid ${token('color-danger')}; padding: ${token('space-m')}; border-radius: ${token('radius-small')}; }
   .summary ul { margin: 0; padding-inline-start: 1.25em; }
   .summary a { color: ${token('color-danger')}; font-weight: 700; }
   .notice { border-inline-start: 6px solid var(--_n, ${token('color-accent')}); background: ${token('color-surface-alt')}; padding: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
-  .waitlist { --_n: ${token('color-status-waitlist')}; }
-  .pending { --_n: ${token('color-status-closing')}; }
   .error-box { --_n: ${token('color-danger')}; }
   .skeleton { min-block-size: 24em; border-radius: ${token('radius')}; background: ${token('color-surface-alt')}; padding: ${token('space-m')}; color: ${token('color-muted')}; }
-  .outcome { background: var(--_panel); color: ${token('color-on-accent')}; border-radius: ${token('radius')}; padding: ${token('space-l')}; margin-block-end: ${token('space-l')}; text-align: center; }
-  .outcome.waitlisted { background: ${token('color-status-waitlist')}; }
-  .outcome.cancelled { background: ${token('color-status-finished')}; }
-  .outcome h2 { margin: 0; }
-  .position { font-size: 1.25em; margin: ${token('space-s')} 0 0; }
-  .ticket { display: grid; justify-items: center; gap: ${token('space-s')}; margin-block-end: ${token('space-l')}; }
-  .code strong { font-size: 1.5em; letter-spacing: 0.05em; }
-  .qr { inline-size: min(14em, 70vw); block-size: auto; aspect-ratio: 1; }
-  .cancel-link, .confirm { margin-block: ${token('space-l')}; }
-  .confirm { border: 2px solid ${token('color-danger')}; }
 `;

@@ -1,28 +1,25 @@
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/client.js';
-import { ApiError, ConflictError, UnauthorizedError, ValidationError } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
-import type { Forum, RegistrationReceipt, RegistrationStatus, SignupForm } from '../../api/types.js';
-import type { ViewHost } from './views.js';
+import type { Forum, RegistrationReceipt, SignupForm } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
-import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
-import { HdSignupCompleteEvent } from '../../events/signup-complete.js';
 import { HdSignupSubmitEvent } from '../../events/signup-submit.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
-import { ko, type SignupMessages } from './messages.js';
-import { qrShape, type QrShape } from './qr.js';
+import type { SignupHost } from './host.js';
+import { ko } from './messages.js';
+import { hasPending } from './pending-key.js';
 import { styles } from './signup-form.styles.js';
-import { clearPending, loadPending, savePending, type Pending } from './store.js';
+import type { Pending } from './store.js';
+import type { Manage } from './views.js';
 import {
   buildInput,
   emptyValues,
   fieldKeys,
-  fieldOfPath,
   isUnder,
   validate,
   validateField,
@@ -32,20 +29,49 @@ import {
 } from './validate.js';
 
 type Phase = 'form' | 'sending' | 'pending' | 'done' | 'already';
-type Manage = 'view' | 'confirm' | 'cancelling' | 'cancelled';
 
-/** The English catalog, once loaded (a separate chunk: Korean pages never fetch it). */
-let en: SignupMessages | undefined;
-let enLoading: Promise<unknown> | undefined;
-let enFailed = false;
-/** The after-the-form views (confirmation, cancel link): a chunk fetched while the form is filled in. */
-let views: typeof import('./views.js') | undefined;
-let viewsLoading: Promise<unknown> | undefined;
+/**
+ * The parts the form as first shown does not need: chunks fetched when a state needs them, each
+ * with its own words and styles (host.ts lists what they may touch).
+ * - `submit`: sending, the offline queue, the server's refusals (fetched on the first keystroke);
+ * - `views`: the confirmation and the cancel-link view (the first keystroke, or a cancel link);
+ * - `guardian`: the legal guardian's fields (when the under-14 age group is chosen);
+ * - `notices`: a full, not-yet-open or closed forum.
+ */
+const importers = {
+  submit: () => import('./submit.js'),
+  views: () => import('./views.js'),
+  guardian: () => import('./guardian.js'),
+  notices: () => import('./notices.js'),
+};
+type Parts = { [K in keyof typeof importers]: Awaited<ReturnType<(typeof importers)[K]>> };
+const loaded: Partial<Parts> = {};
+const loading: Partial<Record<keyof Parts, Promise<unknown>>> = {};
+
+/** One fetch per part and page; a failed one is tried again the next time it is needed. */
+function fetchPart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
+  return (loading[name] ??= importers[name]().then(
+    (m) => (loaded[name] = m as Parts[K]),
+    (error: unknown) => {
+      delete loading[name];
+      throw error;
+    },
+  )) as Promise<Parts[K]>;
+}
 
 const fid = (key: string) => `f-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 const TOKEN = /^[A-Za-z0-9_.~-]{8,300}$/;
 
 /**
+ * The registration form of one forum (`forum-id`): the forum's summary, the personal fields, the
+ * forum's own questions, accessibility requests and the personal-information consents as PIPA
+ * art. 15(2) asks (required and optional recorded apart; under-14s need a guardian). It validates
+ * on blur and on submit, shows the server's field errors at their fields, and never loses a
+ * submission: each attempt carries an Idempotency-Key and, when the network fails, waits on the
+ * device to be sent once. Outcomes: confirmed (with a QR code and a cancel link), waitlisted with
+ * its position, full, closed, not yet open, already registered; a cancel token (`cancel-token`
+ * or `#cancel=` in the page address) opens the cancel view.
+ *
  * @summary Registration for one forum: the forum's questions, Korean personal-information consent,
  * waitlist, a confirmation with a QR code and a cancel link; a submission is never lost.
  * @tag hd-signup-form
@@ -95,40 +121,38 @@ export class HdSignupForm extends LitElement {
   @state() private phase: Phase = 'form';
   @state() private receipt: RegistrationReceipt | undefined;
   @state() private forum: Forum | undefined;
-  @state() private mine: RegistrationStatus | undefined;
-  @state() private manage: Manage = 'view';
   @state() private announce = '';
-  @state() private qr: { text: string; shape: QrShape } | undefined;
 
   private readonly api = new ApiController(this);
-  private readonly l = new LocalizeController(this, { locale: () => this.api.locale });
+  /** Words (`l.t`): Korean ships here, English is fetched the first time a page asks for it. */
+  private readonly l = new LocalizeController(this, {
+    locale: () => this.api.locale,
+    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
+  });
   private readonly internals = this.attachInternals();
+  /** This element as its lazy parts see it. */
+  private readonly h = this as unknown as SignupHost;
   private inflight = false;
-  private pending: Pending | undefined;
-  private qrLoading = '';
   private focusNext = '';
+  /** The cancel-link view's state and actions (from the views chunk). */
+  private mng: Manage | undefined;
+  /** Parts the current render waits for (`updateComplete` waits for them too). */
+  private readonly waiting = new Set<Promise<unknown>>();
+  /** Part styles already added to the shadow root. */
+  private readonly adopted = new Set<unknown>();
 
   private readonly load = new Task(this, {
     task: async ([client, forumId]: readonly [ApiClient | undefined, string], { signal }) => {
       if (!client || !forumId) return undefined;
       const [forum, form] = await Promise.all([client.getForum(forumId, { signal }), client.getSignupForm(forumId, { signal })]);
       this.forum = forum;
-      this.resume(client, forumId);
+      // After a reload: a submission that did not get through is restored and sent again.
+      if (this.phase === 'form' && !this.inflight && hasPending(client.baseUrl, forumId)) {
+        fetchPart('submit').then((m) => m.resume(this.h, client.baseUrl, forumId), () => undefined);
+      }
       return form;
     },
     args: () => [this.cancelToken ? undefined : this.client, this.forumId] as const,
-  });
-
-  private readonly mineTask = new Task(this, {
-    task: async ([client, token]: readonly [ApiClient | undefined, string], { signal }) => {
-      if (!client || !token) return undefined;
-      const reg = await client.getMyRegistration(token, { signal });
-      this.mine = reg;
-      this.manage = reg.outcome === 'cancelled' ? 'cancelled' : 'view';
-      this.forum = await client.getForum(reg.forumId, { signal }).catch(() => undefined);
-      return reg;
-    },
-    args: () => [this.client, this.cancelToken] as const,
   });
 
   /** Live seats while the form is open; promotion while waitlisted. */
@@ -141,7 +165,8 @@ export class HdSignupForm extends LitElement {
       if (msg.type === 'forum.updated' && msg.data.id === this.forum?.id) this.forum = msg.data;
       else if (msg.type !== 'reset' && msg.type !== 'poll') return;
       if (msg.type !== 'forum.updated' && !this.cancelToken) void this.load.run();
-      void this.refreshMine();
+      if (this.cancelToken) void this.mng?.refresh();
+      else void loaded.views?.promote(this.h);
     },
   });
 
@@ -149,61 +174,39 @@ export class HdSignupForm extends LitElement {
     return this.api.ready ? this.api.client : undefined;
   }
 
-  /** This widget's messages; English arrives with its chunk (until then `render` shows the skeleton). */
-  private get t(): SignupMessages {
-    return this.l.locale === 'en' && en ? en : ko;
+  private get form(): SignupForm | undefined {
+    return this.load.value;
   }
 
-  private get waitingForCatalog(): boolean {
-    if (this.l.locale !== 'en' || en || enFailed) return false;
-    enLoading ??= import('./messages-en.js').then(
-      (m) => (en = m.en),
-      () => (enFailed = true), // the chunk did not load: Korean rather than nothing
-    );
-    void enLoading.then(() => this.requestUpdate());
-    return true;
-  }
-
-  /** The views chunk, or undefined while it loads (the host re-renders when it arrives). */
-  private views(): typeof views {
-    if (!views) {
-      viewsLoading ??= import('./views.js').then(
-        (m) => (views = m),
-        () => (viewsLoading = undefined), // tried again on the next render that needs it
+  /**
+   * A lazily loaded part: the module (its styles added to the shadow root), or undefined while it
+   * loads — this element re-renders when it lands, and `updateComplete` waits for it unless it is
+   * only fetched ahead (`ahead`).
+   */
+  private lazy<K extends keyof Parts>(name: K, ahead = false): Parts[K] | undefined {
+    const m = loaded[name];
+    if (!m) {
+      const p = fetchPart(name).then(
+        () => this.requestUpdate(),
+        () => undefined, // tried again on the next render that needs it (or when back online)
       );
-      void viewsLoading.then(() => this.requestUpdate());
+      if (!ahead) this.waiting.add(p) && void p.then(() => this.waiting.delete(p));
+      return undefined;
     }
-    return views;
-  }
-
-  /** What the views may read and do: a narrow window onto this element's private state. */
-  private get view(): ViewHost {
-    return {
-      lit: { html, svg, nothing },
-      locale: this.l.locale,
-      client: this.client,
-      forum: this.forum,
-      mine: this.mine,
-      manage: this.manage,
-      general: this.general,
-      qr: this.qr,
-      mineError: this.mineTask.status === TaskStatus.ERROR ? this.mineTask.error : undefined,
-      badLink: this.t.badLink,
-      renderForum: (f, compact) => this.renderForum(f, compact),
-      renderError: (retry, error) => this.renderError(retry, error),
-      renderLoading: () => this.renderLoading(),
-      retryMine: () => void this.mineTask.run(),
-      askCancel: () => ((this.manage = 'confirm'), (this.focusNext = 'confirm')),
-      keep: () => (this.manage = 'view'),
-      cancel: () => void this.cancel(),
-      signupAgain: () => this.signupAgain(),
-      say: (text) => (this.announce = text),
-    };
+    if (!this.adopted.has(m.styles)) {
+      this.adopted.add(m.styles);
+      const root = this.renderRoot as ShadowRoot;
+      adoptStyles(root, [...(root.adoptedStyleSheets ?? []), m.styles]);
+    }
+    return m;
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
   private followed(): string | undefined {
-    if (this.cancelToken) return this.mine?.outcome === 'waitlisted' ? this.mine.forumId : undefined;
+    if (this.cancelToken) {
+      const mine = this.mng?.mine;
+      return mine?.outcome === 'waitlisted' ? mine.forumId : undefined;
+    }
     if (this.phase === 'done') return this.receipt?.outcome === 'waitlisted' ? this.receipt.forumId : undefined;
     const s = this.forum?.status;
     return s === 'open' || s === 'full' || s === 'announced' ? this.forum!.id : undefined;
@@ -235,34 +238,22 @@ export class HdSignupForm extends LitElement {
     history.replaceState(history.state, '', location.pathname + location.search);
     if (TOKEN.test(token)) {
       this.cancelToken = token;
-      this.manage = 'view';
+      if (this.mng) this.mng.step = 'view';
       this.focusNext = 'top';
     }
   };
 
   private onOnline = () => {
-    if (this.phase === 'pending' && this.pending) void this.send(this.pending);
+    if (this.phase === 'pending') loaded.submit?.retry(this.h);
     else if (this.load.status === TaskStatus.ERROR && !this.cancelToken) void this.load.run();
+    this.requestUpdate(); // a part that could not be fetched is tried again
   };
-
-  private get baseUrl(): string {
-    return this.client?.baseUrl ?? '';
-  }
-
-  /** After a reload: a submission that did not get through is restored and sent again. */
-  private resume(client: ApiClient, forumId: string): void {
-    if (this.phase !== 'form' || this.inflight) return;
-    const p = loadPending(client.baseUrl, forumId);
-    if (!p) return;
-    this.values = p.values;
-    void this.send(p);
-  }
 
   // ------------------------------------------------------------------ submit
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    const form = this.load.value;
+    const form = this.form;
     if (this.inflight || !form || !this.client) return;
     const errors = validate(this.values, form);
     this.errors = errors;
@@ -279,139 +270,29 @@ export class HdSignupForm extends LitElement {
     const event = new HdSignupSubmitEvent({ forumId: this.forumId, input: structuredClone(input) });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    await this.send({ v: 1, key: newIdempotencyKey(), body: input, values: this.values, savedAt: Date.now() });
-  }
-
-  private async send(p: Pending): Promise<void> {
-    const client = this.client;
-    const forumId = this.forumId;
-    if (this.inflight || !client) return;
+    const p: Pending = { v: 1, key: newIdempotencyKey(), body: input, values: this.values, savedAt: Date.now() };
+    // Busy at once, even in the rare case the sending code is not in yet (it is fetched on the first keystroke).
     this.inflight = true;
-    this.views();
-    this.pending = p;
     this.phase = 'sending';
-    this.announce = this.t.sending;
+    this.lazy('submit');
     try {
-      const receipt = await client.createRegistration(forumId, p.body, { idempotencyKey: p.key });
-      this.done(client.baseUrl, forumId);
-      this.receipt = receipt;
-      this.phase = 'done';
-      this.focusNext = 'top';
-      this.announce = '';
-      const { cancelToken: _secret, id, ...rest } = receipt;
-      const complete = new HdSignupCompleteEvent({ ...rest, registrationId: id });
-      this.dispatchEvent(complete);
+      void (await fetchPart('submit')).send(this.h, p);
     } catch (error) {
-      this.announce = '';
-      if (error instanceof ApiError && !error.transient) {
-        this.done(client.baseUrl, forumId);
-        this.refused(error);
-      } else {
-        savePending(client.baseUrl, forumId, p);
-        this.phase = 'pending';
-        this.general = this.l.error(error);
-        this.focusNext = 'top';
-      }
-    } finally {
+      // Offline before the sending code arrived: nothing was sent, everything stays as it was.
       this.inflight = false;
+      this.phase = 'form';
+      this.general = this.l.error(error);
+      this.summary = true;
+      this.focusNext = 'summary';
     }
-  }
-
-  /** The submission is settled one way or the other: forget the stored copy. */
-  private done(baseUrl: string, forumId: string): void {
-    clearPending(baseUrl, forumId);
-    this.pending = undefined;
-  }
-
-  private refused(error: ApiError): void {
-    this.phase = 'form';
-    if (error.code === 'already-registered') {
-      this.phase = 'already';
-      this.focusNext = 'top';
-      return;
-    }
-    if (error.code === 'signup-closed' || error.code === 'signup-not-open') {
-      void this.load.run(); // the forum's state changed: show it
-      return;
-    }
-    const form = this.load.value;
-    const errors: Record<string, ErrorCode> = {};
-    let general = '';
-    if (error instanceof ValidationError && form) {
-      const keys = fieldKeys(this.values, form);
-      for (const fe of error.problem?.errors ?? Object.keys(error.fieldErrors).map((field) => ({ field, code: 'invalid' }))) {
-        const key = fieldOfPath(fe.field, keys);
-        if (fe.field === 'consentVersion') {
-          general = this.t.err.form;
-          void this.load.run();
-        } else if (!key) general ||= this.t.err.invalid;
-        else errors[key] ??= validateField(key, this.values, form) ?? (fe.code === 'too_long' ? 'long' : 'invalid');
-      }
-    } else general = this.l.error(error);
-    if (!general && !Object.keys(errors).length) general = this.t.err.invalid;
-    this.errors = errors;
-    this.general = general;
-    this.summary = true;
-    this.focusNext = Object.keys(errors)[0] ?? 'summary';
-  }
-
-  private discard(): void {
-    this.done(this.baseUrl, this.forumId);
-    this.phase = 'form';
-    this.general = '';
-  }
-
-  // ------------------------------------------------------------------ cancel link
-
-  private async refreshMine(): Promise<void> {
-    const client = this.client;
-    const token = this.cancelToken || (this.phase === 'done' ? this.receipt?.cancelToken : undefined);
-    if (!client || !token) return;
-    try {
-      const reg = await client.getMyRegistration(token);
-      if (this.cancelToken) this.mine = reg;
-      else if (this.receipt) {
-        if (this.receipt.outcome === 'waitlisted' && reg.outcome === 'confirmed') this.announce = this.t.promoted;
-        this.receipt = { ...this.receipt, outcome: reg.outcome, waitlistPosition: reg.waitlistPosition };
-      }
-    } catch {
-      // the next event or poll tries again
-    }
-  }
-
-  private async cancel(): Promise<void> {
-    const client = this.client;
-    if (!client || this.manage !== 'confirm') return;
-    this.manage = 'cancelling';
-    this.general = '';
-    try {
-      const reg = await client.cancelMyRegistration(this.cancelToken);
-      this.mine = reg;
-      this.manage = 'cancelled';
-      this.focusNext = 'top';
-      const cancelled = new HdSignupCancelEvent({ forumId: reg.forumId, registrationId: reg.id, code: reg.code });
-      this.dispatchEvent(cancelled);
-    } catch (error) {
-      this.manage = 'view';
-      this.general = error instanceof ConflictError ? this.t.pastForum : error instanceof UnauthorizedError ? this.t.badLink : this.l.error(error);
-      this.focusNext = 'top';
-    }
-  }
-
-  private signupAgain(): void {
-    this.forumId ||= this.mine?.forumId ?? '';
-    this.cancelToken = '';
-    this.mine = undefined;
-    this.receipt = undefined;
-    this.phase = 'form';
-    this.general = '';
-    this.values = emptyValues();
   }
 
   // ------------------------------------------------------------------ input
 
   private onInput(e: Event): void {
-    this.views(); // fetch the confirmation view while the person types
+    // While the person types: fetch what sending and the confirmation need.
+    this.lazy('submit', true);
+    this.lazy('views', true);
     const el = e.target as HTMLInputElement;
     const v = el.dataset['v'];
     if (!v) return;
@@ -454,17 +335,26 @@ export class HdSignupForm extends LitElement {
 
   // ------------------------------------------------------------------ lifecycle
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A cancel link: its view's state lives in the views chunk (created before the controllers update).
+    const views = this.cancelToken ? this.lazy('views') : undefined;
+    if (views) this.mng ??= new views.Manage(this.h);
+  }
+
+  /** `updateComplete` also waits for the language in effect and for the parts this render needs. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await this.l.updateComplete(() => super.getUpdateComplete());
+    while (this.waiting.size) {
+      await Promise.all(this.waiting);
+      done = await this.l.updateComplete(() => super.getUpdateComplete());
+    }
+    return done;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.focusNext && this.focusField(this.focusNext)) this.focusNext = '';
-    const code = this.ticketCode();
-    if (code && this.qr?.text !== code && this.qrLoading !== code) {
-      this.qrLoading = code;
-      qrShape(code).then(
-        (shape) => (this.qr = { text: code, shape }),
-        () => (this.qrLoading = ''),
-      );
-    }
     try {
       const states = this.internals.states;
       states.clear();
@@ -475,17 +365,11 @@ export class HdSignupForm extends LitElement {
   }
 
   private stateName(): string {
-    if (this.cancelToken) return this.mineTask.status === TaskStatus.ERROR ? 'error' : this.mine ? (this.manage === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
+    if (this.cancelToken) return this.mng?.state() ?? 'loading';
     if (this.load.status === TaskStatus.ERROR) return 'error';
-    if (!this.load.value) return 'loading';
+    if (!this.form) return 'loading';
     if (this.phase === 'done') return this.receipt!.outcome;
     return this.phase === 'form' ? this.availability() : this.phase;
-  }
-
-  /** The code whose QR code is shown now (confirmed registrations only). */
-  private ticketCode(): string | undefined {
-    const r = this.cancelToken ? this.mine : this.phase === 'done' ? this.receipt : undefined;
-    return r?.outcome === 'confirmed' ? r.code : undefined;
   }
 
   /** `form` (open), `full` (waitlist), `not-open` or `closed`. */
@@ -500,41 +384,36 @@ export class HdSignupForm extends LitElement {
   // ------------------------------------------------------------------ render
 
   protected override render() {
-    if (this.waitingForCatalog) return html`<div part="base" class="base">${this.renderLoading()}</div>`;
+    if (!this.l.ready) return html`<div part="base" class="base">${this.renderLoading()}</div>`;
     return html`<div part="base" class="base">
       <p class="visually-hidden" role="status">${this.announce}</p>
-      ${this.cancelToken ? (this.views()?.renderManage(this.view) ?? this.renderLoading()) : this.renderSignup()}
+      ${this.cancelToken ? (this.mng?.render() ?? this.renderLoading()) : this.renderSignup()}
     </div>`;
   }
 
   private renderSignup() {
     const client = this.client;
-    if (!this.forumId || !client) return html`<p class="notice" part="notice">${client ? this.t.noForum : this.t.noBackend}</p>`;
-    const form = this.load.value ?? client.peekSignupForm(this.forumId);
+    const t = this.l.t;
+    if (!this.forumId || !client) return html`<p class="notice" part="notice">${client ? t.noForum : t.noBackend}</p>`;
+    const form = this.form ?? client.peekSignupForm(this.forumId);
     const forum = this.forum ?? client.peekForum(this.forumId);
     if (!form || !forum) return this.load.status === TaskStatus.ERROR ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();
-    if (this.phase === 'done' && this.receipt) return this.views()?.renderOutcome(this.view, this.receipt) ?? this.renderLoading();
-    const t = this.t;
-    if (this.phase === 'already') {
-      return html`${this.renderForum(forum)}
-        <section class="notice" part="notice">
-          <h2 tabindex="-1" data-top>${t.alreadyTitle}</h2>
-          <p>${t.alreadyBody}</p>
-          <button type="button" part="button" class="secondary" @click=${() => ((this.phase = 'form'), (this.focusNext = 'contact'))}>${t.editForm}</button>
-        </section>`;
-    }
+    const h = this.h;
+    if (this.phase === 'done' && this.receipt) return this.lazy('views')?.renderOutcome(h, this.receipt) ?? this.renderLoading();
+    if (this.phase === 'already') return this.lazy('submit')?.renderAlready(h, forum) ?? this.renderLoading();
     const avail = this.availability(forum);
-    let notice: TemplateResult | typeof nothing = nothing;
-    if (avail === 'not-open' || avail === 'closed') {
-      const opens = forum.signupOpensAt;
-      return html`${this.renderForum(forum)}
-        <p class="notice" part="notice">
-          ${avail === 'closed' ? t.closed : t.notOpen} ${avail === 'not-open' && opens ? t.opensAt(this.l.dateTime(opens)) : nothing}
-        </p>`;
+    let notice: unknown = nothing;
+    let label = t.submit;
+    if (avail !== 'form') {
+      // A forum filling up while its form is on screen keeps the form until the notice's words arrive.
+      const onScreen = !!this.renderRoot.querySelector('form');
+      const n = this.lazy('notices', avail === 'full' && onScreen);
+      if (n && avail !== 'full') return n.renderClosed(h, forum, avail === 'closed');
+      if (n) (notice = n.renderFull(h, forum)), (label = n.submitWaitlist(h));
+      else if (avail !== 'full' || !onScreen) return this.renderLoading();
     }
-    if (avail === 'full') notice = html`<p class="notice waitlist" part="notice">${t.fullNotice(forum.waitlisted)}</p>`;
-    return html`${this.renderForum(forum)} ${notice} ${this.phase === 'pending' ? this.renderPending() : nothing}
-      ${this.renderForm(form, avail === 'full')}`;
+    return html`${this.renderForum(forum)} ${notice} ${this.phase === 'pending' ? this.lazy('submit')?.renderPending(h) : nothing}
+      ${this.renderForm(form, label)}`;
   }
 
   private renderLoading() {
@@ -549,7 +428,7 @@ export class HdSignupForm extends LitElement {
   }
 
   private renderForum(f: Forum, compact = false) {
-    const t = this.t;
+    const t = this.l.t;
     const status = displayStatus(f);
     const open = status === 'open' || status === 'closing';
     return html`<div class="forum ${compact ? 'compact' : ''}" part="forum">
@@ -566,19 +445,6 @@ export class HdSignupForm extends LitElement {
     </div>`;
   }
 
-  private renderPending() {
-    const t = this.t;
-    return html`<section class="notice pending" part="notice">
-      <h3 tabindex="-1" data-top>${t.pendingTitle}</h3>
-      <p>${t.pendingBody}</p>
-      ${this.general ? html`<p>${this.general}</p>` : nothing}
-      <div class="actions">
-        <button type="button" part="button" class="secondary" @click=${() => this.pending && this.send(this.pending)}>${t.retryNow}</button>
-        <button type="button" part="button" class="link" @click=${this.discard}>${t.discard}</button>
-      </div>
-    </section>`;
-  }
-
   // --- fields
 
   private desc(key: string, hint: boolean): string {
@@ -586,7 +452,7 @@ export class HdSignupForm extends LitElement {
   }
 
   private mark(required: boolean) {
-    return html` <span class="mark">(${required ? this.t.required : this.t.optional})</span>`;
+    return html` <span class="mark">(${required ? this.l.t.required : this.l.t.optional})</span>`;
   }
 
   private hintAndError(key: string, hint?: string) {
@@ -596,7 +462,7 @@ export class HdSignupForm extends LitElement {
   }
 
   private errorText(_key: string, code: ErrorCode): string {
-    return this.t.err[code];
+    return this.l.t.err[code];
   }
 
   /** A labelled text input (or textarea). */
@@ -644,14 +510,14 @@ export class HdSignupForm extends LitElement {
       <label for=${fid(key)}>${label}${this.mark(true)}</label>
       ${this.hintAndError(key, hint)}
       <select id=${fid(key)} data-v=${key} data-f=${key} aria-invalid=${this.errors[key] ? 'true' : 'false'} aria-describedby=${d || nothing}>
-        <option value="" ?selected=${!value}>${this.t.choose}</option>
+        <option value="" ?selected=${!value}>${this.l.t.choose}</option>
         ${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}
       </select>
     </div>`;
   }
 
   private contact(key: string, legend: string, kindV: 'contactKind' | 'guardianContactKind', valueV: 'contact' | 'guardianContact', hint?: string) {
-    const t = this.t;
+    const t = this.l.t;
     const kind: ContactKind = this.values[kindV];
     const d = this.desc(key, true);
     return html`<fieldset class="field ${this.errors[key] ? 'invalid' : ''}" part="field">
@@ -672,8 +538,8 @@ export class HdSignupForm extends LitElement {
     </fieldset>`;
   }
 
-  private renderForm(form: SignupForm, waitlist: boolean) {
-    const t = this.t;
+  private renderForm(form: SignupForm, label: string) {
+    const t = this.l.t;
     const v = this.values;
     const keys = fieldKeys(v, form);
     const shown = keys.filter((k) => this.errors[k]);
@@ -694,15 +560,7 @@ export class HdSignupForm extends LitElement {
       ${this.contact('contact', t.contact, 'contactKind', 'contact', t.contactHint)}
       ${this.select('district', t.district, v.district, form.districts.map((d) => [d, d]), t.districtHint)}
       ${this.select('ageGroup', t.ageGroup, v.ageGroup, form.ageGroups.map((a) => [a, t.ages[a] ?? a]))}
-      ${isUnder(v, form)
-        ? html`<section class="group guardian" aria-labelledby="guardian-title">
-            <h3 id="guardian-title">${t.guardian}</h3>
-            <p class="hint">${t.guardianHint}</p>
-            ${this.text('guardian.name', t.guardianName, 'guardianName', v.guardianName, { max: 50 })}
-            ${this.contact('guardian.contact', t.guardianContact, 'guardianContactKind', 'guardianContact')}
-            ${this.group('guardian.consent', t.guardianAgree, 'checkbox', 'guardianConsent', [{ value: 'yes', label: t.guardianConsent, checked: v.guardianConsent }])}
-          </section>`
-        : nothing}
+      ${isUnder(v, form) ? (this.lazy('guardian')?.renderGuardian(this.h) ?? this.renderLoading()) : nothing}
       ${this.group(
         'role',
         t.role,
@@ -769,7 +627,7 @@ export class HdSignupForm extends LitElement {
         <label for="f-website">${t.honeypot}</label>
         <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" data-v="website" .value=${v.website} />
       </div>
-      <button type="submit" part="submit" class="primary" ?disabled=${sending}>${sending ? t.sending : waitlist ? t.submitWaitlist : t.submit}</button>
+      <button type="submit" part="submit" class="primary" ?disabled=${sending}>${sending ? t.sending : label}</button>
     </form>`;
   }
 }

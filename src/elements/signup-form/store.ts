@@ -9,6 +9,7 @@
  * Receipts and cancel tokens are never stored.
  */
 import type { RegistrationInput } from '../../api/types.js';
+import { storage, storageKey } from './pending-key.js';
 import type { SignupValues } from './validate.js';
 
 export interface Pending {
@@ -20,15 +21,6 @@ export interface Pending {
 }
 
 const MAX_AGE = 7 * 24 * 3600 * 1000;
-const storageKey = (baseUrl: string, forumId: string) => `hd-signup:${baseUrl}:${forumId}`;
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage blocked (sandboxed iframe, privacy settings)
-  }
-}
 
 export function loadPending(baseUrl: string, forumId: string): Pending | undefined {
   try {

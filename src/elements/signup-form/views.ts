@@ -1,17 +1,20 @@
 /**
  * What `<hd-signup-form>` shows after the form: the confirmation (code, QR code, calendar, cancel
- * link) and the cancel-link view (the registration, confirm, cancelled). A separate chunk: the
- * element fetches it while the person fills in the form (or at once for a cancel link), so a
- * page that only shows the form loads less. Its words live here, in both languages.
+ * link) and the cancel-link view (the registration, confirm, cancelled) with what it does (look
+ * the registration up, cancel it, follow a waitlist place). A separate chunk: the element fetches
+ * it while the person fills in the form (or at once for a cancel link), so a page that only shows
+ * the form loads less. Its words and styles live here, its words in both languages.
  */
-import type { TemplateResult, html as litHtml, nothing as litNothing, svg as litSvg } from 'lit';
-import type { ApiClient } from '../../api/client.js';
-import type { ApiError } from '../../api/errors.js';
-import type { Forum, RegistrationReceipt, RegistrationStatus } from '../../api/types.js';
-import type { QrShape } from './qr.js';
+import { Task, TaskStatus } from '@lit/task';
+import { css, html, nothing, svg } from 'lit';
+import { ConflictError, UnauthorizedError, type ApiError } from '../../api/errors.js';
+import type { RegistrationReceipt, RegistrationStatus } from '../../api/types.js';
+import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
+import { token } from '../../styles/tokens.js';
+import type { SignupHost } from './host.js';
+import { qrShape, type QrShape } from './qr.js';
+import { emptyValues } from './validate.js';
 
-// No runtime imports: Lit's template tags come from the element (so the CDN file keeps Lit inside
-// and this chunk stays small), numbers are formatted with the platform.
 const num = (v: number, l: string) => v.toLocaleString(l);
 
 const ko = {
@@ -41,6 +44,9 @@ const ko = {
   cancelledTitle: '참가 신청을 취소했습니다',
   cancelledBody: '신청 정보는 보유 기간이 지나면 파기됩니다.',
   signupAgain: '새로 신청하기',
+  promoted: '대기에서 참가 확정으로 바뀌었습니다.',
+  badLink: '취소 링크가 올바르지 않거나 더 이상 쓸 수 없습니다.',
+  pastForum: '이미 진행된 토론회는 취소할 수 없습니다.',
 };
 
 const en: typeof ko = {
@@ -70,41 +76,51 @@ const en: typeof ko = {
   cancelledTitle: 'Your signup is cancelled',
   cancelledBody: 'Your details are destroyed when the retention period ends.',
   signupAgain: 'Sign up again',
+  promoted: 'You have moved from the waitlist to a confirmed place.',
+  badLink: 'This cancel link is not valid or can no longer be used.',
+  pastForum: 'A forum that has already taken place cannot be cancelled.',
 };
 
-/** What the views read from the element (its internal state; not public API). */
-export interface ViewHost {
-  /** Lit's template tags, from the element's own copy of Lit. */
-  readonly lit: { html: typeof litHtml; svg: typeof litSvg; nothing: typeof litNothing };
-  readonly locale: string;
-  readonly client: ApiClient | undefined;
-  readonly forum: Forum | undefined;
-  readonly mine: RegistrationStatus | undefined;
-  readonly manage: 'view' | 'confirm' | 'cancelling' | 'cancelled';
-  readonly general: string;
-  readonly qr: { text: string; shape: QrShape } | undefined;
-  /** The cancel-link lookup failed with this error (none while loading or after success). */
-  readonly mineError: unknown;
-  renderForum(f: Forum, compact?: boolean): TemplateResult;
-  renderError(retry: () => unknown, error: unknown): TemplateResult;
-  renderLoading(): TemplateResult;
-  retryMine(): void;
-  askCancel(): void;
-  keep(): void;
-  cancel(): void;
-  signupAgain(): void;
-  say(text: string): void;
-  readonly badLink: string;
-}
+export const styles = css`
+  .compact, .cancel-link, .confirm { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
+  .position, a.button { font-weight: 700; }
+  a.button {
+    display: inline-flex; align-items: center; justify-content: center; margin: 0; text-decoration: none;
+    padding: ${token('space-s')} ${token('space-l')}; border-radius: ${token('radius-small')}; border: 2px solid ${token('color-accent')};
+    background: ${token('color-surface')}; color: ${token('color-accent')};
+  }
+  .danger { --_b: ${token('color-danger')}; }
+  .outcome { background: var(--_panel); color: ${token('color-on-accent')}; border-radius: ${token('radius')}; padding: ${token('space-l')}; margin-block-end: ${token('space-l')}; text-align: center; }
+  .outcome.waitlisted { background: ${token('color-status-waitlist')}; }
+  .outcome.cancelled { background: ${token('color-status-finished')}; }
+  .outcome h2 { margin: 0; }
+  .position { font-size: 1.25em; margin: ${token('space-s')} 0 0; }
+  .ticket { display: grid; justify-items: center; gap: ${token('space-s')}; margin-block-end: ${token('space-l')}; }
+  .code strong { font-size: 1.5em; letter-spacing: 0.05em; }
+  .qr { inline-size: min(14em, 70vw); block-size: auto; aspect-ratio: 1; }
+  .cancel-link, .confirm { margin-block: ${token('space-l')}; }
+  .confirm { border: 2px solid ${token('color-danger')}; }
+`;
 
-const words = (h: ViewHost) => (h.locale === 'en' ? en : ko);
+const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
 
 type Mine = Pick<RegistrationStatus, 'code' | 'outcome' | 'waitlistPosition'>;
 
-function ticket(h: ViewHost, mine: Mine) {
-  const { html, svg, nothing } = h.lit;
+/** QR codes drawn so far (or on their way), by registration code. */
+const shapes = new Map<string, QrShape | Promise<unknown>>();
+
+/** The QR code of `code`, or undefined while `uqr` draws it (then the element re-renders). */
+function qr(h: SignupHost, code: string): QrShape | undefined {
+  let shape = shapes.get(code);
+  if (!shape) shapes.set(code, (shape = qrShape(code).then((s) => shapes.set(code, s), () => shapes.delete(code))));
+  if (!(shape instanceof Promise)) return shape;
+  void shape.then(() => h.requestUpdate());
+  return undefined;
+}
+
+function ticket(h: SignupHost, mine: Mine) {
   const t = words(h);
-  const shape = h.qr?.text === mine.code ? h.qr.shape : undefined;
+  const shape = mine.outcome === 'confirmed' ? qr(h, mine.code) : undefined;
   const s = (shape?.size ?? 21) + 8;
   return html`<div class="ticket">
     <p class="code"><span>${t.code}</span> <strong>${mine.code}</strong></p>
@@ -119,8 +135,7 @@ function ticket(h: ViewHost, mine: Mine) {
 }
 
 /** Confirmed or waitlisted, right after signing up. */
-export function renderOutcome(h: ViewHost, r: RegistrationReceipt) {
-  const { html, nothing } = h.lit;
+export function renderOutcome(h: SignupHost, r: RegistrationReceipt) {
   const t = words(h);
   const confirmed = r.outcome === 'confirmed';
   // The cancel link: this page with the token in the fragment, which never reaches a server or a log.
@@ -136,55 +151,151 @@ export function renderOutcome(h: ViewHost, r: RegistrationReceipt) {
       <h3>${t.cancelLinkTitle}</h3>
       <p class="hint">${t.cancelLinkHint}</p>
       <p><a href=${link.href}>${t.cancelLink}</a></p>
-      <button type="button" part="button" class="secondary" @click=${() => navigator.clipboard?.writeText(link.href).then(() => h.say(t.copied))}>${t.copy}</button>
+      <button type="button" part="button" class="secondary" @click=${() => navigator.clipboard?.writeText(link.href).then(() => (h.announce = t.copied))}>${t.copy}</button>
     </section>`;
 }
 
-/** Opened from a cancel link: the registration, then confirm, then cancelled. */
-export function renderManage(h: ViewHost) {
-  const { html, nothing } = h.lit;
-  const t = words(h);
-  const reg = h.mine;
-  if (!reg) {
-    if (h.mineError) {
-      const kind = (h.mineError as ApiError).kind;
-      return kind === 'unauthorized' || kind === 'forbidden'
-        ? html`<p class="notice error-box" part="notice" role="alert">${h.badLink}</p>`
-        : h.renderError(() => h.retryMine(), h.mineError);
+/** While waitlisted right after signing up: a place freed up? (on the forum's live events) */
+export async function promote(h: SignupHost): Promise<void> {
+  const client = h.client;
+  const token = h.phase === 'done' ? h.receipt?.cancelToken : undefined;
+  if (!client || !token) return;
+  try {
+    const reg = await client.getMyRegistration(token);
+    const r = h.receipt;
+    if (!r || r.cancelToken !== token) return;
+    if (r.outcome === 'waitlisted' && reg.outcome === 'confirmed') h.announce = words(h).promoted;
+    h.receipt = { ...r, outcome: reg.outcome, waitlistPosition: reg.waitlistPosition };
+  } catch {
+    // the next event or poll tries again
+  }
+}
+
+/**
+ * Opened from a cancel link (`cancel-token`): the registration, then confirm, then cancelled.
+ * One per element, created when the element first has a token and this chunk is in.
+ */
+export class Manage {
+  mine: RegistrationStatus | undefined;
+  step: 'view' | 'confirm' | 'cancelling' | 'cancelled' = 'view';
+  /** Why the last cancel failed. */
+  private general = '';
+  private readonly h: SignupHost;
+  private readonly task: Task<readonly [SignupHost['client'], string], RegistrationStatus | undefined>;
+
+  constructor(h: SignupHost) {
+    this.h = h;
+    this.task = new Task(h, {
+      task: async ([client, token], { signal }) => {
+        if (!client || !token) return undefined;
+        const reg = await client.getMyRegistration(token, { signal });
+        this.mine = reg;
+        this.step = reg.outcome === 'cancelled' ? 'cancelled' : 'view';
+        h.forum = await client.getForum(reg.forumId, { signal }).catch(() => undefined);
+        return reg;
+      },
+      args: () => [h.client, h.cancelToken] as const,
+    });
+  }
+
+  /** The element's custom state (`:state(…)`). */
+  state(): string {
+    return this.task.status === TaskStatus.ERROR ? 'error' : this.mine ? (this.step === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
+  }
+
+  /** A live event about the forum (a waitlist place may have moved). */
+  async refresh(): Promise<void> {
+    const { client, cancelToken } = this.h;
+    if (!client || !cancelToken) return;
+    try {
+      this.mine = await client.getMyRegistration(cancelToken);
+      this.h.requestUpdate();
+    } catch {
+      // the next event or poll tries again
     }
-    return h.renderLoading();
   }
-  const f = h.forum;
-  if (h.manage === 'cancelled') {
-    return html`<section class="outcome cancelled" part="outcome">
-        <h2 tabindex="-1" data-top>${t.cancelledTitle}</h2>
-      </section>
-      <p>${t.cancelledBody}</p>
+
+  private set(step: Manage['step'], focus = '') {
+    this.step = step;
+    if (focus) this.h.focusNext = focus;
+    this.h.requestUpdate();
+  }
+
+  private async cancel(): Promise<void> {
+    const h = this.h;
+    const client = h.client;
+    if (!client || this.step !== 'confirm') return;
+    this.general = '';
+    this.set('cancelling');
+    try {
+      const reg = await client.cancelMyRegistration(h.cancelToken);
+      this.mine = reg;
+      this.set('cancelled', 'top');
+      const cancelled = new HdSignupCancelEvent({ forumId: reg.forumId, registrationId: reg.id, code: reg.code });
+      h.dispatchEvent(cancelled);
+    } catch (error) {
+      const t = words(h);
+      this.general = error instanceof ConflictError ? t.pastForum : error instanceof UnauthorizedError ? t.badLink : h.l.error(error);
+      this.set('view', 'top');
+    }
+  }
+
+  private signupAgain(): void {
+    const h = this.h;
+    h.forumId ||= this.mine?.forumId ?? '';
+    h.cancelToken = '';
+    this.mine = undefined;
+    h.receipt = undefined;
+    h.phase = 'form';
+    h.general = '';
+    h.values = emptyValues();
+  }
+
+  render() {
+    const h = this.h;
+    const t = words(h);
+    const reg = this.mine;
+    if (!reg) {
+      const error = this.task.status === TaskStatus.ERROR ? (this.task.error as ApiError) : undefined;
+      if (error) {
+        return error.kind === 'unauthorized' || error.kind === 'forbidden'
+          ? html`<p class="notice error-box" part="notice" role="alert">${t.badLink}</p>`
+          : h.renderError(() => this.task.run(), error);
+      }
+      return h.renderLoading();
+    }
+    const f = h.forum;
+    if (this.step === 'cancelled') {
+      return html`<section class="outcome cancelled" part="outcome">
+          <h2 tabindex="-1" data-top>${t.cancelledTitle}</h2>
+        </section>
+        <p>${t.cancelledBody}</p>
+        ${f ? h.renderForum(f, true) : nothing}
+        ${f && (f.status === 'open' || f.status === 'full')
+          ? html`<button type="button" part="button" class="secondary" @click=${() => this.signupAgain()}>${t.signupAgain}</button>`
+          : nothing}`;
+    }
+    const busy = this.step === 'cancelling';
+    return html`<h2 tabindex="-1" data-top>${t.manageTitle}</h2>
+      ${this.general ? html`<p class="notice error-box" part="notice" role="alert">${this.general}</p>` : nothing}
       ${f ? h.renderForum(f, true) : nothing}
-      ${f && (f.status === 'open' || f.status === 'full')
-        ? html`<button type="button" part="button" class="secondary" @click=${() => h.signupAgain()}>${t.signupAgain}</button>`
-        : nothing}`;
+      <dl class="mine">
+        <div><dt>${t.applicant}</dt><dd>${reg.name}</dd></div>
+        <div>
+          <dt>${t.outcome}</dt>
+          <dd>${t.outcomes[reg.outcome]}${reg.waitlistPosition ? html` · ${t.position(reg.waitlistPosition)}` : nothing}</dd>
+        </div>
+      </dl>
+      ${ticket(h, reg)}
+      ${this.step === 'view'
+        ? html`<button type="button" part="button" class="secondary danger" @click=${() => this.set('confirm', 'confirm')}>${t.cancel}</button>`
+        : html`<section class="confirm" part="notice" aria-labelledby="f-confirm">
+            <h3 id="f-confirm" tabindex="-1">${t.confirmCancelTitle}</h3>
+            <p>${t.confirmCancelBody}</p>
+            <div class="actions">
+              <button type="button" part="button" class="primary danger" ?disabled=${busy} @click=${() => this.cancel()}>${busy ? t.cancelling : t.confirmCancel}</button>
+              <button type="button" part="button" class="secondary" ?disabled=${busy} @click=${() => this.set('view')}>${t.keep}</button>
+            </div>
+          </section>`}`;
   }
-  const busy = h.manage === 'cancelling';
-  return html`<h2 tabindex="-1" data-top>${t.manageTitle}</h2>
-    ${h.general ? html`<p class="notice error-box" part="notice" role="alert">${h.general}</p>` : nothing}
-    ${f ? h.renderForum(f, true) : nothing}
-    <dl class="mine">
-      <div><dt>${t.applicant}</dt><dd>${reg.name}</dd></div>
-      <div>
-        <dt>${t.outcome}</dt>
-        <dd>${t.outcomes[reg.outcome]}${reg.waitlistPosition ? html` · ${t.position(reg.waitlistPosition)}` : nothing}</dd>
-      </div>
-    </dl>
-    ${ticket(h, reg)}
-    ${h.manage === 'view'
-      ? html`<button type="button" part="button" class="secondary danger" @click=${() => h.askCancel()}>${t.cancel}</button>`
-      : html`<section class="confirm" part="notice" aria-labelledby="f-confirm">
-          <h3 id="f-confirm" tabindex="-1">${t.confirmCancelTitle}</h3>
-          <p>${t.confirmCancelBody}</p>
-          <div class="actions">
-            <button type="button" part="button" class="primary danger" ?disabled=${busy} @click=${() => h.cancel()}>${busy ? t.cancelling : t.confirmCancel}</button>
-            <button type="button" part="button" class="secondary" ?disabled=${busy} @click=${() => h.keep()}>${t.keep}</button>
-          </div>
-        </section>`}`;
 }

@@ -1,0 +1,46 @@
+/**
+ * What `<hd-signup-form>` says when the forum is not simply open: full (the form signs up for the
+ * waitlist), not open yet, or closed. A separate chunk, fetched only for such a forum.
+ */
+import { css, html, nothing } from 'lit';
+import type { Forum } from '../../api/types.js';
+import { token } from '../../styles/tokens.js';
+import type { SignupHost } from './host.js';
+
+const ko = {
+  fullNotice: (waiting: string) => `정원이 찼습니다. 지금 신청하시면 대기자 명단에 오르며(현재 대기 ${waiting}명), 자리가 나면 순서대로 참가가 확정됩니다.`,
+  submitWaitlist: '대기자로 신청하기',
+  notOpen: '아직 참가 신청 기간이 아닙니다.',
+  opensAt: (when: string) => `참가 신청은 ${when}부터 받습니다.`,
+  closed: '참가 신청이 마감되었습니다.',
+};
+
+const en: typeof ko = {
+  fullNotice: (waiting) => `All seats are taken. If you sign up now you join the waitlist (${waiting} waiting) and get a place in order when one frees up.`,
+  submitWaitlist: 'Join the waitlist',
+  notOpen: 'Signup has not opened yet.',
+  opensAt: (when) => `Signup opens on ${when}.`,
+  closed: 'Signup is closed.',
+};
+
+const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
+
+export const styles = css`
+  .waitlist { --_n: ${token('color-status-waitlist')}; }
+`;
+
+/** Above the form of a full forum: signing up joins the waitlist. */
+export function renderFull(h: SignupHost, forum: Forum) {
+  return html`<p class="notice waitlist" part="notice">${words(h).fullNotice(h.l.number(forum.waitlisted))}</p>`;
+}
+
+/** The submit button's words for a full forum. */
+export const submitWaitlist = (h: SignupHost) => words(h).submitWaitlist;
+
+/** In place of the form: signup is not open yet, or closed. */
+export function renderClosed(h: SignupHost, forum: Forum, closed: boolean) {
+  const t = words(h);
+  const opens = forum.signupOpensAt;
+  return html`${h.renderForum(forum)}
+    <p class="notice" part="notice">${closed ? t.closed : t.notOpen} ${!closed && opens ? t.opensAt(h.l.dateTime(opens)) : nothing}</p>`;
+}
