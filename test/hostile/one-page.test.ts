@@ -1,0 +1,119 @@
+// Hostile host page 6: every widget on one page inside one <hd-provider> — the calendar, the signup
+// form, the idea wall twice on the live forum (a participant's and the projector's), the result
+// summary. What goes over the network while it loads is counted: exactly one live connection per
+// forum (the two walls share one), and no resource fetched twice. Strict CSP, API on another
+// origin. Needs the build (npm test runs it first).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page, Request } from 'playwright-core';
+import { shoot, startHostile, watch, WAIT, type Hostile } from './harness.ts';
+
+/**
+ * KNOWN GAP, reported to the lead (issue #6: "one request per resource"): the result summary fetches
+ * its forum's results before its live stream is open, then fetches them once more when the stream
+ * opens (result-summary.ts `gap`, commit 3676a91) so nothing published in between is missed — two
+ * GETs of /forums/{id}/results on every first load. Opening the stream first (or resuming it from
+ * the event id the results were read at) would make the second one unnecessary. Delete the entry
+ * once fixed (the test says when it no longer happens).
+ */
+const KNOWN_DUPLICATES = (h: Hostile) => [`${h.vars.API_BASE}/forums/${h.vars.REPORTED}/results`];
+
+/**
+ * KNOWN GAP, reported to the lead: when a participant joins, the wall loads itself again — the
+ * forum, its tables and every idea (`?limit=1000`) — because the session token is one of its load
+ * task's args (idea-wall.ts `task` args `[…, this.#session?.token, …]`), though only the person's
+ * own votes (`/participants/me`) depend on it. At a venue, 80 phones joining at once fetch every
+ * idea twice. Delete the entries once fixed (the test says which ones no longer happen).
+ */
+const KNOWN_JOIN_RELOAD = (h: Hostile) => {
+  const forum = `${new URL(h.vars.API_BASE).pathname}/forums/${h.vars.LIVE}`;
+  return [`GET ${forum}/ideas?limit=1000`, `GET ${forum}`, `GET ${forum}/tables`];
+};
+
+describe('all four widgets and a provider on one page', () => {
+  let h: Hostile;
+  let page: Page;
+  let seen: ReturnType<typeof watch>;
+  const requests: Request[] = [];
+
+  before(async () => {
+    h = await startHostile('one-page');
+    // Tall enough that every widget is near the viewport at once: the loader fetches all of them.
+    page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'ko-KR' });
+    seen = watch(page);
+    page.on('request', (r) => requests.push(r));
+    await page.goto(`${h.host}/all.html`);
+    // A reader scrolls down the page; every widget shows its data.
+    await page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+    for (const id of ['signup', 'wall', 'projector', 'results']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.locator('#signup #f-name').waitFor(WAIT);
+    await page.locator('#wall [part="join"]').waitFor(WAIT);
+    await page.waitForFunction(() => (document.getElementById('wall') as unknown as { shownIdeas: unknown[] }).shownIdeas.length > 0, null, WAIT);
+    await page.waitForFunction(() => (document.getElementById('projector') as unknown as { shownIdeas: unknown[] }).shownIdeas.length > 0, null, WAIT);
+    await page.locator('#projector [part="qr"]').waitFor(WAIT);
+    await page.locator('#results .proposal').first().waitFor(WAIT);
+    for (const id of ['wall', 'projector']) await page.locator(`#${id} .live-open`).first().waitFor(WAIT);
+    await page.waitForLoadState('networkidle');
+  });
+
+  after(async () => {
+    await h?.close();
+  });
+
+  test('one live connection per forum: the two walls on the live forum share one stream', () => {
+    const streams = requests.filter((r) => r.resourceType() === 'eventsource' || new URL(r.url()).pathname.endsWith('/events'));
+    const perForum = new Map<string, number>();
+    for (const r of streams) {
+      const forum = /\/forums\/([^/]+)\/events$/.exec(new URL(r.url()).pathname)?.[1] ?? r.url();
+      perForum.set(forum, (perForum.get(forum) ?? 0) + 1);
+    }
+    assert.equal(perForum.get(h.vars.LIVE), 1, 'the live forum');
+    for (const [forum, n] of perForum) assert.equal(n, 1, `forum ${forum}: ${n} connections`);
+  });
+
+  test('no resource is fetched twice while the page loads (API and widget code)', (t) => {
+    const count = new Map<string, number>();
+    for (const r of requests) {
+      if (r.method() !== 'GET' || r.resourceType() === 'eventsource') continue;
+      count.set(r.url(), (count.get(r.url()) ?? 0) + 1);
+    }
+    const known = KNOWN_DUPLICATES(h);
+    const twice = [...count].filter(([url, n]) => n > 1 && !known.includes(url)).map(([url, n]) => `${n} × ${url}`);
+    assert.deepEqual(twice, []);
+    for (const url of known) t.diagnostic(count.get(url) === 1 ? `fixed: ${url} is fetched once: remove it from KNOWN_DUPLICATES` : `known gap: ${count.get(url)} × ${url}`);
+    for (const url of known) assert.ok((count.get(url) ?? 0) <= 2, `${count.get(url)} × ${url}`);
+    // and the page did load each widget's data (the counts above are not vacuous)
+    const api = h.vars.API_BASE;
+    assert.equal(count.get(`${api}/forums/${h.vars.OPEN}/signup-form`), 1, 'the signup form');
+    assert.ok(count.get(`${api}/forums/${h.vars.REPORTED}/results`), 'the results');
+    assert.ok([...count.keys()].some((u) => u.startsWith(`${api}/forums/${h.vars.LIVE}/ideas`)), 'the ideas');
+    assert.ok([...count.keys()].some((u) => u.startsWith(`${api}/forums?`)), 'the calendar');
+  });
+
+  test('a participant joining at a table costs the join and their own votes, nothing else (known gap: the wall loads again)', async (t) => {
+    const before = requests.length;
+    const wall = page.locator('#wall');
+    await wall.scrollIntoViewIfNeeded();
+    await wall.locator('[part="join"] input[name="code"]').fill(h.vars.CODE);
+    await wall.locator('[part="join"] input[name="table"]').fill('4');
+    await wall.locator('[part="join"] button[type="submit"]').click();
+    await wall.getByText('4번 테이블에서 참여 중입니다.').waitFor(WAIT);
+    await page.waitForLoadState('networkidle');
+    const after = requests.slice(before).filter((r) => r.resourceType() !== 'eventsource').map((r) => `${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
+    for (const line of after) t.diagnostic(line);
+    const live = `${new URL(h.vars.API_BASE).pathname}/forums/${h.vars.LIVE}`;
+    assert.equal(after.filter((l) => l === `POST ${live}/participants`).length, 1, 'one join');
+    assert.equal(after.filter((l) => l === `GET ${live}/participants/me`).length, 1, 'their votes');
+    const known = KNOWN_JOIN_RELOAD(h);
+    const extra = after.filter((l) => l !== `POST ${live}/participants` && l !== `GET ${live}/participants/me` && !known.includes(l));
+    assert.deepEqual(extra, [], 'nothing else');
+    for (const k of known) if (!after.includes(k)) t.diagnostic(`fixed: ${k} is no longer fetched again on joining: remove it from KNOWN_JOIN_RELOAD`);
+    assert.equal(requests.slice(before).filter((r) => r.resourceType() === 'eventsource').length, 0, 'joining reuses the open live stream');
+  });
+
+  test('no CSP violation, no error; screenshots', async () => {
+    await shoot(page, 'one-page', ['calendar', 'signup', 'wall', 'projector', 'results']);
+    assert.deepEqual(await seen.violations(), []);
+    assert.deepEqual(seen.problems, []);
+  });
+});
