@@ -1,8 +1,11 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 // Written by hand (no `storybook init`): offline, no telemetry.
+// Docs: every element's story file is tagged `autodocs` (a reference page per element built from
+// custom-elements.json, see preview.ts and docs-page.ts); the MDX pages are the editors' guides.
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
 };

@@ -2,8 +2,10 @@ import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
+import { extractArgTypes } from './arg-types.js';
+import { ElementDocsPage } from './docs-page.js';
 
-// Controls and docs read the elements' public API from the manifest that `cem analyze` writes.
+// The manifest `cem analyze` writes; the reference tables come from it through `extractArgTypes`.
 setCustomElementsManifest(manifest);
 
 type Locale = 'ko' | 'en';
@@ -38,6 +40,11 @@ const preview: Preview = {
     layout: 'padded',
     controls: { expanded: true },
     viewport: { options: viewports },
+    // The element story files carry the `autodocs` tag; their page is ours (editors' snippet first).
+    // The preview's own "Show code" would show the fake backend's address: the snippets to copy are
+    // the page's Source blocks instead.
+    docs: { page: ElementDocsPage, extractArgTypes, toc: { headingSelector: 'h2' }, canvas: { sourceState: 'none' } },
+    options: { storySort: { order: ['Getting started', 'Widgets', 'Foundations', 'Guides'] } },
   },
   globalTypes: {
     locale: {
