@@ -36,4 +36,5 @@ export interface SignupHost extends Pick<F, 'forumId' | 'cancelToken' | 'dispatc
   readonly text: F['text'];
   readonly contact: F['contact'];
   readonly group: F['group'];
+  readonly focusField: F['focusField'];
 }

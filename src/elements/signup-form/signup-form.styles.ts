@@ -33,7 +33,7 @@ export const styles = css`
   h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
   .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .consent { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
-  .title, dt, label, legend, .error, button { font-weight: 700; }
+  .title, dt, label, legend, button { font-weight: 700; }
   .meta, .actions { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
   .badge { padding: 0.1em 0.6em; border-radius: 999px; font-weight: 700; color: var(--_c); background: color-mix(in srgb, var(--_c) 12%, ${token('color-surface')}); --_c: ${token('color-status-finished')}; }
   .badge--open { --_c: ${token('color-status-open')}; }
@@ -48,16 +48,13 @@ export const styles = css`
   form { gap: ${token('space-l')}; }
   .group { gap: ${token('space-m')}; border-block-start: 1px solid ${token('color-border')}; padding-block-start: ${token('space-m')}; }
   .field { margin: 0; padding: 0; border: 0; min-inline-size: 0; }
-  .field.invalid { border-inline-start: 4px solid ${token('color-danger')}; padding-inline-start: ${token('space-m')}; }
   legend { padding: 0; }
   .sub { margin-block-start: ${token('space-s')}; }
-  .error { color: ${token('color-danger')}; margin: 0; }
   input:not([type='checkbox']):not([type='radio']), select, textarea {
     inline-size: 100%; padding: ${token('space-s')}; margin: 0;
     border: 2px solid ${token('color-text')}; border-radius: ${token('radius-small')}; background: ${token('color-surface')};
   }
   input[type='tel'], input[autocomplete='name'] { max-inline-size: 20em; }
-  .invalid > input, .invalid > select, .invalid > textarea { border-color: ${token('color-danger')}; }
   textarea { resize: vertical; }
   .choices.inline { display: flex; flex-wrap: wrap; gap: 0 ${token('space-l')}; }
   .choice { display: grid; grid-template-columns: auto 1fr; align-items: center; column-gap: ${token('space-s')}; min-block-size: ${token('touch-target')}; }
@@ -75,9 +72,6 @@ export const styles = css`
   .primary { background: var(--_b, ${token('color-accent')}); color: ${token('color-on-accent')}; justify-self: start; font-size: 1.125em; }
   button:disabled { opacity: 0.7; cursor: progress; }
   a { color: ${token('color-accent')}; }
-  .summary { border: 4px solid ${token('color-danger')}; padding: ${token('space-m')}; border-radius: ${token('radius-small')}; }
-  .summary ul { margin: 0; padding-inline-start: 1.25em; }
-  .summary a { color: ${token('color-danger')}; font-weight: 700; }
   .notice { border-inline-start: 6px solid var(--_n, ${token('color-accent')}); background: ${token('color-surface-alt')}; padding: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .error-box { --_n: ${token('color-danger')}; }
   .skeleton { min-block-size: 24em; border-radius: ${token('radius')}; background: ${token('color-surface-alt')}; padding: ${token('space-m')}; color: ${token('color-muted')}; }

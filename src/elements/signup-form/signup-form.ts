@@ -2,43 +2,32 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/client.js';
-import { newIdempotencyKey } from '../../api/client.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, SignupForm } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
-import { HdSignupSubmitEvent } from '../../events/signup-submit.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { SignupHost } from './host.js';
 import { ko } from './messages.js';
 import { hasPending } from './pending-key.js';
 import { styles } from './signup-form.styles.js';
-import type { Pending } from './store.js';
 import type { Manage } from './views.js';
-import {
-  buildInput,
-  emptyValues,
-  fieldKeys,
-  isUnder,
-  validate,
-  validateField,
-  type ContactKind,
-  type ErrorCode,
-  type SignupValues,
-} from './validate.js';
+import { emptyValues, fid, isUnder, type ContactKind, type ErrorCode, type SignupValues } from './values.js';
 
 type Phase = 'form' | 'sending' | 'pending' | 'done' | 'already';
 
 /**
  * The parts the form as first shown does not need: chunks fetched when a state needs them, each
  * with its own words and styles (host.ts lists what they may touch).
- * - `submit`: sending, the offline queue, the server's refusals (fetched on the first keystroke);
- * - `views`: the confirmation and the cancel-link view (the first keystroke, or a cancel link);
+ * - `check`: the rules, error words and error summary (fetched when the form is first touched);
+ * - `submit`: sending, the offline queue, the server's refusals (the first touch too);
+ * - `views`: the confirmation and the cancel-link view (the first touch, or a cancel link);
  * - `guardian`: the legal guardian's fields (when the under-14 age group is chosen);
  * - `notices`: a full, not-yet-open or closed forum.
  */
 const importers = {
+  check: () => import('./check.js'),
   submit: () => import('./submit.js'),
   views: () => import('./views.js'),
   guardian: () => import('./guardian.js'),
@@ -59,7 +48,6 @@ function fetchPart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
   )) as Promise<Parts[K]>;
 }
 
-const fid = (key: string) => `f-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 const TOKEN = /^[A-Za-z0-9_.~-]{8,300}$/;
 
 /**
@@ -255,30 +243,28 @@ export class HdSignupForm extends LitElement {
     e.preventDefault();
     const form = this.form;
     if (this.inflight || !form || !this.client) return;
-    const errors = validate(this.values, form);
-    this.errors = errors;
-    this.general = '';
-    const first = Object.keys(errors)[0];
-    if (first) {
-      this.summary = true;
-      this.focusNext = first;
-      return;
-    }
-    this.summary = false;
-    const input = buildInput(this.values, form);
-    // A copy: the host sees exactly what is sent but cannot change it.
-    const event = new HdSignupSubmitEvent({ forumId: this.forumId, input: structuredClone(input) });
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
-    const p: Pending = { v: 1, key: newIdempotencyKey(), body: input, values: this.values, savedAt: Date.now() };
-    // Busy at once, even in the rare case the sending code is not in yet (it is fetched on the first keystroke).
-    this.inflight = true;
-    this.phase = 'sending';
-    this.lazy('submit');
+    this.inflight = true; // one at a time, also while a part below is on its way
     try {
-      void (await fetchPart('submit')).send(this.h, p);
+      const check = loaded.check ?? (this.lazy('check'), await fetchPart('check'));
+      const errors = check.validate(this.values, form);
+      const first = Object.keys(errors)[0];
+      this.errors = errors;
+      this.general = '';
+      this.summary = !!first;
+      if (first) {
+        this.inflight = false;
+        this.focusNext = first;
+        return;
+      }
+      let submit = loaded.submit;
+      if (!submit) {
+        this.phase = 'sending'; // busy at once while the sending code arrives
+        this.lazy('submit');
+        submit = await fetchPart('submit');
+      }
+      submit.submit(this.h, form);
     } catch (error) {
-      // Offline before the sending code arrived: nothing was sent, everything stays as it was.
+      // Offline before the code arrived (no touch before the submit): nothing was sent, nothing lost.
       this.inflight = false;
       this.phase = 'form';
       this.general = this.l.error(error);
@@ -289,10 +275,15 @@ export class HdSignupForm extends LitElement {
 
   // ------------------------------------------------------------------ input
 
-  private onInput(e: Event): void {
-    // While the person types: fetch what sending and the confirmation need.
+  /** The person touched the form: fetch what checking, sending and the confirmation need. */
+  private ahead(): void {
+    this.lazy('check', true);
     this.lazy('submit', true);
     this.lazy('views', true);
+  }
+
+  private onInput(e: Event): void {
+    this.ahead();
     const el = e.target as HTMLInputElement;
     const v = el.dataset['v'];
     if (!v) return;
@@ -316,9 +307,11 @@ export class HdSignupForm extends LitElement {
   }
 
   private check(key: string): void {
-    const form = this.load.value;
+    const form = this.form;
+    const check = this.lazy('check');
     if (!form) return;
-    const error = validateField(key, this.values, form);
+    if (!check) return void fetchPart('check').then(() => this.check(key), () => undefined);
+    const error = check.validateField(key, this.values, form);
     const errors = { ...this.errors };
     if (error) errors[key] = error;
     else delete errors[key];
@@ -458,11 +451,7 @@ export class HdSignupForm extends LitElement {
   private hintAndError(key: string, hint?: string) {
     const error = this.errors[key];
     return html`${hint ? html`<p class="hint" id="${fid(key)}-hint">${hint}</p>` : nothing}
-    ${error ? html`<p class="error" id="${fid(key)}-error">${this.errorText(key, error)}</p>` : nothing}`;
-  }
-
-  private errorText(_key: string, code: ErrorCode): string {
-    return this.l.t.err[code];
+    ${error ? html`<p class="error" id="${fid(key)}-error">${this.lazy('check')?.errorText(this.h, error)}</p>` : nothing}`;
   }
 
   /** A labelled text input (or textarea). */
@@ -541,21 +530,9 @@ export class HdSignupForm extends LitElement {
   private renderForm(form: SignupForm, label: string) {
     const t = this.l.t;
     const v = this.values;
-    const keys = fieldKeys(v, form);
-    const shown = keys.filter((k) => this.errors[k]);
     const sending = this.phase === 'sending';
-    return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
-      ${this.summary && (shown.length || this.general)
-        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
-            <h3 id="summary-title">${t.summaryTitle}</h3>
-            ${this.general ? html`<p>${this.general}</p>` : nothing}
-            <ul>
-              ${shown.map(
-                (k) => html`<li><a href="#${fid(k)}" @click=${(e: Event) => (e.preventDefault(), this.focusField(k))}>${this.errorText(k, this.errors[k]!)}</a></li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing}
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.ahead} @pointerdown=${this.ahead}>
+      ${this.summary && (this.general || Object.keys(this.errors).length) ? this.lazy('check')?.renderSummary(this.h, form) : nothing}
       ${this.text('name', t.name, 'name', v.name, { auto: 'name', max: 50 })}
       ${this.contact('contact', t.contact, 'contactKind', 'contact', t.contactHint)}
       ${this.select('district', t.district, v.district, form.districts.map((d) => [d, d]), t.districtHint)}

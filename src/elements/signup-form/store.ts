@@ -10,7 +10,7 @@
  */
 import type { RegistrationInput } from '../../api/types.js';
 import { storage, storageKey } from './pending-key.js';
-import type { SignupValues } from './validate.js';
+import type { SignupValues } from './values.js';
 
 export interface Pending {
   v: 1;

@@ -6,13 +6,17 @@
  * submission waits on this device. Its words live here, in both languages.
  */
 import { css, html, nothing } from 'lit';
+import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError, ValidationError } from '../../api/errors.js';
-import type { Forum } from '../../api/types.js';
+import type { Forum, SignupForm } from '../../api/types.js';
 import { HdSignupCompleteEvent } from '../../events/signup-complete.js';
+import { HdSignupSubmitEvent } from '../../events/signup-submit.js';
 import { token } from '../../styles/tokens.js';
+import { errorText } from './check.js';
 import type { SignupHost } from './host.js';
 import { clearPending, loadPending, savePending, type Pending } from './store.js';
-import { fieldKeys, fieldOfPath, validateField, type ErrorCode } from './validate.js';
+import { buildInput, fieldKeys, validateField } from './validate.js';
+import type { ErrorCode } from './values.js';
 
 const ko = {
   pendingTitle: '신청서를 아직 보내지 못했습니다',
@@ -43,6 +47,23 @@ export const styles = css`
 
 /** Each element's submission in flight or waiting (in memory; on the device only while pending). */
 const pendings = new WeakMap<SignupHost, Pending>();
+
+/**
+ * A valid form is submitted (the element checked it and holds `inflight`): `hd-signup-submit`,
+ * then, unless the page cancels it, off it goes.
+ */
+export function submit(h: SignupHost, form: SignupForm): void {
+  const input = buildInput(h.values, form);
+  // A copy: the host sees exactly what is sent but cannot change it.
+  const event = new HdSignupSubmitEvent({ forumId: h.forumId, input: structuredClone(input) });
+  h.dispatchEvent(event);
+  if (event.defaultPrevented) {
+    h.inflight = false;
+    h.phase = 'form';
+    return;
+  }
+  void send(h, { v: 1, key: newIdempotencyKey(), body: input, values: h.values, savedAt: Date.now() });
+}
 
 /** Sends a submission (the caller checked that none is in flight). */
 export async function send(h: SignupHost, p: Pending): Promise<void> {
@@ -113,7 +134,6 @@ function refused(h: SignupHost, error: ApiError): void {
     return;
   }
   const form = h.form;
-  const err = h.l.t.err;
   const errors: Record<string, ErrorCode> = {};
   let general = '';
   if (error instanceof ValidationError && form) {
@@ -121,17 +141,25 @@ function refused(h: SignupHost, error: ApiError): void {
     for (const fe of error.problem?.errors ?? Object.keys(error.fieldErrors).map((field) => ({ field, code: 'invalid' }))) {
       const key = fieldOfPath(fe.field, keys);
       if (fe.field === 'consentVersion') {
-        general = err.form;
+        general = errorText(h, 'form');
         void h.load.run();
-      } else if (!key) general ||= err.invalid;
+      } else if (!key) general ||= errorText(h, 'invalid');
       else errors[key] ??= validateField(key, h.values, form) ?? (fe.code === 'too_long' ? 'long' : 'invalid');
     }
   } else general = h.l.error(error);
-  if (!general && !Object.keys(errors).length) general = err.invalid;
+  if (!general && !Object.keys(errors).length) general = errorText(h, 'invalid');
   h.errors = errors;
   h.general = general;
   h.summary = true;
   h.focusNext = Object.keys(errors)[0] ?? 'summary';
+}
+
+/** The form field a server error path (`contact.value`, `answers.q1`, `guardian`) belongs to, or ''. */
+function fieldOfPath(path: string, keys: string[]): string {
+  let key = path.replace(/\.(value|kind)$/, '');
+  if (key === 'guardian') key = 'guardian.name';
+  if (key === 'accessibility' || key.startsWith('accessibility.')) key = 'accessibility';
+  return keys.includes(key) ? key : '';
 }
 
 /** Above the form while a submission waits on this device. */

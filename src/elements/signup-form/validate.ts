@@ -1,65 +1,11 @@
 /**
- * The signup form's values, their validation (the same rules as the contract and the reference
- * backend: Korean phone formats, e-mail) and the request body built from them — holding back
- * every field whose consent was not given (`ConsentItem.fields`).
+ * The signup form's validation (the same rules as the contract and the reference backend: Korean
+ * phone formats, e-mail) and the request body built from the values — holding back every field
+ * whose consent was not given (`ConsentItem.fields`). Part of the `check` chunk (see check.ts):
+ * the values themselves are in values.ts.
  */
 import type { RegistrationInput, SignupForm } from '../../api/types.js';
-
-export type ContactKind = 'phone' | 'email';
-
-export interface SignupValues {
-  name: string;
-  contactKind: ContactKind;
-  contact: string;
-  district: string;
-  ageGroup: string;
-  role: string;
-  answers: Record<string, string | string[]>;
-  accessibility: string[];
-  accessibilityNote: string;
-  consents: Record<string, boolean>;
-  guardianName: string;
-  guardianContactKind: ContactKind;
-  guardianContact: string;
-  guardianConsent: boolean;
-  website: string;
-}
-
-export const emptyValues = (): SignupValues => ({
-  name: '',
-  contactKind: 'phone',
-  contact: '',
-  district: '',
-  ageGroup: '',
-  role: '',
-  answers: {},
-  accessibility: [],
-  accessibilityNote: '',
-  consents: {},
-  guardianName: '',
-  guardianContactKind: 'phone',
-  guardianContact: '',
-  guardianConsent: false,
-  website: '',
-});
-
-/** Error codes, turned into words by the element's messages (`err`). */
-export type ErrorCode =
-  | 'name'
-  | 'nameLong'
-  | 'contact'
-  | 'phone'
-  | 'email'
-  | 'district'
-  | 'ageGroup'
-  | 'role'
-  | 'answer'
-  | 'long'
-  | 'consent'
-  | 'guardianName'
-  | 'guardianConsent'
-  | 'invalid'
-  | 'form';
+import { isUnder, type ContactKind, type ErrorCode, type SignupValues } from './values.js';
 
 /** A Korean phone number: mobile 010-1234-5678 / 01012345678, Seoul 02-…, regional 031-590-1234, 070-…. */
 export function isKoreanPhone(value: string): boolean {
@@ -73,8 +19,6 @@ export function isEmail(value: string): boolean {
   const v = value.trim();
   return v.length <= 254 && /^[^\s@"<>()]+@[^\s@"<>()]+\.[A-Za-z]{2,}$/.test(v);
 }
-
-export const isUnder = (v: SignupValues, form: SignupForm) => form.guardianRequiredUnder > 0 && v.ageGroup === 'under14';
 
 /** Whether a request field may be sent: every consent that lists it was given. */
 export function allowed(field: string, v: SignupValues, form: SignupForm): boolean {
@@ -178,12 +122,4 @@ export function buildInput(v: SignupValues, form: SignupForm): RegistrationInput
   }
   if (v.website) input.website = v.website;
   return input;
-}
-
-/** The form field a server error path (`contact.value`, `answers.q1`, `guardian`) belongs to, or ''. */
-export function fieldOfPath(path: string, keys: string[]): string {
-  let key = path.replace(/\.(value|kind)$/, '');
-  if (key === 'guardian') key = 'guardian.name';
-  if (key === 'accessibility' || key.startsWith('accessibility.')) key = 'accessibility';
-  return keys.includes(key) ? key : '';
 }

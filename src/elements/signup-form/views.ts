@@ -13,7 +13,7 @@ import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
 import { token } from '../../styles/tokens.js';
 import type { SignupHost } from './host.js';
 import { qrShape, type QrShape } from './qr.js';
-import { emptyValues } from './validate.js';
+import { emptyValues } from './values.js';
 
 const num = (v: number, l: string) => v.toLocaleString(l);
 
