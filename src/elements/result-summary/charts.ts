@@ -2,8 +2,12 @@
  * Accessible SVG charts drawn with Lit `svg`, no chart library. Lengths are in `em` and `%`, so
  * labels keep the widget's text size at any width; each chart is one `role="img"` with a text
  * alternative that lists every value (the data table beside it shows the same figures).
+ *
+ * A chunk of its own: a forum's summary fetches it when its charts come near the viewport (until
+ * then each chart's space is reserved), the programme view brings it along. Its styles are
+ * adopted by the element's shadow root with it.
  */
-import { html, svg, type TemplateResult } from 'lit';
+import { css, html, svg, type TemplateResult } from 'lit';
 import type { ResponseStatus } from '../../api/types.js';
 
 export interface Bar {
@@ -13,6 +17,22 @@ export interface Bar {
 
 export const STATUSES: readonly ResponseStatus[] = ['accepted', 'partial', 'reviewing', 'declined', 'awaiting'];
 
+export const chartStyles = css`
+  svg text { fill: var(--_hd-color-text); }
+  svg text.value { fill: var(--_hd-color-muted); font-variant-numeric: tabular-nums; }
+  rect.bar { fill: var(--_hd-color-accent); }
+  rect.s-accepted, .swatch.s-accepted { fill: var(--_hd-color-response-accepted); background: var(--_hd-color-response-accepted); }
+  rect.s-partial, .swatch.s-partial { fill: var(--_hd-color-response-partial); background: var(--_hd-color-response-partial); }
+  rect.s-reviewing, .swatch.s-reviewing { fill: var(--_hd-color-response-reviewing); background: var(--_hd-color-response-reviewing); }
+  rect.s-declined, .swatch.s-declined { fill: var(--_hd-color-response-declined); background: var(--_hd-color-response-declined); }
+  rect.s-awaiting, .swatch.s-awaiting { fill: var(--_hd-color-response-awaiting); background: var(--_hd-color-response-awaiting); }
+  .stack rect:not(.track) { stroke: var(--_hd-color-surface); stroke-width: 2px; }
+  rect.track { fill: var(--_hd-color-surface-alt); }
+  .stack { margin: 0.5em 0 0.25em; }
+  .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25em 1em; margin-top: 0.5em; }
+  .swatch { display: inline-block; inline-size: 0.9em; block-size: 0.9em; border-radius: 2px; margin-inline-end: 0.35em; vertical-align: -0.1em; }
+`;
+
 export type StatusCounts = Record<ResponseStatus, number>;
 
 export function countStatuses(items: { status: ResponseStatus }[]): StatusCounts {
@@ -21,7 +41,8 @@ export function countStatuses(items: { status: ResponseStatus }[]): StatusCounts
   return counts;
 }
 
-const ROW = 2.9; // em per bar
+/** Em per bar: `<hd-result-summary>` reserves `rows × ROW` em for a bar chart before this chunk is in. */
+const ROW = 2.9;
 
 /** Horizontal bars, label above each bar and the value after it. */
 export function bars(rows: Bar[], alt: string, format: (n: number) => string): TemplateResult {

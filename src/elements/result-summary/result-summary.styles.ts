@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * What a forum's first screen needs. The charts', tables' and print styles come with `details.ts`,
+ * the programme view's with `programme.ts`: each lazily loaded part adopts its own sheet.
+ */
+
 export const styles = css`
   :host {
     --_cols: var(--hd-result-summary-chart-columns, auto-fit);
@@ -18,14 +23,13 @@ export const styles = css`
   .summary { margin-top: 0.75em; }
   header { display: grid; gap: 0.25em; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.5em 0.75em; margin-top: 0.75em; align-items: end; }
-  button, select {
+  button {
     border: 1px solid var(--_hd-color-border);
     border-radius: var(--_hd-radius-small);
     background: var(--_hd-color-surface);
     padding: 0.4em 0.9em;
   }
   .download, .error button { background: var(--_hd-color-accent); color: var(--_hd-color-on-accent); border-color: var(--_hd-color-accent); }
-  label { display: grid; gap: 0.25em; font-weight: 600; }
   .stats {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_stat)), 1fr));
@@ -35,19 +39,9 @@ export const styles = css`
   .stats div { background: var(--_hd-color-surface-alt); border-radius: var(--_hd-radius); padding: 0.6em 0.8em; }
   .stats dt { color: var(--_hd-color-muted); }
   .stats dd { font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
-  .toggle, .link, .more { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
-  .more { border: 1px solid var(--_hd-color-border); text-decoration: none; padding: 0.4em 1em; margin-top: 0.75em; }
-  .link { font: inherit; font-weight: 700; }
-  .table-wrap { overflow-x: auto; margin-top: 0.5em; }
-  table { border-collapse: collapse; min-width: 100%; font-variant-numeric: tabular-nums; }
-  caption { text-align: start; font-weight: 600; padding-bottom: 0.25em; }
-  th, td { border-bottom: 1px solid var(--_hd-color-border); padding: 0.3em 0.6em; text-align: start; }
-  td { text-align: end; }
-  td:nth-child(2):not(:last-child), td:nth-child(3):not(:last-child) { text-align: start; }
-  tfoot { font-weight: 700; }
-  .proposals, .forums { list-style: none; padding: 0; display: grid; gap: 1em; }
-  .forums { grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); }
-  .proposal, .forum, .waiting, .chart {
+  .toggle { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
+  .proposals { list-style: none; padding: 0; display: grid; gap: 1em; }
+  .proposal, .waiting, .chart {
     border: 1px solid var(--_hd-color-border);
     border-radius: var(--_hd-radius);
     padding: 1em;
@@ -71,25 +65,10 @@ export const styles = css`
   .badge.s-reviewing { color: var(--_hd-color-response-reviewing); }
   .badge.s-declined { color: var(--_hd-color-response-declined); }
   .badge.s-awaiting { color: var(--_hd-color-response-awaiting); }
-  rect.s-accepted, .swatch.s-accepted { fill: var(--_hd-color-response-accepted); background: var(--_hd-color-response-accepted); }
-  rect.s-partial, .swatch.s-partial { fill: var(--_hd-color-response-partial); background: var(--_hd-color-response-partial); }
-  rect.s-reviewing, .swatch.s-reviewing { fill: var(--_hd-color-response-reviewing); background: var(--_hd-color-response-reviewing); }
-  rect.s-declined, .swatch.s-declined { fill: var(--_hd-color-response-declined); background: var(--_hd-color-response-declined); }
-  rect.s-awaiting, .swatch.s-awaiting { fill: var(--_hd-color-response-awaiting); background: var(--_hd-color-response-awaiting); }
-  .stack rect:not(.track) { stroke: var(--_hd-color-surface); stroke-width: 2px; }
-  rect.track { fill: var(--_hd-color-surface-alt); }
   .charts { display: grid; grid-template-columns: repeat(var(--_cols), minmax(min(100%, 20em), 1fr)); gap: 1em; }
   figcaption { font-weight: 700; margin-bottom: 0.5em; }
   .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr)); gap: 0.5em 1em; }
   svg { display: block; overflow: visible; }
-  svg text { fill: var(--_hd-color-text); }
-  svg text.value { fill: var(--_hd-color-muted); font-variant-numeric: tabular-nums; }
-  rect.bar { fill: var(--_hd-color-accent); }
-  .stack { margin: 0.5em 0 0.25em; }
-  .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25em 1em; margin-top: 0.5em; }
-  .swatch { display: inline-block; inline-size: 0.9em; block-size: 0.9em; border-radius: 2px; margin-inline-end: 0.35em; vertical-align: -0.1em; }
-  .forum { display: grid; gap: 0.25em; align-content: start; }
-  .status-text { font-size: 0.95em; }
   .notice, .empty { margin-top: 0.75em; }
   .waiting .notice { font-size: 1.1em; font-weight: 600; }
   .error { border: 1px solid var(--_hd-color-danger); color: var(--_hd-color-danger); border-radius: var(--_hd-radius); padding: 1em; display: grid; gap: 0.75em; justify-items: start; margin: 1em 0; }
@@ -99,14 +78,9 @@ export const styles = css`
   .sk-line { height: 1.25em; width: 80%; }
   .sk-block { height: 12em; }
   @keyframes pulse { 50% { opacity: 0.5; } }
+  /* The rest of the print stylesheet comes with the details chunk (details.ts); the Print button loads it first. */
   @media print {
-    :host { color: #000; font-size: 10pt; }
-    .controls, .toggle, .more, .skeleton, .error button { display: none !important; }
-    .table-wrap[hidden] { display: block !important; }
-    .proposal, .chart, .forum, .stats, tr { break-inside: avoid; }
-    h3 { break-after: avoid; margin-top: 1em; }
-    .proposal, .forum, .chart { border-color: #999; padding: 0.5em; }
-    .charts { grid-template-columns: repeat(3, 1fr); }
-    * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+    .controls, .toggle, .skeleton, .error button, .pending { display: none !important; }
   }
+
 `;

@@ -1,42 +1,48 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { ApiClient } from '../../api/client.js';
 import { NotFoundError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
-import type { Forum, ForumResult, Proposal, Totals } from '../../api/types.js';
+import type { Forum, ForumResult, Proposal } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
-import { dateTimeFormat, formatPercent, seoulDateKey } from '../../i18n/format.js';
+import { dateTimeFormat } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
-import { HdResultForumSelectEvent } from '../../events/result-forum-select.js';
-import { STATUSES, bars, countStatuses, stack, type Bar, type StatusCounts } from './charts.js';
-import { toCsv } from './csv.js';
-import { en, ko, type ResultMessages } from './messages.js';
+import type { ChartParts, ResultHost } from './details.js';
+import { ko } from './messages.js';
+import type { Programme, ProgrammeView } from './programme.js';
 import { styles } from './result-summary.styles.js';
 
 type ForumView = { kind: 'result' } | { kind: 'waiting'; forum: Forum | undefined; expectedAt: string | null };
-interface Programme {
-  totals: Totals;
-  forums: Forum[];
+
+/** Height of one bar in em: keep in step with `ROW` in charts.ts (a placeholder reserves the chart's space). */
+const ROW = 2.9;
+
+/**
+ * Code that a forum's first screen does not need, each a chunk fetched once per page by the first
+ * element that needs it: the programme view (no `forum-id`); the charts, data tables and print
+ * styles (when a forum's charts come near the viewport, a table is opened or the page printed);
+ * the CSV export (on the first download).
+ */
+interface Chunk<T> {
+  load: () => Promise<T>;
+  value?: T;
+  loading?: Promise<T>;
 }
+const programmeChunk: Chunk<typeof import('./programme.js')> = { load: () => import('./programme.js') };
+const detailsChunk: Chunk<typeof import('./details.js')> = { load: () => import('./details.js') };
+const csvChunk: Chunk<typeof import('./csv.js')> = { load: () => import('./csv.js') };
 
-const PAGE = 10;
-const PARALLEL = 4;
-const AGE_ORDER = ['under14', '14-19', '20s', '30s', '40s', '50s', '60s', '70plus'];
-const seoulYear = (iso: string) => Number(seoulDateKey(iso).slice(0, 4));
-
-/** Every reported forum, newest first (one request per 100). */
-async function reportedForums(client: ApiClient, signal: AbortSignal): Promise<Forum[]> {
-  const out: Forum[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await client.listForums({ status: 'reported', order: 'desc', limit: 100, ...(cursor ? { cursor } : {}) }, { signal });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
+/** The chunk's module (fetched once; a failed fetch is tried again next time). */
+function fetchChunk<T>(chunk: Chunk<T>): Promise<T> {
+  return (chunk.loading ??= chunk.load().then(
+    (m) => (chunk.value = m),
+    (error: unknown) => {
+      chunk.loading = undefined;
+      throw error;
+    },
+  ));
 }
 
 /** A fetched result, keeping any proposal a live event already moved further (its timeline is longer). */
@@ -94,21 +100,29 @@ export class HdResultSummary extends LitElement {
 
   @state() private data: ForumResult | undefined;
   @state() private announce = '';
-  @state() private shown = PAGE;
   @state() private open = new Set<string>();
-  @state() private results = new Map<string, ForumResult | Error>();
   /** Came here from the programme view: offer the way back. */
   @state() private fromProgramme = false;
+  /** A forum's charts came near the viewport, a table was opened or the page is printed: load the details. */
+  @state() private wantDetails = false;
 
   private readonly api = new ApiController(this);
-  private readonly l = new LocalizeController(this, { locale: () => this.api.locale });
+  private readonly l = new LocalizeController(this, {
+    locale: () => this.api.locale,
+    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
+  });
   private readonly internals = this.attachInternals();
-  private queue: string[] = [];
-  private readonly loading = new Set<string>();
-  private wanted: string[] = [];
   private focusHeading = false;
   /** Fetched before the live stream was open: events in between may be missed, so fetch again once it is. */
   private gap = false;
+  /** The programme view, once its chunk is in. */
+  private programme: ProgrammeView | undefined;
+  private host: ResultHost | undefined;
+  /** Chunks this element asked for that are on their way, and those that failed. */
+  private readonly waiting = new Map<Chunk<unknown>, Promise<unknown>>();
+  private readonly failed = new Map<Chunk<unknown>, unknown>();
+  private near: IntersectionObserver | undefined;
+  private watched: Element | null = null;
 
   protected readonly live = new LiveController(this, {
     stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
@@ -136,39 +150,23 @@ export class HdResultSummary extends LitElement {
     args: () => [this.forumId ? undefined : this.api.value?.client] as const,
     task: async ([client], { signal }): Promise<Programme | typeof initialState> => {
       if (!client) return initialState;
-      const [totals, forums] = await Promise.all([client.getTotals({ signal }), reportedForums(client, signal)]);
-      return { totals, forums };
+      // The programme's code and its totals in parallel; then the list of reported forums.
+      const [chunk, totals] = await Promise.all([fetchChunk(programmeChunk), client.getTotals({ signal })]);
+      return { totals, forums: await chunk.reportedForums(client, signal) };
     },
   });
 
-  private get m(): ResultMessages {
-    return this.l.locale === 'en' ? en : ko;
+  private get m(): typeof ko {
+    return this.l.t;
   }
 
-  /** The proposals and the city's responses as CSV (UTF-8 with BOM, RFC 4180); '' without a result. */
-  csv(): string {
+  /**
+   * The proposals and the city's responses as CSV (UTF-8 with BOM, RFC 4180); '' without a
+   * result. The CSV code is a chunk of its own, fetched on first use.
+   */
+  async csv(): Promise<string> {
     const r = this.data;
-    if (!r) return '';
-    const m = this.m;
-    const rs = this.l.m.responseStatus;
-    const n = (v: number) => String(v);
-    return toCsv([
-      m.csv,
-      ...r.proposals.map((p) => [
-        r.forum.title,
-        seoulDateKey(r.forum.startsAt),
-        p.rank,
-        p.title,
-        p.votes,
-        p.category ?? '',
-        p.department ?? '',
-        rs[p.status],
-        p.answer ?? '',
-        p.answeredAt ? seoulDateKey(p.answeredAt) : '',
-        p.ideas.map((i) => m.csvIdea(i.text, n(i.table), n(i.votes))).join('\n'),
-        p.timeline.map((t) => `${t.date} ${t.status ? `[${rs[t.status]}] ` : ''}${t.text}`).join('\n'),
-      ]),
-    ]);
+    return r ? (await fetchChunk(csvChunk)).forumCsv(this.view, r) : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -177,7 +175,18 @@ export class HdResultSummary extends LitElement {
       this.data = this.forumId && client ? client.peekResults(this.forumId) : undefined;
       this.announce = '';
     }
-    if (changed.has('year') || changed.has('district')) this.shown = PAGE;
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Resolves once the element is drawn in its language and with every chunk it asked for in.
+    return this.l.updateComplete(async () => {
+      let done = await super.getUpdateComplete();
+      while (this.waiting.size) {
+        await Promise.all(this.waiting.values());
+        done = await super.getUpdateComplete();
+      }
+      return done;
+    });
   }
 
   protected override updated(): void {
@@ -191,15 +200,31 @@ export class HdResultSummary extends LitElement {
         // CustomStateSet without plain names (older engines): the attribute-free fallback is fine.
       }
     }
-    this.fetchResults(this.wanted);
+    if (!this.forumId) this.programme?.fetch();
     if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== TaskStatus.PENDING) {
       this.gap = false;
       void this.forumTask.run();
     }
+    this.watchCharts();
     if (this.focusHeading) {
       this.focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     }
+  }
+
+  /** A forum's charts (and the details chunk) load once they come within a screen of the viewport. */
+  private watchCharts(): void {
+    const box = this.wantDetails ? null : this.renderRoot.querySelector('.pending');
+    if (box === this.watched) return;
+    this.near?.disconnect();
+    this.watched = box;
+    if (!box) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      this.wantDetails = true;
+      return;
+    }
+    this.near ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (this.wantDetails = true), { rootMargin: '100% 0px' });
+    this.near.observe(box);
   }
 
   private viewState(): string {
@@ -231,21 +256,29 @@ export class HdResultSummary extends LitElement {
     }
   }
 
-  /** Loads forum results for the programme list, a few at a time (shared cache: each once). */
-  private fetchResults(ids: string[]): void {
-    for (const id of ids) if (!this.results.has(id) && !this.loading.has(id) && !this.queue.includes(id)) this.queue.push(id);
-    const client = this.api.value?.client;
-    while (client && this.loading.size < PARALLEL && this.queue.length) {
-      const id = this.queue.shift()!;
-      this.loading.add(id);
-      void client
-        .getResults(id)
-        .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
-        .then((r) => {
-          this.loading.delete(id);
-          this.results = new Map(this.results).set(id, r);
-        });
+  /**
+   * A chunk's module once it is in. Else starts fetching it (once per page, shared by every
+   * element) and returns undefined; this element re-renders when it lands (or records the
+   * failure). Its styles are adopted by this element's shadow root.
+   */
+  private need<T>(chunk: Chunk<T>, sheets: (m: T) => CSSResult[]): T | undefined {
+    const m = chunk.value;
+    const root = this.shadowRoot;
+    if (m) {
+      for (const { styleSheet } of sheets(m)) {
+        if (root && styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
+      }
+      return m;
     }
+    if (!this.waiting.has(chunk) && !this.failed.has(chunk)) {
+      const done = (error?: unknown) => {
+        this.waiting.delete(chunk);
+        if (error) this.failed.set(chunk, error);
+        this.requestUpdate();
+      };
+      this.waiting.set(chunk, fetchChunk(chunk).then(() => done(), done));
+    }
+    return undefined;
   }
 
   // ------------------------------------------------------------------ formatting
@@ -260,26 +293,20 @@ export class HdResultSummary extends LitElement {
     const open = new Set(this.open);
     if (!open.delete(id)) open.add(id);
     this.open = open;
+    this.wantDetails = true;
   }
 
+  /** Fetches the CSV code on the first click, then builds and saves the file in the same promise chain. */
   private download(): void {
     const r = this.data;
-    if (!r) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([this.csv()], { type: 'text/csv;charset=utf-8' }));
-    a.download = `${seoulDateKey(r.forum.startsAt)} ${r.forum.title}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim() + '.csv';
-    a.hidden = true;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    if (r) fetchChunk(csvChunk).then((c) => c.download(this.view, r, this.renderRoot), (e: unknown) => (this.announce = this.l.error(e)));
   }
 
-  private select(forumId: string): void {
-    if (!this.dispatchEvent(new HdResultForumSelectEvent({ forumId }))) return;
-    this.fromProgramme = true;
-    this.forumId = forumId;
-    this.focusHeading = true;
+  /** Prints with the charts and tables in (they may not have been wanted yet). */
+  private async print(): Promise<void> {
+    this.wantDetails = true;
+    await this.updateComplete;
+    window.print();
   }
 
   private back(): void {
@@ -288,11 +315,31 @@ export class HdResultSummary extends LitElement {
     this.focusHeading = true;
   }
 
+  /** What the lazily loaded parts may read and do. */
+  private get view(): ResultHost {
+    return (this.host ??= {
+      el: this,
+      l: this.l,
+      client: () => this.api.value?.client,
+      isOpen: (id) => this.open.has(id),
+      toggleButton: (id, label) => this.toggleButton(id, label),
+      openForum: (forumId) => {
+        this.fromProgramme = true;
+        this.forumId = forumId;
+        this.focusHeading = true;
+      },
+      statList: (items, busy) => this.statList(items, busy),
+      failure: (error, retry) => this.failure(error, retry),
+      day: (iso) => this.day(iso),
+    });
+  }
+
   // ------------------------------------------------------------------ pieces
 
   private skeleton(): TemplateResult {
+    // No words until the language is in: an English page never flashes Korean.
     return html`<div class="skeleton" part="skeleton" aria-busy="true">
-      <p class="visually-hidden">${this.l.m.common.loading}</p>
+      ${this.l.ready ? html`<p class="visually-hidden">${this.l.m.common.loading}</p>` : nothing}
       <div class="sk sk-title"></div>
       <div class="sk sk-line"></div>
       <div class="sk sk-block"></div>
@@ -317,17 +364,6 @@ export class HdResultSummary extends LitElement {
     </dl>`;
   }
 
-  private table(id: string, caption: string, head: string[], rows: (string | number)[][], foot?: (string | number)[]): TemplateResult {
-    return html`<div class="table-wrap" id=${id} ?hidden=${!this.open.has(id)}>
-      <table>
-        <caption>${caption}</caption>
-        <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-        <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i ? html`<td>${c}</td>` : html`<th scope="row">${c}</th>`))}</tr>`)}</tbody>
-        ${foot ? html`<tfoot><tr>${foot.map((c, i) => (i ? html`<td>${c}</td>` : html`<th scope="row">${c}</th>`))}</tr></tfoot>` : nothing}
-      </table>
-    </div>`;
-  }
-
   private toggleButton(id: string, label?: string): TemplateResult {
     const open = this.open.has(id);
     return html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.toggle(id)}>
@@ -335,36 +371,37 @@ export class HdResultSummary extends LitElement {
     </button>`;
   }
 
-  private figure(id: string, title: string, chart: TemplateResult, table: TemplateResult, extra: unknown = nothing): TemplateResult {
-    return html`<figure class="chart" part="chart">
-      <figcaption>${title}</figcaption>
-      ${chart}${extra}
-      ${this.toggleButton(id)}${table}
-    </figure>`;
+  /** An empty, hidden data table: its toggle's target until the details chunk brings the table. */
+  private tableSlot(id: string): TemplateResult {
+    return html`<div class="table-wrap" id=${id} ?hidden=${!this.open.has(id)}></div>`;
   }
 
-  private barFigure(id: string, title: string, rows: Bar[], format: (n: number) => string, head: string[], max = 99): TemplateResult {
+  /**
+   * A forum's charts in their frames. Until the details chunk is in (it loads when they come near
+   * the viewport), each drawing's space is reserved by a placeholder of its exact height and each
+   * table is an empty target for its toggle; the frames, captions and toggles stay the same DOM
+   * when the parts arrive, so nothing moves and focus stays put.
+   */
+  private charts(r: ForumResult, g: Record<'cat' | 'district' | 'age', ChartParts> | undefined): TemplateResult {
     const m = this.m;
-    let shown = rows;
-    if (rows.length > max) {
-      const rest = rows.slice(max - 1);
-      shown = [...rows.slice(0, max - 1), { label: m.others(this.num(rest.length)), value: rest.reduce((s, r) => s + r.value, 0) }];
-    }
-    const alt = m.alt(title, rows.map((r) => `${r.label} ${format(r.value)}`).join(', '));
-    return this.figure(id, title, bars(shown, alt, format), this.table(id, title, head, rows.map((r) => [r.label, this.num(r.value)])));
-  }
-
-  private statusText(counts: StatusCounts): string {
-    const rs = this.l.m.responseStatus;
-    const parts = STATUSES.filter((k) => counts[k]).map((k) => `${rs[k]} ${this.m.items(this.num(counts[k]))}`);
-    return parts.length ? parts.join(', ') : this.m.noneYet;
-  }
-
-  private legend(counts: StatusCounts): TemplateResult {
-    const rs = this.l.m.responseStatus;
-    return html`<ul class="legend">
-      ${STATUSES.map((k) => html`<li><span class="swatch s-${k}" aria-hidden="true"></span>${rs[k]} ${this.m.items(this.num(counts[k]))}</li>`)}
-    </ul>`;
+    const sk = (rows: number) => html`<svg class="sk" aria-hidden="true" width="100%" height="${rows * ROW}em"></svg>`;
+    const figure = (id: 'cat' | 'district' | 'age', title: string, chart: unknown) =>
+      html`<figure class="chart" part="chart"><figcaption>${title}</figcaption>${chart}${this.toggleButton(id)}${g?.[id].table ?? this.tableSlot(id)}</figure>`;
+    const n = r.categories.length;
+    return html`<div class="charts ${g ? '' : 'pending'}">
+      ${n
+        ? figure(
+            'cat',
+            m.byCategory,
+            html`<div class="pair">
+              <div><p class="series">${m.stats.ideas}</p>${g?.cat.chart ?? sk(n)}</div>
+              <div aria-hidden="true"><p class="series">${m.stats.votes}</p>${g?.cat.votes ?? sk(n)}</div>
+            </div>`,
+          )
+        : nothing}
+      ${r.byDistrict.length ? figure('district', m.byDistrict, g?.district.chart ?? sk(Math.min(8, r.byDistrict.length))) : nothing}
+      ${r.byAgeGroup.length ? figure('age', m.byAge, g?.age.chart ?? sk(r.byAgeGroup.length)) : nothing}
+    </div>`;
   }
 
   // ------------------------------------------------------------------ one forum
@@ -376,10 +413,8 @@ export class HdResultSummary extends LitElement {
     const people = (v: number) => m.people(this.num(v));
     const items = (v: number) => m.items(this.num(v));
     const votes = (v: number) => m.votes(this.num(v));
-    const sum = (k: 'participants' | 'ideas' | 'votes') => this.num(r.tables.reduce((t, x) => t + x[k], 0));
-    const cats = r.categories.map((c) => ({ label: c.category || m.uncategorised, ideas: c.ideas, votes: c.votes }));
-    const catAlt = m.alt(m.byCategory, cats.map((c) => `${c.label} ${items(c.ideas)} ${votes(c.votes)}`).join(', '));
-    const ages = [...r.byAgeGroup].sort((a, b) => AGE_ORDER.indexOf(a.key) - AGE_ORDER.indexOf(b.key));
+    const details = this.wantDetails || detailsChunk.value ? this.need(detailsChunk, (d) => d.detailStyles) : undefined;
+    const failed = this.failed.get(detailsChunk);
     return html`<article part="base">
       <header part="header">
         <p class="eyebrow">${m.title}</p>
@@ -390,7 +425,7 @@ export class HdResultSummary extends LitElement {
         <div class="controls" part="controls">
           ${this.fromProgramme ? html`<button type="button" class="back" @click=${this.back}>${m.back}</button>` : nothing}
           <button type="button" class="download" @click=${this.download}>${m.download}</button>
-          <button type="button" class="print" @click=${() => window.print()}>${m.print}</button>
+          <button type="button" class="print" @click=${this.print}>${m.print}</button>
         </div>
       </header>
 
@@ -405,14 +440,7 @@ export class HdResultSummary extends LitElement {
           [m.stats.votes, votes(s.votes)],
         ])}
         ${r.tables.length
-          ? html`${this.toggleButton('per-table', m.perTable)}
-            ${this.table(
-              'per-table',
-              m.perTable,
-              m.tableCols,
-              r.tables.map((t) => [m.tableNo(this.num(t.number)), t.topic ?? '', t.facilitator ?? '', this.num(t.participants), this.num(t.ideas), this.num(t.votes)]),
-              [m.total, '', '', sum('participants'), sum('ideas'), sum('votes')],
-            )}`
+          ? html`${this.toggleButton('per-table', m.perTable)}${details ? details.perTable(this.view, r) : this.tableSlot('per-table')}`
           : nothing}
       </section>
 
@@ -425,25 +453,13 @@ export class HdResultSummary extends LitElement {
 
       <section aria-labelledby="glance">
         <h3 id="glance">${m.glance}</h3>
-        <div class="charts">
-          ${cats.length
-            ? this.figure(
-                'cat',
-                m.byCategory,
-                html`<div class="pair">
-                  <div><p class="series">${m.stats.ideas}</p>${bars(cats.map((c) => ({ label: c.label, value: c.ideas })), catAlt, items)}</div>
-                  <div aria-hidden="true"><p class="series">${m.stats.votes}</p>${bars(cats.map((c) => ({ label: c.label, value: c.votes })), '', votes)}</div>
-                </div>`,
-                this.table('cat', m.byCategory, [m.category, m.stats.ideas, m.stats.votes], cats.map((c) => [c.label, this.num(c.ideas), this.num(c.votes)])),
-              )
-            : nothing}
-          ${r.byDistrict.length
-            ? this.barFigure('district', m.byDistrict, r.byDistrict.map((t) => ({ label: t.key, value: t.count })), people, [m.district, m.stats.registered], 8)
-            : nothing}
-          ${ages.length
-            ? this.barFigure('age', m.byAge, ages.map((t) => ({ label: m.ageGroups[t.key] ?? t.key, value: t.count })), people, [m.ageGroup, m.stats.registered])
-            : nothing}
-        </div>
+        ${failed
+          ? this.failure(failed, () => {
+              this.failed.delete(detailsChunk);
+              this.requestUpdate();
+            })
+          : nothing}
+        ${this.charts(r, details?.glance(this.view, r))}
       </section>
     </article>`;
   }
@@ -492,136 +508,14 @@ export class HdResultSummary extends LitElement {
 
   // ------------------------------------------------------------------ the programme
 
-  private renderProgramme(p: Programme): TemplateResult {
-    const m = this.m;
-    const forums = p.forums.filter((f) => (!this.year || seoulYear(f.startsAt) === this.year) && (!this.district || f.district === this.district));
-    const filtered = !!(this.year || this.district);
-    const visible = forums.slice(0, this.shown);
-    this.wanted = (filtered ? forums : visible).map((f) => f.id);
-
-    let figures: { forums: number; attended: number; proposals: number; counts: StatusCounts } | undefined;
-    let failed: Error | undefined;
-    if (!filtered) {
-      const t = p.totals;
-      figures = { forums: t.reportedForums, attended: t.attended, proposals: t.proposals, counts: t.responses };
-    } else {
-      const got = forums.map((f) => this.results.get(f.id));
-      failed = got.find((g): g is Error => g instanceof Error);
-      if (got.every((g) => g && !(g instanceof Error))) {
-        const rs = got as ForumResult[];
-        figures = {
-          forums: rs.length,
-          attended: rs.reduce((s, r) => s + r.stats.attended, 0),
-          proposals: rs.reduce((s, r) => s + r.proposals.length, 0),
-          counts: countStatuses(rs.flatMap((r) => r.proposals)),
-        };
-      }
-    }
-    const pending = '…';
-    const share = figures && figures.proposals ? formatPercent((figures.counts.accepted + figures.counts.partial) / figures.proposals, this.l.locale) : pending;
-    const years = [...new Set(p.forums.map((f) => seoulYear(f.startsAt)))].sort((a, b) => b - a);
-    const districts = [...new Set(p.forums.map((f) => f.district))].sort((a, b) => a.localeCompare(b, 'ko'));
-    const byYear = p.totals.byYear.filter((y) => y.forums && (y.attended || y.proposals));
-
-    return html`<article part="base">
-      <header part="header">
-        <h2 tabindex="-1">${m.programme}</h2>
-        <div class="controls filters" part="controls">
-          <label>${m.year}
-            <select @change=${(e: Event) => (this.year = Number((e.target as HTMLSelectElement).value) || undefined)}>
-              <option value="" ?selected=${!this.year}>${m.all}</option>
-              ${years.map((y) => html`<option value=${y} ?selected=${this.year === y}>${m.yearOption(String(y))}</option>`)}
-            </select>
-          </label>
-          <label>${m.district}
-            <select @change=${(e: Event) => (this.district = (e.target as HTMLSelectElement).value || undefined)}>
-              <option value="" ?selected=${!this.district}>${m.all}</option>
-              ${districts.map((d) => html`<option value=${d} ?selected=${this.district === d}>${d}</option>`)}
-            </select>
-          </label>
-        </div>
-      </header>
-
-      <section aria-labelledby="figures">
-        <h3 id="figures" class="visually-hidden">${m.figures}</h3>
-        ${failed ? this.failure(failed, () => this.retryResults()) : nothing}
-        ${this.statList(
-          [
-            [m.forums, figures ? m.times(this.num(figures.forums)) : pending],
-            [m.citizens, figures ? m.people(this.num(figures.attended)) : pending],
-            [m.proposalCount, figures ? m.items(this.num(figures.proposals)) : pending],
-            [m.acceptedShare, share],
-          ],
-          !figures,
-        )}
-        ${figures
-          ? this.figure(
-              'responses',
-              m.responses,
-              stack(figures.counts, m.alt(m.responses, this.statusText(figures.counts))),
-              this.table('responses', m.responses, [m.responses, m.proposalCount], STATUSES.map((k) => [this.l.m.responseStatus[k], this.num(figures!.counts[k])])),
-              this.legend(figures.counts),
-            )
-          : nothing}
-      </section>
-
-      <section aria-labelledby="forum-list">
-        <h3 id="forum-list">${m.forumList}</h3>
-        ${forums.length
-          ? html`<ul class="forums">${visible.map((f) => this.renderForumRow(f))}</ul>`
-          : html`<p class="empty">${m.noForums}</p>`}
-        ${forums.length > this.shown
-          ? html`<button type="button" class="more" @click=${() => (this.shown += PAGE)}>${m.moreForums}</button>`
-          : nothing}
-      </section>
-
-      ${!filtered && byYear.length
-        ? html`<section aria-labelledby="glance">
-            <h3 id="glance" class="visually-hidden">${m.glance}</h3>
-            <div class="charts">
-              ${this.figure(
-                'years',
-                m.byYear,
-                bars(
-                  byYear.map((y) => ({ label: m.yearOption(String(y.year)), value: y.attended })),
-                  m.alt(m.byYear, byYear.map((y) => `${m.yearOption(String(y.year))} ${m.people(this.num(y.attended))}`).join(', ')),
-                  (v) => m.people(this.num(v)),
-                ),
-                this.table('years', m.byYear, m.yearCols, byYear.map((y) => [m.yearOption(String(y.year)), this.num(y.forums), this.num(y.attended), this.num(y.proposals)])),
-              )}
-            </div>
-          </section>`
-        : nothing}
-    </article>`;
-  }
-
-  private renderForumRow(f: Forum): TemplateResult {
-    const m = this.m;
-    const r = this.results.get(f.id);
-    let detail: TemplateResult;
-    if (!r) detail = html`<div class="sk sk-line" aria-hidden="true"></div>`;
-    else if (r instanceof Error) detail = html`<p class="muted">${this.l.error(r)}</p>`;
-    else {
-      const counts = countStatuses(r.proposals);
-      const text = this.statusText(counts);
-      detail = html`<p class="muted">${m.citizens} ${m.people(this.num(r.stats.attended))} · ${m.proposalCount} ${m.items(this.num(r.proposals.length))}</p>
-        ${r.proposals.length ? stack(counts, m.alt(m.responses, text)) : nothing}
-        <p class="status-text">${text}</p>`;
-    }
-    return html`<li class="forum" part="forum">
-      <h4><button type="button" class="link" @click=${() => this.select(f.id)}>${f.title}</button></h4>
-      <p class="meta">${this.day(f.startsAt)} · ${f.district}</p>
-      ${detail}
-    </li>`;
-  }
-
-  private retryResults(): void {
-    const results = new Map(this.results);
-    for (const [id, r] of results) if (r instanceof Error) results.delete(id);
-    this.results = results;
+  /** The programme view (its chunk came with the data: the task waited for both). */
+  private renderProgramme(p: Programme): unknown {
+    const chunk = this.need(programmeChunk, (m) => m.programmeStyles);
+    return chunk ? (this.programme ??= new chunk.ProgrammeView(this.view)).render(p) : this.skeleton();
   }
 
   protected override render(): unknown {
+    if (!this.l.ready) return this.skeleton();
     let body: unknown;
     if (this.forumId) {
       body = this.data
@@ -633,7 +527,6 @@ export class HdResultSummary extends LitElement {
             error: (e) => this.failure(e, () => void this.forumTask.run()),
           });
     } else {
-      this.wanted = [];
       body = this.programmeTask.render({
         initial: () => this.skeleton(),
         pending: () => (this.programmeTask.value ? this.renderProgramme(this.programmeTask.value) : this.skeleton()),

@@ -4,6 +4,8 @@ import { registryDefaults } from '../../../src/api/registry.js';
 import type { Forum, ForumPage, ForumResult, Totals } from '../../../src/api/types.js';
 import '../../../src/define/hd-result-summary.js';
 import type { HdResultSummary } from '../../../src/define/hd-result-summary.js';
+import { detailStyles } from '../../../src/elements/result-summary/details.js';
+import { programmeStyles } from '../../../src/elements/result-summary/programme.js';
 import { styles } from '../../../src/elements/result-summary/result-summary.styles.js';
 import { tokenStyles } from '../../../src/styles/tokens.js';
 import { until } from '../helpers/server.js';
@@ -82,6 +84,10 @@ describe('<hd-result-summary> one forum', () => {
   it('draws each chart with a text alternative listing its data and a data table toggle', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${seeded.forumId}></hd-result-summary>`);
     await ready(el);
+    // The charts load as a reader scrolls towards them.
+    $(el, '.charts')!.scrollIntoView();
+    await until(() => $(el, 'figure svg[role=img]'), 'the charts');
+    await el.updateComplete;
     const charts = $$(el, 'figure');
     expect(charts).to.have.length(3);
     const [cat, district, age] = charts.map((f) => f.querySelector('svg[role=img]')!.getAttribute('aria-label')!);
@@ -112,6 +118,7 @@ describe('<hd-result-summary> one forum', () => {
     };
     try {
       $<HTMLButtonElement>(el, 'button.download')!.click();
+      await until(() => blob, 'the file'); // the CSV code is fetched on the first click
     } finally {
       URL.createObjectURL = original;
     }
@@ -144,7 +151,7 @@ describe('<hd-result-summary> one forum', () => {
     ]);
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${forum.id}></hd-result-summary>`);
     await ready(el);
-    const rows = parseCsv(el.csv().slice(1));
+    const rows = parseCsv((await el.csv()).slice(1));
     expect(rows).to.have.length(3);
     expect(rows[1]![3]).to.equal("'=1+1");
     expect(rows[1]![6]).to.equal("'@부서");
@@ -258,16 +265,27 @@ describe('<hd-result-summary> one forum', () => {
     }
   });
 
-  it('styles only with tokens that exist', () => {
+  it('styles only with tokens that exist (its own sheet and those its later parts bring)', () => {
     const defined = new Set([...tokenStyles.cssText.matchAll(/(--_hd-[a-z0-9-]+)\s*:/g)].map((m) => m[1]));
-    const used = [...styles.cssText.matchAll(/var\((--_hd-[a-z0-9-]+)/g)].map((m) => m[1]);
+    const used = [styles, ...detailStyles, ...programmeStyles].flatMap((sheet) => [...sheet.cssText.matchAll(/var\((--_hd-[a-z0-9-]+)/g)].map((m) => m[1]));
     expect(used.length).to.be.greaterThan(10);
     for (const name of used) expect(defined, name).to.include(name);
   });
 
-  it('prints the report: controls hidden, tables expanded', async () => {
+  it('prints the report from its Print button: controls hidden, charts drawn, tables expanded', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${seeded.forumId}></hd-result-summary>`);
     await ready(el);
+    let printed = 0;
+    const print = window.print;
+    window.print = () => void printed++;
+    try {
+      $<HTMLButtonElement>(el, 'button.print')!.click();
+      await until(() => printed, 'the print dialog');
+    } finally {
+      window.print = print;
+    }
+    // Printed with every chart drawn, though this one never came near the viewport.
+    expect($$(el, 'figure').map((f) => !!f.querySelector('svg[role=img]'))).to.deep.equal([true, true, true]);
     await emulateMedia({ media: 'print' });
     try {
       expect(getComputedStyle($(el, '.controls')!).display).to.equal('none');
