@@ -3,12 +3,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_card-bg: var(--hd-idea-wall-card-background, var(--_hd-color-surface));
-    --_cols: var(--hd-idea-wall-columns, 3);
     background: var(--_hd-color-surface);
   }
-  /* A page rule like '* { font-size: 12px }' beats ':host'; nothing outside reaches these. */
+  /* A page rule like * { font-size: 12px } beats :host; nothing outside reaches these. */
   .wall,
-  .projector,
   .skeleton,
   .top {
     font-size: max(16px, var(--_hd-font-size));
@@ -19,8 +17,7 @@ export const styles = css`
   p {
     margin: 0;
   }
-  .wall,
-  .projector {
+  .wall {
     display: flex;
     flex-direction: column;
     gap: var(--_hd-space-s);
@@ -95,12 +92,10 @@ export const styles = css`
   }
   .join,
   .composer,
-  .voting,
   .toolbar,
   .tables,
   .note,
   .paused-note,
-  .merge-note,
   .empty,
   .status:not(:empty),
   .skeleton {
@@ -116,8 +111,6 @@ export const styles = css`
   }
   .row,
   .toolbar,
-  .voting,
-  .mod,
   .meta,
   .vote-row {
     display: flex;
@@ -130,8 +123,7 @@ export const styles = css`
   }
   .hint,
   .count,
-  .mine,
-  .more {
+  .mine {
     color: var(--_hd-color-muted);
   }
   .error {
@@ -146,7 +138,6 @@ export const styles = css`
     border-color: var(--_hd-color-danger);
   }
   .paused-note,
-  .merge-note,
   .note {
     padding: var(--_hd-space-s);
     background: var(--_hd-color-surface-alt);

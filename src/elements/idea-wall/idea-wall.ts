@@ -1,10 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { live as liveValue } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { ApiClient } from '../../api/client.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
@@ -18,23 +16,38 @@ import { HdIdeaPostEvent } from '../../events/idea-post.js';
 import { HdIdeaPostedEvent } from '../../events/idea-posted.js';
 import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
 import { HdVoteChangedEvent } from '../../events/vote-changed.js';
-import { en, ko, type WallMessages } from './messages.js';
+import { ko } from './messages.js';
 import { IdeaStore, type SortOrder, type ViewQuery } from './store.js';
 import { loadOutbox, loadSession, saveOutbox, saveSession, storeKey, type QueuedIdea, type StoredSession } from './storage.js';
 
 type ProjectorModule = typeof import('./projector.js');
+type VirtualModule = typeof import('./virtual-list.js');
+type ToolsModule = typeof import('./facilitator.js');
+type Tools = import('./facilitator.js').Tools;
 import { styles } from './idea-wall.styles.js';
 
 export type IdeaWallMode = 'participant' | 'facilitator' | 'projector';
 
 const MAX = 280;
 const ANNOUNCE_MS = 5_000;
-const PROMOTE_TOP = 3;
 /**
  * From this many ideas on, only the cards in view are rendered (`@lit-labs/virtualizer`); a
  * shorter wall renders every card (cheap, and find-in-page and print see them all).
  */
 const VIRTUALIZE_FROM = 100;
+/**
+ * Code a wall needs only in some modes or states, each a chunk fetched once per page by the first
+ * wall that needs it (see `#need`): the projector's view, a facilitator's tools, and the
+ * virtualizer for a long wall.
+ */
+interface Chunk<T> {
+  load: () => Promise<T>;
+  value?: T;
+  loading?: Promise<T>;
+}
+const projectorChunk: Chunk<ProjectorModule> = { load: () => import('./projector.js') };
+const toolsChunk: Chunk<ToolsModule> = { load: () => import('./facilitator.js') };
+const virtualChunk: Chunk<VirtualModule> = { load: () => import('./virtual-list.js') };
 const chars = (s: string) => [...s].length;
 
 interface Pending extends QueuedIdea {
@@ -109,13 +122,14 @@ export class HdIdeaWall extends LitElement {
   @state() private announcement = '';
   @state() private draft = '';
   @state() private draftTable = 0;
-  @state() private mergeFrom: Idea | undefined;
   @state() private joining = false;
-  @state() private qr: boolean[][] | undefined;
-  @state() private duration = 0;
 
   private readonly api = new ApiController(this);
-  private readonly l = new LocalizeController(this, { locale: () => this.api.locale });
+  /** Korean ships with the wall; English is a chunk fetched the first time a wall speaks it. */
+  private readonly l = new LocalizeController(this, {
+    locale: () => this.api.locale,
+    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
+  });
   private readonly live = new LiveController(this, {
     stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
     onMessage: (m) => this.#onLive(m),
@@ -144,11 +158,16 @@ export class HdIdeaWall extends LitElement {
   #autoJoinTried = '';
   #votesInFlight = 0;
   #votesOverlapped = false;
-  #qrFor = '';
-  #projector: ProjectorModule | undefined;
-  #projectorLoading = false;
-  #onOnline = () => this.#flush();
+  /** Chunks this wall waits for (`updateComplete` waits too), and those that failed to load. */
+  #waiting = new Map<Chunk<unknown>, Promise<void>>();
+  #failed = new Map<Chunk<unknown>, unknown>();
+  #onOnline = () => {
+    this.#failed.clear(); // chunks that failed offline are fetched again on the next render
+    this.#flush();
+    this.requestUpdate();
+  };
   #liveState = '';
+  #tools: Tools | undefined;
 
   private readonly task = new Task(this, {
     args: () => [this.api.value, this.forumId, this.#session?.token, this.mode] as const,
@@ -183,9 +202,6 @@ export class HdIdeaWall extends LitElement {
     });
   }
 
-  private get w(): WallMessages {
-    return this.l.locale === 'en' ? en : ko;
-  }
   private get isFacilitator(): boolean {
     return this.mode === 'facilitator' && !!this.api.value?.hasToken;
   }
@@ -233,31 +249,6 @@ export class HdIdeaWall extends LitElement {
       if (this.#autoJoinTried !== attempt) {
         this.#autoJoinTried = attempt;
         queueMicrotask(() => void this.#join(this.joinCode, this.table));
-      }
-    }
-    // The projector's view (and the QR code) load only when a wall is a projector.
-    if (this.mode === 'projector' && !this.#projector && !this.#projectorLoading) {
-      this.#projectorLoading = true;
-      import('./projector.js').then(
-        (m) => {
-          const root = this.shadowRoot;
-          const sheet = m.projectorStyles.styleSheet;
-          if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-          this.#projector = m;
-          this.requestUpdate();
-        },
-        () => (this.#projectorLoading = false),
-      );
-    }
-    const m = this.#projector;
-    if (m && this.mode === 'projector' && this.joinCode && this.joinHref) {
-      const url = m.joinUrl(this.joinHref, this.joinCode, this.table);
-      if (url !== this.#qrFor) {
-        this.#qrFor = url;
-        m.qrMatrix(url).then(
-          (m) => this.#qrFor === url && (this.qr = m),
-          () => (this.qr = undefined),
-        );
       }
     }
     // Back to streaming after a break: send what waits (on the transition only, never in a loop).
@@ -416,7 +407,7 @@ export class HdIdeaWall extends LitElement {
     this.#announceTimer = setTimeout(() => {
       this.#announceTimer = undefined;
       this.#announceAt = Date.now();
-      const text = this.#announceCount ? this.w.live.announce(this.#announceCount) : '';
+      const text = this.#announceCount ? this.l.t.live.announce(this.#announceCount) : '';
       this.#announceCount = 0;
       // Emptied first, so the same words ("새 제안 1건…") are announced again.
       this.announcement = '';
@@ -524,13 +515,13 @@ export class HdIdeaWall extends LitElement {
       if (scope !== this.#scope) return;
       this.#drop(item);
       this.#store.put(idea, 0);
-      this.#say(this.w.compose.posted);
+      this.#say(this.l.t.compose.posted);
       this.dispatchEvent(new HdIdeaPostedEvent({ idea, queued }));
     } catch (error) {
       if (scope !== this.#scope) return;
       if (error instanceof ApiError && error.transient) {
         item.state = 'queued';
-        this.#say(this.w.compose.queued, true);
+        this.#say(this.l.t.compose.queued, true);
       } else {
         this.#drop(item);
         if (!queued && !this.draft) this.draft = item.text;
@@ -623,54 +614,33 @@ export class HdIdeaWall extends LitElement {
     }
   }
 
-  async #moderate(idea: Idea, patch: Parameters<ApiClient['moderateIdea']>[2]): Promise<void> {
-    try {
-      const updated = await this.api.client.moderateIdea(this.forumId, idea.id, patch);
-      this.#store.put(updated, this.#store.versionOf(idea.id));
-      this.#schedule();
-    } catch (error) {
-      this.#say(this.l.error(error), true);
-    }
-  }
-
-  async #merge(into: Idea): Promise<void> {
-    const from = this.mergeFrom;
-    this.mergeFrom = undefined;
-    if (!from) return;
-    try {
-      await this.api.client.mergeIdea(this.forumId, from.id, into.id);
-      this.#say(this.w.moderate.done);
-    } catch (error) {
-      this.#say(this.l.error(error), true);
-    }
-  }
-
-  async #promoteTop(): Promise<void> {
-    const top = this.#store
-      .view({ ...this.#query(), sort: 'votes', includeHidden: false, promotedOnly: false, category: null })
-      .filter((i) => !i.promoted)
-      .slice(0, PROMOTE_TOP);
-    for (const idea of top) await this.#moderate(idea, { promoted: true });
-    this.#say(this.w.moderate.done);
-  }
-
-  async #setVoting(open: boolean): Promise<void> {
-    try {
-      const voting = await this.api.client.setVoting(this.forumId, open ? { open, durationSeconds: this.duration || null } : { open });
-      if (this.forum) this.forum = { ...this.forum, voting };
-    } catch (error) {
-      this.#say(this.l.error(error), true);
-    }
-  }
-
   #togglePause(): void {
     this.paused = !this.paused;
   }
 
   // ---------------------------------------------------------------- render
 
+  protected override getUpdateComplete(): Promise<boolean> {
+    // Resolves once the wall is drawn in its language (a lazy catalog may still be on its way)
+    // and with every chunk it asked for in (a facilitator's tools, the projector, the virtualizer).
+    return this.l.updateComplete(async () => {
+      let done = await super.getUpdateComplete();
+      while (this.#waiting.size) {
+        await Promise.all(this.#waiting.values());
+        done = await super.getUpdateComplete();
+      }
+      return done;
+    });
+  }
+
+  #skeleton() {
+    // No words until the language is in: an English page never flashes Korean.
+    return html`<div class="skeleton" aria-busy="true">${this.l.ready ? html`<p>${this.l.m.common.loading}</p>` : nothing}</div>`;
+  }
+
   protected override render() {
-    const w = this.w;
+    if (!this.l.ready) return this.#skeleton();
+    const w = this.l.t;
     if (!this.forumId || !this.api.ready) return html`<p class="note top">${w.noForum}</p>`;
     if (this.task.status === TaskStatus.ERROR && this.#store.size === 0) {
       return html`<div class="note error top" role="alert" part="status">
@@ -679,10 +649,12 @@ export class HdIdeaWall extends LitElement {
       </div>`;
     }
     if (this.task.status === TaskStatus.PENDING && this.#store.size === 0 && !this.forum) {
-      return html`<div class="skeleton" aria-busy="true"><p>${this.l.m.common.loading}</p></div>`;
+      return this.#skeleton();
     }
     if (this.mode !== 'projector') return this.#renderWall();
-    return this.#projector ? this.#renderProjector(this.#projector) : html`<div class="skeleton" aria-busy="true"><p>${this.l.m.common.loading}</p></div>`;
+    // The projector's view (and the QR code) load only when a wall is a projector.
+    const projector = this.#need(projectorChunk, (m) => m.projectorStyles);
+    return projector ? this.#renderProjector(projector) : this.#failed.has(projectorChunk) ? this.#chunkFailed(projectorChunk) : this.#skeleton();
   }
 
   #liveLine() {
@@ -691,10 +663,11 @@ export class HdIdeaWall extends LitElement {
   }
 
   #renderWall() {
-    const w = this.w;
+    const w = this.l.t;
     const list = (this.#shown = this.#view());
     const me = this.#me;
     const facilitator = this.isFacilitator;
+    const tools = this.#loadTools();
     return html`
       <section class="wall" aria-label=${this.forum ? `${this.forum.title} ${w.wallLabel}` : w.wallLabel}>
         <div class="header" part="header">
@@ -719,16 +692,13 @@ export class HdIdeaWall extends LitElement {
         <div class="status" role="status" part="status">
           ${this.notice ? html`<p class=${this.notice.error ? 'msg error' : 'msg'}>${this.notice.text}</p>` : nothing}
         </div>
-        ${this.mode === 'facilitator' && !facilitator ? html`<p class="note">${w.moderate.needToken}</p>` : nothing}
-        ${facilitator ? this.#renderVoting() : nothing}
+        ${this.mode === 'facilitator' && !facilitator ? html`<p class="note">${w.needToken}</p>` : nothing}
+        ${facilitator ? (tools?.voting() ?? this.#toolsPending()) : nothing}
         ${this.mode === 'participant' && !this.#session ? this.#renderJoin() : nothing}
         ${this.#writer() ? this.#renderComposer() : nothing}
         ${this.#renderToolbar()}
         ${this.#renderTables()}
-        ${this.mergeFrom
-          ? html`<p class="merge-note" role="status">${w.moderate.mergePick}
-              <button type="button" @click=${() => (this.mergeFrom = undefined)}>${w.moderate.cancel}</button></p>`
-          : nothing}
+        ${tools?.mergeNote() ?? nothing}
         ${this.#pending.length
           ? html`<ul class="pending" role="list">
               ${this.#pending.map(
@@ -742,26 +712,134 @@ export class HdIdeaWall extends LitElement {
         ${list.length === 0 && this.#pending.length === 0
           ? html`<p class="empty">${this.#store.size ? w.emptyFiltered : w.empty}</p>`
           : html`<div class="list" part="list" role="list" aria-label=${w.wallLabel}>
-              ${list.length >= VIRTUALIZE_FROM
-                ? virtualize({ items: list as Idea[], keyFunction: (i: Idea) => i.id, renderItem: (i: Idea) => this.#card(i) })
-                : repeat(list, (i) => i.id, (i) => this.#card(i))}
+              ${this.#list(list)}
             </div>`}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </section>
     `;
   }
 
+  /**
+   * Every card (a short wall: cheap, and find-in-page and print see them all), or from
+   * `VIRTUALIZE_FROM` ideas on only those in view. The virtualizer is fetched when the wall first
+   * grows that long; until it arrives the plain list stays, so nothing goes blank or jumps.
+   */
+  #list(list: readonly Idea[]) {
+    const virtual = list.length >= VIRTUALIZE_FROM ? this.#need(virtualChunk) : undefined;
+    if (virtual) return virtual.virtualList(list, (i) => i.id, (i) => this.#card(i));
+    return repeat(list, (i) => i.id, (i) => this.#card(i));
+  }
+
+  /**
+   * A facilitator's tools: a chunk of their own, fetched when a wall is in facilitator mode with a
+   * token (phones never download it). Undefined until it arrives; the wall re-renders then.
+   */
+  #loadTools(): Tools | undefined {
+    if (!this.isFacilitator) return undefined;
+    const m = this.#need(toolsChunk, (m) => m.facilitatorStyles);
+    return m && (this.#tools ??= new m.Tools(this.#toolsHost()));
+  }
+
+  /**
+   * A chunk's module once it is in. Else starts fetching it (once per page, shared by every wall)
+   * and returns undefined; this wall re-renders when it lands (or, when it could not be fetched,
+   * shows `#chunkFailed` with a retry). Its styles are adopted by this wall's shadow root.
+   */
+  #need<T>(chunk: Chunk<T>, styles?: (m: T) => CSSResult): T | undefined {
+    const m = chunk.value;
+    if (m) {
+      const sheet = styles?.(m).styleSheet;
+      const root = this.shadowRoot;
+      if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return m;
+    }
+    if (this.#waiting.has(chunk) || this.#failed.has(chunk)) return undefined;
+    chunk.loading ??= chunk.load().then(
+      (m) => (chunk.value = m),
+      (error: unknown) => {
+        chunk.loading = undefined;
+        throw error;
+      },
+    );
+    const wait = chunk.loading.then(
+      () => {
+        this.#waiting.delete(chunk);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#waiting.delete(chunk);
+        this.#failed.set(chunk, error);
+        this.requestUpdate();
+      },
+    );
+    this.#waiting.set(chunk, wait);
+    return undefined;
+  }
+
+  /** In the tools' place while their chunk loads. */
+  #toolsPending() {
+    return this.#failed.has(toolsChunk) ? this.#chunkFailed(toolsChunk) : html`<p class="note" aria-busy="true">${this.l.m.common.loading}</p>`;
+  }
+
+  /** A chunk could not be fetched (offline): say so, with a retry. */
+  #chunkFailed(chunk: Chunk<unknown>) {
+    return html`<div class="note error" role="alert">
+      <p>${this.l.error(this.#failed.get(chunk))}</p>
+      <button type="button" @click=${() => (this.#failed.delete(chunk), this.requestUpdate())}>${this.l.m.common.retry}</button>
+    </div>`;
+  }
+
+  /** What the tools may read and do. */
+  #toolsHost(): import('./facilitator.js').ToolsHost {
+    const wall = this;
+    return {
+      get client() {
+        return wall.api.client;
+      },
+      get forumId() {
+        return wall.forumId;
+      },
+      get forum() {
+        return wall.forum;
+      },
+      get english() {
+        return wall.l.t !== ko;
+      },
+      get filterTable() {
+        return wall.filterTable;
+      },
+      get draftTable() {
+        return wall.draftTable;
+      },
+      set draftTable(n: number) {
+        wall.draftTable = n;
+      },
+      tableName: (n) => this.#tableName(n),
+      ranked: () => this.#store.view({ ...this.#query(), sort: 'votes', includeHidden: false, promotedOnly: false, category: null }),
+      put: (idea) => {
+        this.#store.put(idea, this.#store.versionOf(idea.id));
+        this.#schedule();
+      },
+      setVoting: (voting) => {
+        if (this.forum) this.forum = { ...this.forum, voting };
+      },
+      say: (text, error) => this.#say(text, error),
+      error: (error) => this.l.error(error),
+      requestUpdate: () => this.requestUpdate(),
+    };
+  }
+
   #votingLine(): string {
     const voting = this.forum?.voting;
     if (!voting) return '';
-    if (!voting.open) return this.w.votes.closed;
-    if (!voting.closesAt) return this.w.votes.open;
+    if (!voting.open) return this.l.t.votes.closed;
+    if (!voting.closesAt) return this.l.t.votes.open;
     const left = Math.max(0, Math.round((Date.parse(voting.closesAt) - Date.now()) / 1000));
-    return this.w.votes.closesIn(`${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`);
+    return this.l.t.votes.closesIn(`${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`);
   }
 
   #renderJoin() {
-    const w = this.w;
+    const w = this.l.t;
     return html`<form class="join" part="join" @submit=${this.#submitJoin}>
       <h2>${w.join.title}</h2>
       <p class="hint">${w.join.hint}</p>
@@ -772,43 +850,31 @@ export class HdIdeaWall extends LitElement {
   }
 
   #renderComposer() {
-    const w = this.w;
+    const w = this.l.t;
     const used = chars(this.draft.trim());
     const tooLong = used > MAX;
-    const tables = this.forum?.tables ?? 0;
     return html`<form class="composer" part="composer" @submit=${this.#submitIdea}>
       ${this.#session && this.mode === 'participant' ? html`<p class="hint">${w.join.joined(this.#session.table)}</p>` : nothing}
       <label for="draft">${w.compose.label}</label>
-      <textarea
-        id="draft"
-        rows="3"
-        placeholder=${w.compose.placeholder}
-        aria-describedby="count"
-        aria-invalid=${tooLong ? 'true' : 'false'}
-        .value=${liveValue(this.draft)}
+      <textarea id="draft" rows="3" placeholder=${w.compose.placeholder} aria-describedby="count" aria-invalid=${tooLong ? 'true' : 'false'}
+        .value=${this.draft /* the draft follows every input event, so no live() is needed */}
         @input=${(e: InputEvent) => (this.draft = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <div class="row">
         <span id="count" class=${tooLong ? 'count error' : 'count'}>${tooLong ? w.compose.tooLong(MAX) : w.compose.count(used, MAX)}</span>
-        ${this.isFacilitator
-          ? html`<label class="inline">${w.compose.onBehalf}
-              <select required @change=${(e: Event) => (this.draftTable = Number((e.target as HTMLSelectElement).value))}>
-                <option value="" ?selected=${!this.draftTable}>—</option>
-                ${Array.from({ length: tables }, (_, i) => html`<option value=${i + 1} ?selected=${this.draftTable === i + 1}>${this.#tableName(i + 1)}</option>`)}
-              </select></label>`
-          : nothing}
-        <button type="submit" class="primary" ?disabled=${!used || tooLong}>${w.compose.submit}</button>
+        ${this.isFacilitator ? this.#tools?.onBehalf() : nothing}
+        <button type="submit" class="primary" ?disabled=${!used || tooLong || (this.isFacilitator && !this.#tools)}>${w.compose.submit}</button>
       </div>
     </form>`;
   }
 
   #tableName(n: number): string {
     const topic = this.#tables.get(n)?.topic;
-    return topic ? `${this.w.idea.table(n)} · ${topic}` : this.w.idea.table(n);
+    return topic ? `${this.l.t.idea.table(n)} · ${topic}` : this.l.t.idea.table(n);
   }
 
   #renderToolbar() {
-    const w = this.w;
+    const w = this.l.t;
     const tables = this.forum?.tables ?? 0;
     const cats = this.forum?.categories ?? [];
     const onTable = (e: Event) => (this.filterTable = Number((e.target as HTMLSelectElement).value));
@@ -836,14 +902,12 @@ export class HdIdeaWall extends LitElement {
           <option value="votes" ?selected=${this.sort === 'votes'}>${w.filter.votes}</option>
         </select></label>
       <label class="check"><input type="checkbox" .checked=${this.promotedOnly} @change=${(e: Event) => (this.promotedOnly = (e.target as HTMLInputElement).checked)} />${w.filter.promotedOnly}</label>
-      ${this.isFacilitator && this.filterTable
-        ? html`<button type="button" @click=${() => void this.#promoteTop()}>${w.moderate.promoteTop(PROMOTE_TOP, this.filterTable)}</button>`
-        : nothing}
+      ${this.isFacilitator ? this.#tools?.promoteTop() : nothing}
     </div>`;
   }
 
   #renderTables() {
-    const w = this.w;
+    const w = this.l.t;
     const tallies = this.#store.tallies();
     const numbers = Array.from({ length: this.forum?.tables ?? 0 }, (_, i) => i + 1);
     if (!numbers.length) return nothing;
@@ -869,22 +933,8 @@ export class HdIdeaWall extends LitElement {
     </details>`;
   }
 
-  #renderVoting() {
-    const w = this.w;
-    const open = !!this.forum?.voting.open;
-    return html`<div class="voting" part="voting">
-      ${open
-        ? html`<button type="button" @click=${() => void this.#setVoting(false)}>${w.moderate.votingClose}</button>`
-        : html`<label class="inline">${w.moderate.duration}
-              <select @change=${(e: Event) => (this.duration = Number((e.target as HTMLSelectElement).value))}>
-                ${[0, 3, 5, 10, 20].map((m) => html`<option value=${m * 60} ?selected=${this.duration === m * 60}>${m ? w.moderate.minutes(m) : w.moderate.noLimit}</option>`)}
-              </select></label>
-            <button type="button" class="primary" @click=${() => void this.#setVoting(true)}>${w.moderate.votingOpen}</button>`}
-    </div>`;
-  }
-
   #card(idea: Idea): TemplateResult {
-    const w = this.w;
+    const w = this.l.t;
     const me = this.#me;
     const mine = me?.votes.get(idea.id) ?? 0;
     const votingOpen = !!this.forum?.voting.open;
@@ -912,35 +962,14 @@ export class HdIdeaWall extends LitElement {
               </button>`
           : nothing}
       </div>
-      ${this.isFacilitator ? this.#moderation(idea, tid) : nothing}
-    </div>`;
-  }
-
-  #moderation(idea: Idea, tid: string) {
-    const w = this.w;
-    if (this.mergeFrom) {
-      return this.mergeFrom.id === idea.id || idea.status !== 'visible'
-        ? nothing
-        : html`<div class="mod" part="moderation"><button type="button" aria-describedby=${tid} @click=${() => void this.#merge(idea)}>${w.moderate.mergeInto}</button></div>`;
-    }
-    const hidden = idea.status === 'hidden';
-    return html`<div class="mod" part="moderation">
-      <button type="button" aria-describedby=${tid} @click=${() => void this.#moderate(idea, { status: hidden ? 'visible' : 'hidden' })}>${hidden ? w.moderate.unhide : w.moderate.hide}</button>
-      <button type="button" aria-describedby=${tid} @click=${() => void this.#moderate(idea, { pinned: !idea.pinned })}>${idea.pinned ? w.moderate.unpin : w.moderate.pin}</button>
-      <button type="button" aria-describedby=${tid} @click=${() => void this.#moderate(idea, { promoted: !idea.promoted })}>${idea.promoted ? w.moderate.unpromote : w.moderate.promote}</button>
-      ${hidden ? nothing : html`<button type="button" aria-describedby=${tid} @click=${() => (this.mergeFrom = idea)}>${w.moderate.merge}</button>`}
-      <label class="inline">${w.moderate.category}
-        <select @change=${(e: Event) => void this.#moderate(idea, { category: (e.target as HTMLSelectElement).value || null })}>
-          <option value="" ?selected=${!idea.category}>${w.moderate.noCategory}</option>
-          ${(this.forum?.categories ?? []).map((c) => html`<option value=${c} ?selected=${idea.category === c}>${c}</option>`)}
-        </select></label>
+      ${this.isFacilitator ? this.#tools?.card(idea, tid) : nothing}
     </div>`;
   }
 
   #renderProjector(m: ProjectorModule) {
     const list = (this.#shown = this.#view());
     return m.projectorView({
-      w: this.w,
+      w: this.l.t,
       forum: this.forum,
       list,
       groupBy: this.groupBy,
@@ -951,8 +980,10 @@ export class HdIdeaWall extends LitElement {
       voting: this.#votingLine(),
       live: this.#liveLine(),
       code: this.joinCode,
-      qr: this.qr,
+      joinHref: this.joinHref,
+      table: this.table,
       announcement: this.announcement,
+      host: this,
     });
   }
 }

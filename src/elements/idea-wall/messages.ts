@@ -1,8 +1,11 @@
-/** Words of `<hd-idea-wall>` (Korean source, polite register; English must match its shape). */
+/**
+ * Words of `<hd-idea-wall>`: the Korean source (polite register), shipped with the element. English is
+ * `messages-en.ts`, a chunk fetched only when a wall speaks English, typed `typeof ko` so a missing
+ * key is a type error.
+ */
 import { formatNumber } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'ko');
-const ne = (value: number) => formatNumber(value, 'en');
 
 export const ko = {
   wallLabel: '제안 게시판',
@@ -21,7 +24,6 @@ export const ko = {
     count: (used: number, max: number) => `${n(used)}/${n(max)}자`,
     tooLong: (max: number) => `${n(max)}자 이내로 적어 주세요.`,
     submit: '제안 올리기',
-    onBehalf: '어느 테이블의 제안인가요?',
     posted: '제안을 올렸습니다.',
     queued: '인터넷 연결이 끊겨 제안을 보관했습니다. 연결되면 자동으로 보냅니다.',
     sending: '보내는 중',
@@ -55,28 +57,7 @@ export const ko = {
     promoted: '전체 회의',
     merged: (count: number) => `제안 ${n(count)}건을 합침`,
   },
-  moderate: {
-    hide: '숨기기',
-    unhide: '다시 보이기',
-    pin: '고정하기',
-    unpin: '고정 해제',
-    promote: '전체 회의로 올리기',
-    unpromote: '전체 회의에서 내리기',
-    category: '분류 지정',
-    noCategory: '분류 없음',
-    merge: '다른 제안과 합치기',
-    mergeInto: '이 제안으로 합치기',
-    mergePick: '합칠 대상 제안을 고르세요. 표는 대상 제안으로 옮겨집니다.',
-    cancel: '취소',
-    promoteTop: (count: number, table: number) => `${n(table)}번 테이블 상위 ${n(count)}건을 전체 회의로 올리기`,
-    votingOpen: '투표 시작',
-    votingClose: '투표 마감',
-    duration: '투표 시간',
-    noLimit: '제한 없음',
-    minutes: (m: number) => `${n(m)}분`,
-    needToken: '퍼실리테이터 토큰이 있어야 진행 도구를 쓸 수 있습니다.',
-    done: '반영했습니다.',
-  },
+  needToken: '퍼실리테이터 토큰이 있어야 진행 도구를 쓸 수 있습니다.',
   tables: {
     title: '테이블별 현황',
     summary: (ideas: number, votes: number, people: number) => `제안 ${n(ideas)}건 · ${n(votes)}표 · ${n(people)}명`,
@@ -102,108 +83,6 @@ export const ko = {
   empty: '아직 올라온 제안이 없습니다. 첫 제안을 올려 주세요.',
   emptyFiltered: '조건에 맞는 제안이 없습니다.',
   noForum: '토론회(forum-id)를 지정해 주세요.',
-  notLive: '토론회가 진행 중일 때 제안을 올릴 수 있습니다.',
-};
-
-export const en: typeof ko = {
-  wallLabel: 'Idea wall',
-  join: {
-    title: 'Join the forum',
-    code: 'Join code',
-    table: 'Table number',
-    submit: 'Join',
-    joining: 'Joining…',
-    hint: 'Scan the QR code on your table or type the join code.',
-    joined: (table: number) => `You are at table ${ne(table)}.`,
-  },
-  compose: {
-    label: 'Your idea',
-    placeholder: 'Write an idea for our neighbourhood.',
-    count: (used: number, max: number) => `${ne(used)}/${ne(max)} characters`,
-    tooLong: (max: number) => `Please keep it within ${ne(max)} characters.`,
-    submit: 'Post idea',
-    onBehalf: 'Which table is this idea from?',
-    posted: 'Your idea is posted.',
-    queued: 'You are offline: the idea is kept and will be sent when you are back online.',
-    sending: 'Sending',
-    waiting: 'Waiting for connection',
-  },
-  votes: {
-    left: (left: number, budget: number) => `${ne(left)} of ${ne(budget)} dots left`,
-    add: 'Add a dot',
-    remove: 'Take a dot back',
-    count: (count: number) => `${ne(count)} ${count === 1 ? 'vote' : 'votes'}`,
-    mine: (count: number) => `${ne(count)} of your dots`,
-    closed: 'Voting is not open right now.',
-    open: 'Voting is open.',
-    closesIn: (time: string) => `Voting closes in ${time}`,
-  },
-  filter: {
-    table: 'Table',
-    allTables: 'All',
-    category: 'Category',
-    allCategories: 'All categories',
-    uncategorised: 'Uncategorised',
-    promotedOnly: 'Only ideas promoted to the plenary',
-    sort: 'Sort',
-    newest: 'Newest',
-    votes: 'Most votes',
-  },
-  idea: {
-    table: (table: number) => `Table ${ne(table)}`,
-    hidden: 'Hidden',
-    pinned: 'Pinned',
-    promoted: 'Plenary',
-    merged: (count: number) => `${ne(count)} merged`,
-  },
-  moderate: {
-    hide: 'Hide',
-    unhide: 'Show again',
-    pin: 'Pin',
-    unpin: 'Unpin',
-    promote: 'Promote to plenary',
-    unpromote: 'Remove from plenary',
-    category: 'Category',
-    noCategory: 'No category',
-    merge: 'Merge with another idea',
-    mergeInto: 'Merge into this idea',
-    mergePick: 'Choose the idea to merge into. Its votes move there.',
-    cancel: 'Cancel',
-    promoteTop: (count: number, table: number) => `Promote table ${ne(table)}'s top ${ne(count)} to the plenary`,
-    votingOpen: 'Open voting',
-    votingClose: 'Close voting',
-    duration: 'Voting time',
-    noLimit: 'No limit',
-    minutes: (m: number) => `${ne(m)} min`,
-    needToken: 'A facilitator token is needed for the facilitation tools.',
-    done: 'Done.',
-  },
-  tables: {
-    title: 'Tables',
-    summary: (ideas: number, votes: number, people: number) => `${ne(ideas)} ideas · ${ne(votes)} votes · ${ne(people)} people`,
-    facilitator: (name: string) => `Facilitator ${name}`,
-    plenary: 'All',
-  },
-  live: {
-    pause: 'Pause the wall',
-    resume: 'Resume',
-    paused: 'The wall is paused. New ideas keep arriving.',
-    newWhilePaused: (count: number) => `${ne(count)} new ${count === 1 ? 'idea' : 'ideas'}`,
-    announce: (count: number) => `${ne(count)} new ${count === 1 ? 'idea' : 'ideas'} posted.`,
-    offline: 'You are offline. Everything posted meanwhile will show when you are back.',
-  },
-  projector: {
-    invite: 'Scan the QR code with your phone to take part',
-    code: 'Join code',
-    ideas: (count: number) => `${ne(count)} ideas`,
-    people: (count: number) => `${ne(count)} people`,
-    qr: 'QR code to the join page',
-    more: (count: number) => `${ne(count)} more`,
-  },
-  empty: 'No ideas yet. Be the first to post one.',
-  emptyFiltered: 'No ideas match.',
-  noForum: 'Set the forum (forum-id).',
-  notLive: 'Ideas can be posted while the forum is live.',
 };
 
 export type WallMessages = typeof ko;

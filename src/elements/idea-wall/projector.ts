@@ -7,14 +7,17 @@ import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Forum, Idea } from '../../api/types.js';
 import type { WallMessages } from './messages.js';
-import { qrSvg } from './qr.js';
-
-export { joinUrl, qrMatrix } from './qr.js';
+import { joinUrl, qrMatrix, qrSvg } from './qr.js';
 
 /** The projector's own styles (adopted by the wall's shadow root when this module loads). */
 export const projectorStyles = css`
   .projector {
+    --_cols: var(--hd-idea-wall-columns, 3);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_hd-space-s);
     font-size: max(16px, var(--hd-idea-wall-projector-font-size, 28px));
+    line-height: var(--_hd-line-height);
   }
   .projector .header h2 {
     font-size: 1.2em;
@@ -68,6 +71,9 @@ export const projectorStyles = css`
     height: auto;
     background: #fff;
   }
+  .more {
+    color: var(--_hd-color-muted);
+  }
   .code strong {
     display: block;
     font-size: 1.8em;
@@ -98,13 +104,38 @@ export interface ProjectorState {
   bumped: ReadonlySet<string>;
   voting: string;
   live: TemplateResult;
+  /** The join code, the join page's URL template and the table (for the invitation's QR code). */
   code: string;
-  qr: boolean[][] | undefined;
+  joinHref: string;
+  table: number;
   announcement: string;
+  /** The wall: re-rendered when its QR code is drawn. */
+  host: { requestUpdate(): void };
+}
+
+/** Each projector's QR code, for the URL it encodes (computed once per URL, off the render). */
+const qrs = new WeakMap<object, { url: string; qr?: boolean[][] }>();
+function qrOf(s: ProjectorState): boolean[][] | undefined {
+  if (!s.code || !s.joinHref) return undefined;
+  const url = joinUrl(s.joinHref, s.code, s.table);
+  let entry = qrs.get(s.host);
+  if (entry?.url !== url) {
+    const next: { url: string; qr?: boolean[][] } = { url };
+    qrs.set(s.host, (entry = next));
+    qrMatrix(url).then(
+      (qr) => {
+        next.qr = qr;
+        if (qrs.get(s.host) === next) s.host.requestUpdate();
+      },
+      () => undefined, // no QR code: the join code stays readable beside it
+    );
+  }
+  return entry.qr;
 }
 
 export function projectorView(s: ProjectorState): TemplateResult {
   const { w, forum, groupBy: by } = s;
+  const qr = qrOf(s);
   const groups = new Map<string, Idea[]>();
   if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);
   if (by === 'table') for (let n = 1; n <= (forum?.tables ?? 0); n++) groups.set(String(n), []);
@@ -149,7 +180,7 @@ export function projectorView(s: ProjectorState): TemplateResult {
       </div>
       ${s.code
         ? html`<aside class="invite" part="invite">
-            ${s.qr ? qrSvg(s.qr, w.projector.qr) : nothing}
+            ${qr ? qrSvg(qr, w.projector.qr) : nothing}
             <p>${w.projector.invite}</p>
             <p class="code">${w.projector.code} <strong>${s.code}</strong></p>
           </aside>`
