@@ -4,18 +4,20 @@ import { token } from '../../styles/tokens.js';
 /**
  * One column, labels above fields, hints under labels, errors in red with a bar (GOV.UK / KRDS).
  * The styles of what shows later (confirmation, cancel view, guardian, notices, pending) come with
- * their chunks (see the `styles` of views.ts, guardian.ts, notices.ts, submit.ts).
+ * their chunks (see the `styles` of check.ts, submit.ts, views.ts, guardian.ts, notices.ts).
+ *
+ * `.base`: a page rule that reaches the host element itself (.page * { font: italic 20px/1 serif })
+ * must not restyle the inside, only the --hd-* tokens theme it; and baseStyles' children inherit
+ * box-sizing from :host, which a page's !important rule can make content-box, so the inheritance
+ * starts here instead. Headings take focus only to be read out (GOV.UK): no ring, they are not
+ * controls. (Comments live here, not in the CSS, so they do not ship.)
  */
 export const styles = css`
   :host {
     --_max: var(--hd-signup-form-max-width, 40em);
     --_panel: var(--hd-signup-form-panel-color, ${token('color-success')});
   }
-  /* A page rule that reaches the host element itself (.page * { font: italic 20px/1 serif })
-     must not restyle the inside: only the --hd-* tokens theme it. */
   .base {
-    /* baseStyles' children inherit box-sizing from :host, which a page's !important rule can make
-       content-box: start the inheritance here instead. */
     box-sizing: border-box;
     font: 400 1em/${token('line-height')} ${token('font-family')};
     letter-spacing: normal;
@@ -29,7 +31,6 @@ export const styles = css`
   h3 { font-size: 1.2em; }
   h4 { font-size: 1em; }
   p, dl { margin: 0 0 ${token('space-m')}; }
-  /* Headings take focus only to be read out (GOV.UK): no ring, they are not controls. */
   h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
   .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .consent { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }

@@ -458,18 +458,15 @@ export class HdSignupForm extends LitElement {
   private text(key: string, label: string, v: keyof SignupValues | 'answers', value: string, o: { hint?: string; required?: boolean; id?: string; type?: string; auto?: string; max?: number; area?: boolean; mode?: string } = {}) {
     const id = fid(key);
     const d = this.desc(key, !!o.hint);
-    const common = {
-      id,
-      invalid: this.errors[key] ? 'true' : 'false',
-    };
+    const invalid = this.errors[key] ? 'true' : 'false';
     return html`<div class="field ${this.errors[key] ? 'invalid' : ''}" part="field">
       <label for=${id}>${label}${this.mark(o.required ?? true)}</label>
       ${this.hintAndError(key, o.hint)}
       ${o.area
-        ? html`<textarea id=${common.id} rows="4" data-v=${v} data-f=${key} data-id=${o.id ?? ''} maxlength=${o.max ?? nothing}
-            aria-invalid=${common.invalid} aria-describedby=${d || nothing} .value=${value}></textarea>`
-        : html`<input id=${common.id} type=${o.type ?? 'text'} data-v=${v} data-f=${key} data-id=${o.id ?? ''} autocomplete=${o.auto ?? 'off'}
-            inputmode=${o.mode ?? nothing} maxlength=${o.max ?? nothing} aria-invalid=${common.invalid} aria-describedby=${d || nothing} .value=${value} />`}
+        ? html`<textarea id=${id} rows="4" data-v=${v} data-f=${key} data-id=${o.id ?? ''} maxlength=${o.max ?? nothing}
+            aria-invalid=${invalid} aria-describedby=${d || nothing} .value=${value}></textarea>`
+        : html`<input id=${id} type=${o.type ?? 'text'} data-v=${v} data-f=${key} data-id=${o.id ?? ''} autocomplete=${o.auto ?? 'off'}
+            inputmode=${o.mode ?? nothing} maxlength=${o.max ?? nothing} aria-invalid=${invalid} aria-describedby=${d || nothing} .value=${value} />`}
     </div>`;
   }
 
