@@ -5,6 +5,7 @@
 // not in the API's CORS allow-list. Pages get the API base and the demo forum ids by server-side
 // substitution of `{{NAME}}` placeholders in the HTML (no inline script anywhere).
 import { createServer, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,10 +34,12 @@ const TYPES: Record<string, string> = {
  * The host page's policy. The issue's strict policy word for word, plus `connect-src` for the API
  * origin: `default-src 'self'` alone would also block the widgets' fetch and EventSource to the
  * API on its own origin, which is the one thing an embedding page must allow. No `img-src`,
- * `font-src` or `'unsafe-inline'` anywhere: the widgets need none of them.
+ * `font-src` or `'unsafe-inline'` anywhere: the widgets need none of them. A page that uses the
+ * `{{NONCE}}` placeholder (the `window.litNonce` path for browsers without constructable
+ * stylesheets) also gets that response's fresh nonce in `style-src`.
  */
-export const hostCsp = (apiOrigin: string) =>
-  `default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; connect-src 'self' ${apiOrigin}`;
+export const hostCsp = (apiOrigin: string, styleNonce?: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self'${styleNonce ? ` 'nonce-${styleNonce}'` : ''}; require-trusted-types-for 'script'; connect-src 'self' ${apiOrigin}`;
 
 /** The values the pages' `{{NAME}}` placeholders are replaced with. */
 export interface Vars {
@@ -50,12 +53,15 @@ export interface Vars {
 
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** A static host site: pages (with the CSP header) and `/cdn/**` from dist/cdn. */
+/** A static host site: pages (with the CSP header) and `/cdn/**` (and a second copy, `/cdn2/**`) from dist/cdn. */
 async function startSite(vars: () => Vars): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const [base, rel] = path.startsWith('/cdn/') ? [CDN, path.slice(5)] : [PAGES, path.slice(1)];
+      // `/cdn2/` is a second copy of the same files at other URLs: to the browser a separate bundle
+      // (its own Lit, its own element classes), like a partner's copy of another version.
+      const cdn = /^\/cdn2?\//.exec(path)?.[0];
+      const [base, rel] = cdn ? [CDN, path.slice(cdn.length)] : [PAGES, path.slice(1)];
       const file = resolve(base, rel);
       if (!file.startsWith(base + sep) || rel.includes('\0') || !(await stat(file)).isFile()) throw new Error('not found');
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -63,12 +69,15 @@ async function startSite(vars: () => Vars): Promise<{ server: Server; origin: st
       let body: Buffer | string = await readFile(file);
       if (type.startsWith('text/html')) {
         const v = vars();
+        const nonce = randomBytes(16).toString('base64');
+        let nonceUsed = false;
         body = body.toString('utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
-          const value = (v as unknown as Record<string, string>)[name];
+          if (name === 'NONCE') nonceUsed = true;
+          const value = name === 'NONCE' ? nonce : (v as unknown as Record<string, string>)[name];
           if (value === undefined) throw new Error(`unknown placeholder {{${name}}}`);
           return attr(value);
         });
-        headers['Content-Security-Policy'] = hostCsp(new URL(v.API_BASE).origin);
+        headers['Content-Security-Policy'] = hostCsp(new URL(v.API_BASE).origin, nonceUsed ? nonce : undefined);
       }
       res.writeHead(200, headers).end(body);
     } catch (err) {
@@ -197,4 +206,84 @@ export async function shoot(page: Page, name: string, ids: string[] = [], ready:
     }
     await page.evaluate(() => window.scrollTo(0, 0));
   }
+}
+
+/** What a person sees of an element's text and box, as computed. */
+const PROPS = [
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-transform',
+  'text-shadow',
+  'text-align',
+  'color',
+  'background-color',
+  'box-sizing',
+  'margin-top',
+  'margin-right',
+  'margin-bottom',
+  'margin-left',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'border-top-width',
+  'border-top-style',
+  'border-left-width',
+  'border-left-style',
+  'border-top-left-radius',
+  'fill',
+  'stroke',
+] as const;
+
+export type Sample = Record<string, Record<string, string>>;
+
+/**
+ * Computed styles of what is inside each widget's shadow root: the first few elements of each kind
+ * (controls, headings, text, links, list items, SVG shapes), keyed `<widget> <tag>#<n>`; controls
+ * also with their rendered height.
+ */
+export function sampleInside(page: Page, widgets: readonly string[]): Promise<Sample> {
+  return page.evaluate(
+    ({ widgets, props }) => {
+      const out: Record<string, Record<string, string>> = {};
+      for (const id of widgets) {
+        const root = document.getElementById(id)!.shadowRoot!;
+        for (const tag of ['button', 'input', 'select', 'textarea', 'label', 'h2', 'h3', 'h4', 'p', 'a', 'li', 'dd', 'rect', 'text', 'path']) {
+          Array.from(root.querySelectorAll(tag)).slice(0, 6).forEach((el, i) => {
+            const cs = getComputedStyle(el);
+            const s: Record<string, string> = {};
+            for (const p of props) s[p] = cs.getPropertyValue(p);
+            if (['button', 'input', 'select', 'textarea'].includes(tag)) s.height = `${Math.round(el.getBoundingClientRect().height)}px`;
+            out[`${id} ${tag}#${i} “${(el.textContent ?? '').trim().slice(0, 20)}”`] = s;
+          });
+        }
+      }
+      return out;
+    },
+    { widgets: [...widgets], props: [...PROPS] },
+  );
+}
+
+/**
+ * The differences between two samples, one line per widget (or host element kind) and property:
+ * how many elements differ and one example, e.g. `calendar font-style: 12 × (button#0 normal → italic)`.
+ */
+export function diff(a: Sample, b: Sample): string[] {
+  const groups = new Map<string, { n: number; example: string }>();
+  for (const key of Object.keys(a)) {
+    if (!b[key]) continue;
+    const [group, ...rest] = key.split(' ');
+    for (const [p, v] of Object.entries(a[key]!)) {
+      if (b[key]![p] === v) continue;
+      const g = groups.get(`${group} ${p}`) ?? { n: 0, example: `${rest.join(' ')} ${v.slice(0, 40)} → ${b[key]![p]!.slice(0, 40)}` };
+      g.n++;
+      groups.set(`${group} ${p}`, g);
+    }
+  }
+  return [...groups].map(([k, g]) => `${k}: ${g.n} × (${g.example})`);
 }
