@@ -43,7 +43,15 @@ export function createApp(deps: Deps): Hono<Env> {
     app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html')) ?? c.notFound());
     app.get('/favicon.ico', async (c) => (await serveFile(`${root}/demo`, 'favicon.ico')) ?? c.body(null, 204));
     app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length))) ?? c.notFound());
-    app.get('/dist/*', async (c) => (await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length))) ?? c.notFound());
+    // The widgets' files are public and sent without credentials: any site may load them as
+    // module scripts (which browsers fetch in CORS mode), e.g. a partner site on its own domain.
+    app.get('/dist/*', async (c) => {
+      const res = await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length));
+      if (!res) return c.notFound();
+      res.headers.set('Access-Control-Allow-Origin', '*');
+      res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+      return res;
+    });
   }
 
   app.notFound(() => problemResponse(new ProblemError('not-found', 'No such resource.')));

@@ -12,12 +12,12 @@
  *   document. Tags inside another component's shadow root cannot be seen from here: import
  *   `hyeondap-widgets/define/hd-…` for those (or call `load('hd-…')` from this module).
  * - A second copy of this file on the page (another version a partner included) is harmless:
- *   whichever copy defines a tag first owns it, the other skips it, and the ContextRoot is
- *   attached once per document.
+ *   the copies share one record of what is loading, so each widget's code is fetched once;
+ *   whichever copy defines a tag first owns it; the ContextRoot is attached once per document.
  *
- * No globals: the only page-level state is the ContextRoot's marker (a `Symbol.for` key on the
- * document) and one stylesheet appended to `document.adoptedStyleSheets` that styles our
- * not-yet-defined tags only.
+ * No globals on `window`: the page-level state is two `Symbol.for` keys on the document (the
+ * ContextRoot's marker and the shared record of loads) and one stylesheet appended to
+ * `document.adoptedStyleSheets` that styles our not-yet-defined tags only.
  */
 import { attachContextRoot } from './context/context-root.js';
 
@@ -34,7 +34,13 @@ const SELECTOR = TAGS.join(',');
 /** How far outside the viewport a widget starts loading. */
 const NEAR = '100% 0px';
 
-const started = new Map<string, Promise<unknown>>();
+/**
+ * Loads in progress or done, per tag, shared by every copy of this loader on the page (kept on
+ * the document under a `Symbol.for` key, like the ContextRoot's marker): a second copy waits for
+ * the first one's chunk instead of fetching its own.
+ */
+const LOADS = Symbol.for('hyeondap.loads');
+const started: Map<string, Promise<unknown>> = ((document as Document & { [LOADS]?: Map<string, Promise<unknown>> })[LOADS] ??= new Map());
 
 /**
  * Loads (once) and defines the element for `tag`; resolves when it is defined. Safe to call for
