@@ -82,7 +82,8 @@ export function ElementDocsPage() {
     h('h2', { id: 'hd-preview' }, '미리 보기 · Preview'),
     ko(md('브라우저 안의 가짜 서버에 연결된 모습입니다(실제 데이터가 아닙니다). 다른 상태는 아래 "상태 · States"에 있습니다.')),
     en(md('Running on an in-browser fake backend (not real data). Other states are listed under “States” below.')),
-    h(Primary),
+    // A live wall is thousands of pixels tall: the preview scrolls inside a box so the snippets stay near.
+    h('div', { className: 'hd-docs-preview' }, h(Primary)),
 
     embed
       ? h(

@@ -22,8 +22,6 @@ interface Args {
 /** The fake plus, for `parameters.manyOnOneDay`, five more forums on one day three days from now. */
 async function calendarLoader(context: Parameters<typeof fakeLoader>[0]): Promise<FakeLoaded & { day?: string }> {
   const loaded = await fakeLoader(context);
-  if (!context.parameters['manyOnOneDay']) return loaded;
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(Date.now() + 3 * 86_400_000);
   const call = async (path: string, body: unknown) => {
     const res = await loaded.fake.fetch(`${FAKE_API}${path}`, {
       method: 'POST',
@@ -32,6 +30,9 @@ async function calendarLoader(context: Parameters<typeof fakeLoader>[0]): Promis
     });
     return (await res.json()) as { id: string };
   };
+  if (context.parameters['everyStatus']) return { ...loaded, day: await everyStatus(loaded.fake, call) };
+  if (!context.parameters['manyOnOneDay']) return loaded;
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(Date.now() + 3 * 86_400_000);
   const titles = ['마을 도서관 운영 시간', '공원 반려견 놀이터', '골목 주차 질서', '어린이 놀이터 그늘막', '하천 산책로 조명'];
   for (const [i, title] of titles.entries()) {
     const hour = String(9 + i * 2).padStart(2, '0');
@@ -51,9 +52,51 @@ async function calendarLoader(context: Parameters<typeof fakeLoader>[0]): Promis
   return { ...loaded, day };
 }
 
+/**
+ * For `parameters.everyStatus`: one forum in each status a resident can see, on successive days of
+ * next month (the dates are made up; the badges are what the story shows). Returns that month.
+ */
+async function everyStatus(fake: FakeLoaded['fake'], call: (path: string, body: unknown) => Promise<{ id: string }>): Promise<string> {
+  const next = new Date(Date.now() + 32 * 86_400_000);
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(next).slice(0, 7);
+  const kinds = [
+    ['모집 예정', 'announced', 30],
+    ['모집 중', 'open', 30],
+    ['마감 임박', 'closing', 30],
+    ['대기 접수', 'full', 10],
+    ['마감', 'closed', 30],
+    ['진행 중', 'live', 30],
+    ['종료', 'finished', 30],
+    ['결과 공개', 'reported', 30],
+  ] as const;
+  for (const [i, [label, kind, capacity]] of kinds.entries()) {
+    const day = `${month}-${String(2 + i * 2).padStart(2, '0')}`;
+    const { id } = await call('/forums', {
+      title: `${label}: 상태 표시 예시 토론회`,
+      summary: '상태 배지를 보여 주는 예시입니다.',
+      topics: ['예시'],
+      district: '금곡동',
+      venue: { name: '남양주시청 다산홀', address: '경기도 남양주시 경춘로 1037' },
+      startsAt: `${day}T14:00:00+09:00`,
+      endsAt: `${day}T17:00:00+09:00`,
+      capacity,
+    });
+    if (kind === 'announced') continue;
+    fake.setStatus(id, 'open');
+    if (kind === 'closing') fake.register(id, capacity - 2);
+    if (kind === 'full') fake.register(id, capacity + 2);
+    if (kind === 'closed') fake.setStatus(id, 'closed');
+    if (kind === 'live' || kind === 'finished' || kind === 'reported') fake.setStatus(id, 'live');
+    if (kind === 'finished') fake.setStatus(id, 'finished');
+    if (kind === 'reported') fake.publishResults(id, { attended: 24, proposals: [] });
+  }
+  return month;
+}
+
 const meta: Meta<Args> = {
   title: 'Widgets/Forum calendar',
   component: 'hd-forum-calendar',
+  tags: ['autodocs'],
   loaders: [calendarLoader],
   args: { view: '', district: '', topic: '', status: '', q: '', lang: '', 'signup-href': '/signup.html?forum={id}' },
   argTypes: {
@@ -124,4 +167,25 @@ export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = {
   render: (args, context) =>
     html`<div style="color-scheme: dark; background: #16181d; padding: 16px">${meta.render!(args, context)}</div>`,
+};
+
+/** Every status a resident can see, side by side: 모집 예정, 모집 중, 마감 임박, 대기 접수, 마감, 진행 중, 종료, 결과 공개. */
+export const EveryStatus: Story = {
+  parameters: { everyStatus: true },
+  render: (args, { loaded }) =>
+    html`<hd-forum-calendar api-base=${FAKE_API} view="list" month=${(loaded as { day?: string }).day ?? ''} signup-href=${args['signup-href']}></hd-forum-calendar>`,
+};
+
+/** A day chosen in the grid: its forums in the panel below (what a screen reader hears for the day). */
+export const DayChosen: Story = {
+  parameters: { manyOnOneDay: true },
+  render: (args, context) => ManyOnOneDay.render!(args, context),
+  play: async ({ canvasElement, loaded }) => {
+    const day = (loaded as { day?: string }).day ?? '';
+    const el = canvasElement.querySelector('hd-forum-calendar')!;
+    const end = Date.now() + 8000;
+    let cell: HTMLElement | null | undefined;
+    while (!(cell = el.shadowRoot?.querySelector<HTMLElement>(`[data-day="${day}"]`)) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    cell?.click();
+  },
 };

@@ -18,6 +18,13 @@ async function wallLoader(context: Parameters<typeof fakeLoader>[0]): Promise<Fa
   const { fake } = loaded;
   let forumId = fake.demo.liveForumId;
   if (context.parameters['emptyForum']) forumId = await liveEmptyForum(fake);
+  if (context.parameters['votingClosed']) {
+    await fake.fetch(`${FAKE_API}/forums/${forumId}/voting`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${FAKE_ADMIN_TOKEN}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ open: false }),
+    });
+  }
   const many = context.parameters['manyIdeas'];
   if (typeof many === 'number') {
     const words = ['버스 배차', '공원 그늘막', '주차장', '도서관 시간', '가로등', '자전거길', '경로당', '하천 산책로'];
@@ -62,6 +69,7 @@ const JOIN_HREF = 'https://www.nyj.go.kr/demo/venue.html?code={code}&table={tabl
 const meta: Meta = {
   title: 'Widgets/Idea wall',
   component: 'hd-idea-wall',
+  tags: ['autodocs'],
   loaders: [wallLoader],
   parameters: { layout: 'padded' },
 };
@@ -204,4 +212,94 @@ export const ProjectorByTable: Story = {
 /** English. */
 export const English: Story = {
   render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded, 2, 'en')}</div>`,
+};
+
+async function until<T>(check: () => T | null | undefined | false, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('story: timed out');
+    await pause(50);
+  }
+}
+
+/** The wall's composer, once it is there: types `text` and sends it. */
+async function post(canvas: HTMLElement, text: string): Promise<void> {
+  const wall = canvas.querySelector('hd-idea-wall')!;
+  const area = await until(() => wall.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea#draft'));
+  area.value = text;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await wall.updateComplete;
+  wall.shadowRoot!.querySelector<HTMLButtonElement>('form.composer button[type="submit"]')!.click();
+}
+
+/** Every dot used: one more is refused with the reason ("투표 스티커를 모두 사용하셨습니다."). */
+export const VotesUsedUp: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
+  play: async ({ canvasElement }) => {
+    const wall = canvasElement.querySelector('hd-idea-wall')!;
+    const buttons = await until(() => {
+      const found = [...(wall.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.add:not([disabled])') ?? [])];
+      return found.length >= 6 && found;
+    });
+    // One dot on each of the first ideas until the budget is spent, then one more.
+    for (const button of buttons.slice(0, 6)) {
+      button.click();
+      await pause(300);
+    }
+  },
+};
+
+/** Paused (WCAG 2.2.2) with the wall's own button: it stands still while new ideas arrive and are counted. */
+export const Paused: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
+  play: async ({ canvasElement, loaded }) => {
+    const { fake, forumId } = of(loaded);
+    const wall = canvasElement.querySelector('hd-idea-wall')!;
+    await until(() => wall.shadowRoot?.querySelector('[part~="item"]'));
+    wall.shadowRoot!.querySelector<HTMLButtonElement>('button.pause')!.click();
+    await pause(1000);
+    for (let i = 1; i <= 3; i++) fake.postIdea(forumId, `멈춘 사이에 올라온 제안 ${i}`, 4);
+  },
+};
+
+/** Written while offline: the idea waits on the device (queued) and is sent once when the network is back. */
+export const QueuedOffline: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
+  play: async ({ canvasElement, loaded }) => {
+    await until(() => canvasElement.querySelector('hd-idea-wall')?.shadowRoot?.querySelector('textarea#draft'));
+    await pause(1000);
+    of(loaded).fake.setOffline(true);
+    await post(canvasElement, '인터넷이 끊긴 동안 쓴 제안입니다');
+  },
+};
+
+/** The server refuses a post: the optimistic card is taken back and the reason shown. */
+export const PostRefused: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
+  play: async ({ canvasElement, loaded }) => {
+    await until(() => canvasElement.querySelector('hd-idea-wall')?.shadowRoot?.querySelector('textarea#draft'));
+    await pause(1000);
+    of(loaded).fake.failNext(403);
+    await post(canvasElement, '서버가 받지 않을 제안입니다');
+  },
+};
+
+/** Away too long (the server no longer has the missed events): the stream says `reset` and the wall refetches everything. */
+export const ResetAfterLongGap: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
+  play: async ({ loaded }) => {
+    const { fake, forumId } = of(loaded);
+    await pause(1500);
+    fake.dropStreams();
+    for (let i = 1; i <= 3; i++) fake.postIdea(forumId, `오래 끊긴 사이에 올라온 제안 ${i}`, 6);
+    fake.pruneEvents(forumId);
+  },
+};
+
+/** Voting round closed: ideas can still be posted, dots cannot be put on. */
+export const VotingClosed: Story = {
+  parameters: { votingClosed: true },
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
 };

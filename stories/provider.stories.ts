@@ -5,6 +5,7 @@ import '../src/define/hd-provider.js';
 import '../src/define/hd-forum-calendar.js';
 import '../src/define/hd-result-summary.js';
 import '../src/define/hd-idea-wall.js';
+import '../src/define/hd-signup-form.js';
 import { FAKE_API, fakeLoader, type FakeBackend, type FakeLoaded } from './fake/index.js';
 
 /**
@@ -60,7 +61,7 @@ export const FacilitatorToken: Story = {
   },
 };
 
-/** No backend anywhere: a widget without `api-base` and outside any provider says so. */
+/** No backend anywhere: a signup form without `api-base` and outside any provider says so. */
 export const NoBackend: Story = {
-  render: () => html`<hd-result-summary></hd-result-summary>`,
+  render: () => html`<hd-signup-form forum-id="forum-1"></hd-signup-form>`,
 };

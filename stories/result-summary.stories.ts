@@ -11,6 +11,7 @@ import { FAKE_API, fakeLoader, type FakeBackend, type FakeLoaded } from './fake/
 const meta: Meta = {
   title: 'Widgets/Result summary',
   component: 'hd-result-summary',
+  tags: ['autodocs'],
   loaders: [fakeLoader],
   parameters: { layout: 'padded' },
 };
@@ -110,4 +111,20 @@ export const ThemedDark: Story = {
   render: (_args, { loaded }) => html`<div style="color-scheme: dark; background: #16181d; padding: 16px; --hd-color-accent: #7ee2b8; --hd-radius: 2px">
     <hd-result-summary api-base=${FAKE_API} forum-id=${fakeOf(loaded).demo.reportedForumId}></hd-result-summary>
   </div>`,
+};
+
+/** A chart shown as its data table (the toggle under every chart). */
+export const ChartAsTable: Story = {
+  render: (_args, { loaded }) => html`<hd-result-summary api-base=${FAKE_API} forum-id=${fakeOf(loaded).demo.reportedForumId}></hd-result-summary>`,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('hd-result-summary')!;
+    const toggle = await until(() => el.shadowRoot?.querySelector<HTMLButtonElement>('[part~="chart"] button.toggle'));
+    toggle.click();
+    toggle.closest('figure')?.scrollIntoView({ block: 'start' });
+  },
+};
+
+/** The programme narrowed to one district (the `district` attribute). */
+export const ProgrammeOneDistrict: Story = {
+  render: () => html`<hd-result-summary api-base=${FAKE_API} district="화도읍"></hd-result-summary>`,
 };

@@ -12,6 +12,7 @@ import { FAKE_API, fakeLoader, type FakeBackend, type FakeLoaded } from './fake/
 const meta: Meta = {
   title: 'Widgets/Signup form',
   component: 'hd-signup-form',
+  tags: ['autodocs'],
   loaders: [fakeLoader],
   parameters: { layout: 'padded' },
 };
@@ -215,4 +216,20 @@ export const HostilePage: Story = {
       .hostile { font-size: 20px; }
     </style>
     <div class="hostile">${form(open)!(args, ctx as never)}</div>`,
+};
+
+/** Sent once the network is back: the submission that waited on the device goes out (same Idempotency-Key) and is confirmed. */
+export const SentWhenBackOnline: Story = {
+  render: form(open),
+  play: async ({ canvasElement, loaded }: Ctx) => {
+    const fake = fakeOf(loaded);
+    const el = await ready(canvasElement);
+    await fill(el);
+    fake.setOffline(true);
+    submit(el);
+    await until(() => el.shadowRoot!.querySelector('.pending'));
+    await new Promise((r) => setTimeout(r, 1500));
+    fake.setOffline(false);
+    window.dispatchEvent(new Event('online'));
+  },
 };
