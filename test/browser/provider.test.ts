@@ -1,5 +1,4 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { ContextRoot } from '@lit/context';
 import { getApi } from '../../src/api/registry.js';
 import { getLiveStream } from '../../src/api/live-registry.js';
 import { HdProvider } from '../../src/define/hd-provider.js';
@@ -103,22 +102,27 @@ describe('<hd-provider>', () => {
     expect(consumer.api.value?.client).to.equal(getApi('/api'));
   });
 
-  it('attaches one ContextRoot even when the CDN entry runs twice', async () => {
-    let attached = 0;
-    const original = ContextRoot.prototype.attach;
-    ContextRoot.prototype.attach = function (this: ContextRoot, element: HTMLElement) {
-      attached++;
-      return original.call(this, element);
+  it('replays a waiting widget’s request once, even when the context root’s module runs twice', async () => {
+    // A second copy of the module (another URL, so it runs again) must not attach a second root.
+    await import(/* @vite-ignore */ `${new URL('../../src/define/context-root.ts', import.meta.url).href}?copy=2`);
+    const wrapper = fixtureSync(html`<div><test-later-provider api-base="/api"><test-api-consumer></test-api-consumer></test-later-provider></div>`);
+    const consumer = wrapper.querySelector('test-api-consumer')!;
+    await consumer.updateComplete;
+    expect(consumer.api.value).to.equal(undefined);
+    let replays = 0;
+    const count = (e: Event) => {
+      if ((e as Event & { contextTarget?: Element }).contextTarget === consumer) replays++;
     };
+    consumer.addEventListener('context-request', count);
     try {
-      // A second copy of the entry module (another URL, so it runs again).
-      await import(/* @vite-ignore */ `${new URL('../../src/index.ts', import.meta.url).href}?copy=2`);
-      await import(/* @vite-ignore */ `${new URL('../../src/define/context-root.ts', import.meta.url).href}?copy=2`);
+      customElements.define('test-later-provider', class extends HdProvider {});
+      await nextTask();
+      await consumer.updateComplete;
     } finally {
-      ContextRoot.prototype.attach = original;
+      consumer.removeEventListener('context-request', count);
     }
-    expect(attached).to.equal(0);
-    expect(customElements.get('hd-provider')).to.equal(HdProvider);
+    expect(consumer.api.value?.client).to.equal(getApi('/api'));
+    expect(replays).to.equal(1);
   });
 
   it('prints no Lit dev-mode warning while rendering', async () => {
