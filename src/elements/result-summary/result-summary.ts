@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { NotFoundError } from '../../api/errors.js';
@@ -121,6 +121,7 @@ export class HdResultSummary extends LitElement {
   /** Chunks this element asked for that are on their way, and those that failed. */
   private readonly waiting = new Map<Chunk<unknown>, Promise<unknown>>();
   private readonly failed = new Map<Chunk<unknown>, unknown>();
+  private readonly adopted = new Set<CSSResult>();
   private near: IntersectionObserver | undefined;
   private watched: Element | null = null;
 
@@ -259,14 +260,17 @@ export class HdResultSummary extends LitElement {
   /**
    * A chunk's module once it is in. Else starts fetching it (once per page, shared by every
    * element) and returns undefined; this element re-renders when it lands (or records the
-   * failure). Its styles are adopted by this element's shadow root.
+   * failure). Its styles join this element's shadow root once: adopted sheets, or in a browser
+   * without constructable stylesheets a <style> carrying `window.litNonce` (Lit's `adoptStyles`).
    */
   private need<T>(chunk: Chunk<T>, sheets: (m: T) => CSSResult[]): T | undefined {
     const m = chunk.value;
     const root = this.shadowRoot;
     if (m) {
-      for (const { styleSheet } of sheets(m)) {
-        if (root && styleSheet && !root.adoptedStyleSheets.includes(styleSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styleSheet];
+      const fresh = sheets(m).filter((s) => !this.adopted.has(s));
+      if (root && fresh.length) {
+        for (const s of fresh) this.adopted.add(s);
+        adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...fresh]);
       }
       return m;
     }
