@@ -722,11 +722,16 @@ export class HdIdeaWall extends LitElement {
   /**
    * Every card (a short wall: cheap, and find-in-page and print see them all), or from
    * `VIRTUALIZE_FROM` ideas on only those in view. The virtualizer is fetched when the wall first
-   * grows that long; until it arrives the plain list stays, so nothing goes blank or jumps.
+   * grows that long; until it arrives the plain list stays (its first `VIRTUALIZE_FROM` cards, many
+   * screens' worth, rather than thousands at once), so nothing goes blank or jumps. If it cannot be
+   * fetched (offline), every card is rendered: slower, but no idea out of reach.
    */
   #list(list: readonly Idea[]) {
-    const virtual = list.length >= VIRTUALIZE_FROM ? this.#need(virtualChunk) : undefined;
-    if (virtual) return virtual.virtualList(list, (i) => i.id, (i) => this.#card(i));
+    if (list.length >= VIRTUALIZE_FROM) {
+      const virtual = this.#need(virtualChunk);
+      if (virtual) return virtual.virtualList(list, (i) => i.id, (i) => this.#card(i));
+      if (!this.#failed.has(virtualChunk)) list = list.slice(0, VIRTUALIZE_FROM);
+    }
     return repeat(list, (i) => i.id, (i) => this.#card(i));
   }
 
