@@ -18,7 +18,7 @@
  */
 import { registryDefaults, resetRegistry } from '../../src/api/registry.js';
 import type { Forum, ForumResult, Idea, IdeaPatch, ParticipantSession, Proposal, RegistrationReceipt, ResponseStatus, VoteResult } from '../../src/api/types.js';
-import { ProblemError, problemResponse, type ProblemCode } from '../../server/http/problem.ts';
+import { ProblemError, problemResponse, type FieldError, type ProblemCode } from '../../server/http/problem.ts';
 import { handle, type RouteContext } from './routes.ts';
 import { loadDemo, type DemoIds } from './seed.ts';
 import { eventSourceFor, type FakeEventSourceClass, type OpenStream } from './sse.ts';
@@ -88,7 +88,7 @@ export interface FakeBackend {
    * `{ applied: true }`: the request is carried out first and only its response is lost — how an
    * Idempotency-Key proves its worth.
    */
-  failNext(status: number, times?: number, options?: { applied?: boolean }): void;
+  failNext(status: number, times?: number, options?: { applied?: boolean; errors?: FieldError[] }): void;
   /** Latency of every response in ms (0 = none); `Infinity` = never answers (until aborted). */
   delay(ms: number): void;
   /** Break every open event stream (clients reconnect with Last-Event-ID and lose nothing). */
@@ -136,9 +136,10 @@ const PROBLEM_BY_STATUS: Record<number, ProblemCode> = {
   429: 'rate-limited',
 };
 
-function failure(status: number): Response {
+/** `errors`: per-field errors the answer names (a 400 the server gives for input the widget let through). */
+function failure(status: number, errors?: FieldError[]): Response {
   const code = PROBLEM_BY_STATUS[status] ?? 'internal';
-  const opts = code === 'rate-limited' ? { status, extra: { retryAfter: 1 }, headers: { 'Retry-After': '1' } } : { status };
+  const opts = code === 'rate-limited' ? { status, extra: { retryAfter: 1 }, headers: { 'Retry-After': '1' } } : { status, errors };
   return problemResponse(new ProblemError(code, `The fake backend failed this request on purpose (failNext ${status}).`, opts));
 }
 
@@ -184,7 +185,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   };
   let offline = false;
   let delayMs = 0;
-  const failures: { status: number; applied: boolean }[] = [];
+  const failures: { status: number; applied: boolean; errors?: FieldError[] }[] = [];
   const requests: { method: string; url: string }[] = [];
   const inFlight = new Map<string, string>();
 
@@ -222,12 +223,12 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       await latency(wait, signal);
       if (offline) throw new TypeError('Failed to fetch');
       const fault = failures.shift();
-      if (fault && !fault.applied) return failure(fault.status);
+      if (fault && !fault.applied) return failure(fault.status, fault.errors);
       // The stream must end when the caller aborts; `new Request` keeps the signal for routes.
       const res = await handle(ctx, signal ? new Request(req, { signal }) : req);
       if (fault) {
         void res.body?.cancel().catch(() => undefined);
-        return failure(fault.status);
+        return failure(fault.status, fault.errors);
       }
       return res;
     } finally {
@@ -255,7 +256,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     failNext(status, times = 1, opts = {}) {
       if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError('failNext: status must be 400–599');
-      for (let i = 0; i < times; i++) failures.push({ status, applied: !!opts.applied });
+      for (let i = 0; i < times; i++) failures.push({ status, applied: !!opts.applied, errors: opts.errors });
     },
     delay(ms) {
       delayMs = Math.max(0, ms);
