@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/hd-forum-calendar.js';
+import type { HdForumSelectEvent } from '../src/events/forum-select.js';
 import { FAKE_ADMIN_TOKEN, FAKE_API, fakeLoader, type FakeLoaded } from './fake/index.js';
 
 /**
@@ -187,5 +188,30 @@ export const DayChosen: Story = {
     let cell: HTMLElement | null | undefined;
     while (!(cell = el.shadowRoot?.querySelector<HTMLElement>(`[data-day="${day}"]`)) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     cell?.click();
+  },
+};
+
+/**
+ * Without `signup-href`, choosing a forum only fires `hd-forum-select` (cancelable): a page's own
+ * script can take it from there. The log below the calendar shows what the event carries.
+ */
+export const ForumSelectEvent: Story = {
+  render: () => {
+    const log = (e: Event) => {
+      const { forum } = (e as HdForumSelectEvent).detail;
+      const out = document.querySelector<HTMLOutputElement>('#hd-select-log');
+      if (out) out.value = `hd-forum-select: ${forum.title} (${forum.id})`;
+    };
+    return html`<div @hd-forum-select=${log}>
+      <hd-forum-calendar api-base=${FAKE_API} view="list"></hd-forum-calendar>
+      <p><output id="hd-select-log" aria-live="polite">—</output></p>
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('hd-forum-calendar')!;
+    const end = Date.now() + 8000;
+    let first: HTMLElement | null | undefined;
+    while (!(first = el.shadowRoot?.querySelector<HTMLElement>('[part~="forum-link"]')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    first?.click();
   },
 };

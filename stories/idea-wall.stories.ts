@@ -303,3 +303,10 @@ export const VotingClosed: Story = {
   parameters: { votingClosed: true },
   render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
 };
+
+/** Sorted by votes (`sort="votes"`; the wall's own sort control does the same). */
+export const SortedByVotes: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">
+    <hd-idea-wall api-base=${FAKE_API} forum-id=${of(loaded).forumId} join-code=${of(loaded).fake.demo.joinCode} table="3" sort="votes"></hd-idea-wall>
+  </div>`,
+};

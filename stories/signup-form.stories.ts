@@ -233,3 +233,21 @@ export const SentWhenBackOnline: Story = {
     window.dispatchEvent(new Event('online'));
   },
 };
+
+/**
+ * The backend refuses a field the widget let through (400 problem+json naming it in `errors`): that
+ * field is marked, with the widget's own words, in the summary and at the field, and focus goes there. The widget
+ * checks every rule the reference server knows, so the fake is told to answer so
+ * (`failNext(400, 1, { errors })`), as a partner backend with rules of its own would.
+ */
+export const ServerFieldError: Story = {
+  render: form(open),
+  play: async ({ canvasElement, loaded }: Ctx) => {
+    const el = await ready(canvasElement);
+    await fill(el);
+    fakeOf(loaded).failNext(400, 1, {
+      errors: [{ field: 'contact', code: 'invalid_value', message: 'This number cannot receive text messages.' }],
+    });
+    submit(el);
+  },
+};
