@@ -96,7 +96,7 @@ export const styles = css`
   .outcome h2 { margin: 0; }
   .position { font-size: 1.25em; margin: ${token('space-s')} 0 0; }
   .ticket { display: grid; justify-items: center; gap: ${token('space-s')}; margin-block-end: ${token('space-l')}; }
-  .code strong { font-size: 1.5em; letter-spacing: 0.05em; }
+  .code strong { font-size: 1.5em; letter-spacing: 0.05em; margin-inline-start: 0.25em; }
   .qr { inline-size: min(14em, 70vw); block-size: auto; aspect-ratio: 1; }
   .cancel-link, .confirm { margin-block: ${token('space-l')}; }
   .confirm { border: 2px solid ${token('color-danger')}; }
