@@ -215,3 +215,22 @@ export const ForumSelectEvent: Story = {
     first?.click();
   },
 };
+
+/**
+ * Themed by the host page: design tokens and the calendar's own custom properties set on the tag,
+ * and a `::part` for the forum cards (the snippet on the docs page shows the same).
+ */
+export const Themed: Story = {
+  render: (args, context) => html`<style>
+      .hd-themed hd-forum-calendar {
+        --hd-color-accent: #0b6e4f;
+        --hd-forum-calendar-today: #c2410c;
+        --hd-radius: 2px;
+        --hd-font-family: Georgia, 'Noto Serif KR', serif;
+      }
+      .hd-themed hd-forum-calendar::part(forum) {
+        border-inline-start: 6px solid #0b6e4f;
+      }
+    </style>
+    <div class="hd-themed">${meta.render!({ ...args, view: 'list' }, context)}</div>`,
+};

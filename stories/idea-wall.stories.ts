@@ -310,3 +310,13 @@ export const SortedByVotes: Story = {
     <hd-idea-wall api-base=${FAKE_API} forum-id=${of(loaded).forumId} join-code=${of(loaded).fake.demo.joinCode} table="3" sort="votes"></hd-idea-wall>
   </div>`,
 };
+
+/** Tables are first-class: each table's ideas, votes and people, rolled up into the whole forum. */
+export const TableTallies: Story = {
+  render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
+  play: async ({ canvasElement }) => {
+    const wall = canvasElement.querySelector('hd-idea-wall')!;
+    const details = await until(() => wall.shadowRoot?.querySelector<HTMLDetailsElement>('details[part~="tables"]'));
+    details.open = true;
+  },
+};

@@ -128,3 +128,13 @@ export const ChartAsTable: Story = {
 export const ProgrammeOneDistrict: Story = {
   render: () => html`<hd-result-summary api-base=${FAKE_API} district="화도읍"></hd-result-summary>`,
 };
+
+/** Per-table tallies with the forum's total row (the toggle under the headline figures). */
+export const PerTableTallies: Story = {
+  render: (_args, { loaded }) => html`<hd-result-summary api-base=${FAKE_API} forum-id=${fakeOf(loaded).demo.reportedForumId}></hd-result-summary>`,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('hd-result-summary')!;
+    const toggle = await until(() => el.shadowRoot?.querySelector<HTMLButtonElement>('button.toggle[aria-controls="per-table"]'));
+    toggle.click();
+  },
+};
