@@ -9,8 +9,7 @@ import { token } from '../../styles/tokens.js';
  * `.base`: a page rule that reaches the host element itself (.page * { font: italic 20px/1 serif })
  * must not restyle the inside, only the --hd-* tokens theme it; and baseStyles' children inherit
  * box-sizing from :host, which a page's !important rule can make content-box, so the inheritance
- * starts here instead. Headings take focus only to be read out (GOV.UK): no ring, they are not
- * controls. (Comments live here, not in the CSS, so they do not ship.)
+ * starts here instead. (Comments live here, not in the CSS, so they do not ship.)
  */
 export const styles = css`
   :host {
@@ -31,11 +30,10 @@ export const styles = css`
   h3 { font-size: 1.2em; }
   h4 { font-size: 1em; }
   p, dl { margin: 0 0 ${token('space-m')}; }
-  h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
   .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .consent { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
   .title, dt, label, legend, button { font-weight: 700; }
-  .meta, .actions { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
+  .meta { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
   .badge { padding: 0.1em 0.6em; border-radius: 999px; font-weight: 700; color: var(--_c); background: color-mix(in srgb, var(--_c) 12%, ${token('color-surface')}); --_c: ${token('color-status-finished')}; }
   .badge--open { --_c: ${token('color-status-open')}; }
   .badge--closing { --_c: ${token('color-status-closing')}; }
@@ -72,7 +70,6 @@ export const styles = css`
   }
   .primary { background: var(--_b, ${token('color-accent')}); color: ${token('color-on-accent')}; justify-self: start; font-size: 1.125em; }
   button:disabled { opacity: 0.7; cursor: progress; }
-  a { color: ${token('color-accent')}; }
   .notice { border-inline-start: 6px solid var(--_n, ${token('color-accent')}); background: ${token('color-surface-alt')}; padding: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .error-box { --_n: ${token('color-danger')}; }
   .skeleton { min-block-size: 24em; border-radius: ${token('radius')}; background: ${token('color-surface-alt')}; padding: ${token('space-m')}; color: ${token('color-muted')}; }

@@ -40,7 +40,10 @@ const en: typeof ko = {
 
 const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
 
+// Headings that take focus (a new view's heading) are only read out (GOV.UK): no ring, they are not controls.
 export const styles = css`
+  h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
+  .actions { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
   .pending { --_n: ${token('color-status-closing')}; }
   .link { border-color: transparent; background: none; text-decoration: underline; }
 `;

@@ -81,7 +81,11 @@ const en: typeof ko = {
   pastForum: 'A forum that has already taken place cannot be cancelled.',
 };
 
+// Headings that take focus (a new view's heading) are only read out (GOV.UK): no ring, they are not controls.
 export const styles = css`
+  h2[tabindex='-1']:focus, h3[tabindex='-1']:focus { outline: none; }
+  a { color: ${token('color-accent')}; }
+  .actions { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
   .compact, .cancel-link, .confirm { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
   .position, a.button { font-weight: 700; }
   a.button {

@@ -150,6 +150,8 @@ describe('<hd-signup-form>: parts that load later', () => {
     await el.updateComplete;
     const name = $(el, '#f-name');
     expect(fetched()).to.not.include('notices');
+    // The seat goes once the form follows the forum live (its stream is open), as on a page left open.
+    await until(() => (el as unknown as { live: { state: string } }).live.state === 'open', 'the live stream');
     await registerByApi(forumId, '먼저 온 사람'); // the last seat goes elsewhere (the live stream says so)
     await until(() => $(el, 'button[type="submit"]').textContent === '대기자로 신청하기', 'the waitlist button', 12_000);
     expect($(el, '#f-name')).to.equal(name);
