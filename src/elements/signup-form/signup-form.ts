@@ -134,10 +134,7 @@ export class HdSignupForm extends LitElement {
       if (!client || !forumId) return undefined;
       const [forum, form] = await Promise.all([client.getForum(forumId, { signal }), client.getSignupForm(forumId, { signal })]);
       this.forum = forum;
-      // After a reload: a submission that did not get through is restored and sent again.
-      if (this.phase === 'form' && !this.inflight && hasPending(client.baseUrl, forumId)) {
-        fetchPart('submit').then((m) => m.resume(this.h, client.baseUrl, forumId), () => undefined);
-      }
+      this.resume(client, forumId);
       return form;
     },
     args: () => [this.cancelToken ? undefined : this.client, this.forumId] as const,
@@ -234,8 +231,19 @@ export class HdSignupForm extends LitElement {
   private onOnline = () => {
     if (this.phase === 'pending') loaded.submit?.retry(this.h);
     else if (this.load.status === TaskStatus.ERROR && !this.cancelToken) void this.load.run();
+    else if (this.client) this.resume(this.client, this.forumId);
     this.requestUpdate(); // a part that could not be fetched is tried again
   };
+
+  /**
+   * After a reload: a submission that did not get through is restored and sent again (once the
+   * sending code is in: tried again when the browser is back online).
+   */
+  private resume(client: ApiClient, forumId: string): void {
+    if (forumId && this.phase === 'form' && !this.inflight && hasPending(client.baseUrl, forumId)) {
+      fetchPart('submit').then((m) => m.resume(this.h, client.baseUrl, forumId), () => undefined);
+    }
+  }
 
   // ------------------------------------------------------------------ submit
 
