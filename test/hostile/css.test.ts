@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { diff, PAGES, sampleInside, shoot, startHostile, watch, WAIT, type Hostile, type Sample } from './harness.ts';
+import { diff, PAGES, readThrough, sampleInside, shoot, startHostile, watch, WAIT, type Hostile, type Sample } from './harness.ts';
 
 const WIDGETS = ['calendar', 'signup', 'wall', 'results'] as const;
 type Widget = (typeof WIDGETS)[number];
@@ -84,6 +84,8 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => (document.getElementById('wall') as unknown as { shownIdeas: unknown[] }).shownIdeas.length > 0, null, WAIT);
   await page.locator('#results').scrollIntoViewIfNeeded();
   await page.locator('#results .proposal').first().waitFor(WAIT);
+  await readThrough(page, 'results'); // its charts are drawn as they come near the viewport
+  await page.locator('#results svg rect').first().waitFor({ ...WAIT, state: 'attached' });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForLoadState('networkidle').catch(() => {});
   // End the wall's fade-ins so both pages are sampled at rest.

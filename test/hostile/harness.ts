@@ -287,3 +287,45 @@ export function diff(a: Sample, b: Sample): string[] {
   }
   return [...groups].map(([k, g]) => `${k}: ${g.n} × (${g.example})`);
 }
+
+/**
+ * Follows a page's requests (live streams aside, they never end); `quiet()` resolves once none has
+ * been in flight for `ms` (bounded by WAIT). Unlike Playwright's 'networkidle', which fires once
+ * per page load, this also settles what a click started later.
+ */
+export function network(page: Page, ms = 1000): { quiet: () => Promise<void> } {
+  const inflight = new Set<unknown>();
+  let last = Date.now();
+  const done = (r: import('playwright-core').Request) => {
+    if (inflight.delete(r)) last = Date.now();
+  };
+  page.on('request', (r) => {
+    if (r.resourceType() === 'eventsource') return;
+    inflight.add(r);
+    last = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    quiet: async () => {
+      const until = Date.now() + WAIT.timeout;
+      while (inflight.size > 0 || Date.now() - last < ms) {
+        if (Date.now() > until) throw new Error(`the network did not settle: ${[...inflight].map((r) => (r as { url(): string }).url()).join(', ')}`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    },
+  };
+}
+
+/** Scrolls through an element as a reader does (the loader and lazy charts wait for the viewport), then back to the top. */
+export async function readThrough(page: Page, id: string): Promise<void> {
+  const steps = await page.evaluate((id) => {
+    const el = document.getElementById(id)!;
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    return { top, height: el.getBoundingClientRect().height, screen: window.innerHeight };
+  }, id);
+  for (let y = steps.top; y < steps.top + steps.height; y += steps.screen / 2) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(150);
+  }
+}

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { diff, hostCsp, sampleInside, shoot, startHostile, watch, WAIT, type Hostile } from './harness.ts';
+import { diff, hostCsp, readThrough, sampleInside, shoot, startHostile, watch, WAIT, type Hostile } from './harness.ts';
 
 const WIDGETS = ['calendar', 'signup', 'wall', 'projector', 'results'] as const;
 
@@ -34,7 +34,8 @@ async function settled(page: Page): Promise<void> {
   await page.locator('#projector [part="qr"]').waitFor(WAIT);
   await page.locator('#results').scrollIntoViewIfNeeded();
   await page.locator('#results .proposal').first().waitFor(WAIT);
-  await page.locator('#results svg').first().waitFor(WAIT);
+  await readThrough(page, 'results'); // its charts are drawn as they come near the viewport
+  await page.locator('#results svg rect').first().waitFor({ ...WAIT, state: 'attached' });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForLoadState('networkidle').catch(() => {});
   await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));

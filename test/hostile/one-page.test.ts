@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Request } from 'playwright-core';
-import { shoot, startHostile, watch, WAIT, type Hostile } from './harness.ts';
+import { network, shoot, startHostile, watch, WAIT, type Hostile } from './harness.ts';
 
 /**
  * KNOWN GAP, reported to the lead (issue #6: "one request per resource"): the result summary fetches
@@ -34,6 +34,7 @@ describe('all four widgets and a provider on one page', () => {
   let h: Hostile;
   let page: Page;
   let seen: ReturnType<typeof watch>;
+  let net: ReturnType<typeof network>;
   const requests: Request[] = [];
 
   before(async () => {
@@ -41,6 +42,7 @@ describe('all four widgets and a provider on one page', () => {
     // Tall enough that every widget is near the viewport at once: the loader fetches all of them.
     page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'ko-KR' });
     seen = watch(page);
+    net = network(page);
     page.on('request', (r) => requests.push(r));
     await page.goto(`${h.host}/all.html`);
     // A reader scrolls down the page; every widget shows its data.
@@ -53,20 +55,21 @@ describe('all four widgets and a provider on one page', () => {
     await page.locator('#projector [part="qr"]').waitFor(WAIT);
     await page.locator('#results .proposal').first().waitFor(WAIT);
     for (const id of ['wall', 'projector']) await page.locator(`#${id} .live-open`).first().waitFor(WAIT);
-    await page.waitForLoadState('networkidle');
+    await net.quiet();
   });
 
   after(async () => {
     await h?.close();
   });
 
-  test('one live connection per forum: the two walls on the live forum share one stream', () => {
+  test('one live connection per forum: the two walls on the live forum share one stream', (t) => {
     const streams = requests.filter((r) => r.resourceType() === 'eventsource' || new URL(r.url()).pathname.endsWith('/events'));
     const perForum = new Map<string, number>();
     for (const r of streams) {
       const forum = /\/forums\/([^/]+)\/events$/.exec(new URL(r.url()).pathname)?.[1] ?? r.url();
       perForum.set(forum, (perForum.get(forum) ?? 0) + 1);
     }
+    for (const [forum, n] of perForum) t.diagnostic(`${n} live connection(s) to forum ${forum}`);
     assert.equal(perForum.get(h.vars.LIVE), 1, 'the live forum');
     for (const [forum, n] of perForum) assert.equal(n, 1, `forum ${forum}: ${n} connections`);
   });
@@ -98,7 +101,7 @@ describe('all four widgets and a provider on one page', () => {
     await wall.locator('[part="join"] input[name="table"]').fill('4');
     await wall.locator('[part="join"] button[type="submit"]').click();
     await wall.getByText('4번 테이블에서 참여 중입니다.').waitFor(WAIT);
-    await page.waitForLoadState('networkidle');
+    await net.quiet();
     const after = requests.slice(before).filter((r) => r.resourceType() !== 'eventsource').map((r) => `${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
     for (const line of after) t.diagnostic(line);
     const live = `${new URL(h.vars.API_BASE).pathname}/forums/${h.vars.LIVE}`;
