@@ -328,8 +328,7 @@ export class HdSignupForm extends LitElement {
 
   /** Focuses a field (or the heading, `top`); false when it is not on screen (yet). */
   private focusField(key: string): boolean {
-    const target =
-      key === 'top' ? this.renderRoot.querySelector<HTMLElement>('[data-top]') : key === 'summary' ? this.renderRoot.querySelector<HTMLElement>('.summary') : this.renderRoot.querySelector<HTMLElement>(`#${fid(key)}`);
+    const target = this.renderRoot.querySelector<HTMLElement>(key === 'top' ? '[data-top]' : key === 'summary' ? '.summary' : `#${fid(key)}`);
     target?.focus();
     return !!target;
   }
