@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error -- a plain .mjs build helper without type declarations
 import { minifyTemplatesPlugin } from './scripts/lib/minify-templates.mjs';
+import { reserveCss } from './src/reserve.ts';
 
 /**
  * Writes `dist/cdn/chunks.json`: every output file with the files it imports statically and the
@@ -21,6 +22,14 @@ const chunkGraph = (): Plugin => ({
         modules: Object.keys(chunk.modules).map((id) => id.replace(process.cwd() + '/', '')),
       }));
     this.emitFile({ type: 'asset', fileName: 'chunks.json', source: JSON.stringify(files, null, 1) });
+  },
+});
+
+/** `dist/cdn/hyeondap.css`: the widgets' loading space, for pages that link it (src/reserve.ts). */
+const reserveStylesheet = (): Plugin => ({
+  name: 'hd-reserve-css',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'hyeondap.css', source: reserveCss() });
   },
 });
 
@@ -49,7 +58,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: false,
-    plugins: [minifyTemplatesPlugin(), chunkGraph()],
+    plugins: [minifyTemplatesPlugin(), chunkGraph(), reserveStylesheet()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,

@@ -20,6 +20,7 @@
  * `document.adoptedStyleSheets` that styles our not-yet-defined tags only.
  */
 import { attachContextRoot } from './context/context-root.js';
+import { reserveCss } from './reserve.js';
 
 const widgets = {
   'hd-forum-calendar': () => import('./define/hd-forum-calendar.js'),
@@ -90,17 +91,13 @@ function scan(root: ParentNode): void {
 }
 
 /**
- * Space for a widget before its code arrives: block layout and the height its loading skeleton
- * takes (the same `--hd-…-min-height` hooks the elements use), so the page does not jump when the
- * element upgrades. Only our undefined tags are matched; nothing else on the page is styled.
+ * Space for a widget before its code arrives (src/reserve.ts), so the page does not jump when the
+ * element upgrades. A page that links `hyeondap.css` has it from the first paint already.
  */
 function reserve(): void {
   if (typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype) || !document.adoptedStyleSheets) return;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(
-    `:where(${Object.keys(widgets).join(',')}):not(:defined){display:block;min-block-size:var(--hd-reserve,12em)}` +
-      `:where(hd-provider):not(:defined){display:contents}`,
-  );
+  sheet.replaceSync(reserveCss());
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 

@@ -1,0 +1,22 @@
+/**
+ * The space each widget takes while it loads, as CSS for our not-yet-defined tags. Used twice:
+ * the CDN loader adopts it the moment it runs, and the build writes it to
+ * `dist/cdn/hyeondap.css` for pages that link it in their `<head>` — a stylesheet there applies
+ * from the very first paint, before any script has run, so not even the first frame jumps.
+ *
+ * Each value is the widget's own loading height (its `:host` styles give the same; keep the two
+ * in step): the calendar's month view; the others what their loading skeleton takes.
+ * Only our own undefined tags are matched (`:where()` keeps the specificity at zero, so a page
+ * can still size them); nothing else on the page is styled.
+ */
+export const RESERVE = {
+  'hd-forum-calendar': 'calc(6 * var(--hd-forum-calendar-cell-height, 6.5em) + 15.5em)',
+  'hd-signup-form': '24em',
+  'hd-idea-wall': '20em',
+  'hd-result-summary': '36em',
+} as const;
+
+export const reserveCss = (): string =>
+  Object.entries(RESERVE)
+    .map(([tag, size]) => `:where(${tag}):not(:defined){display:block;min-block-size:${size}}`)
+    .join('\n') + '\n:where(hd-provider):not(:defined){display:contents}\n';
