@@ -5,6 +5,12 @@ import { apiContext } from '../../context/api-context.js';
 import { createApiValue } from '../../context/api-value.js';
 
 /**
+ * Wrap widgets in `<hd-provider>` to give them one backend address, language and token instead
+ * of setting `api-base` on each. It draws nothing itself; the widgets inside read its values
+ * through `@lit/context`, and a widget's own `api-base` or `lang` still wins. Widgets that point at
+ * the same backend share one API client, one cache and one live connection, with or without a
+ * provider.
+ *
  * @summary Hands the API base URL, locale and token to every Hyeondap widget inside it.
  * @tag hd-provider
  *
