@@ -13,15 +13,14 @@ import { diff, hostCsp, readThrough, sampleInside, shoot, startHostile, watch, W
 const WIDGETS = ['calendar', 'signup', 'wall', 'projector', 'results'] as const;
 
 /**
- * KNOWN GAPS, reported to the lead: styles of code-split views are adopted with
- * `root.adoptedStyleSheets = [...]` only when `CSSResult.styleSheet` exists, which it does not
- * without constructable stylesheets — so in such a browser those views render unstyled (no error):
- * - idea-wall.ts `#need()` (~line 759): the projector view's (and facilitator view's) styles;
- * - result-summary.ts `need()` (~line 276): the lazily drawn charts' and programme view's styles.
- * signup-form.ts already does it right: Lit's `adoptStyles(root, [...])`, which falls back to a
- * <style> element carrying `window.litNonce`. Delete entries once fixed (the test says so).
+ * KNOWN GAP, reported to the lead: idea-wall.ts `#need()` (~line 766) adopts a code-split view's
+ * styles (the projector's, the facilitator's) with `root.adoptedStyleSheets = [...]` only when
+ * `CSSResult.styleSheet` exists, which it does not without constructable stylesheets — so in such a
+ * browser the projector renders unstyled (no error). signup-form.ts and result-summary.ts do it
+ * right: Lit's `adoptStyles(root, [...])`, which falls back to a <style> element carrying
+ * `window.litNonce`. Delete the entry once fixed (the test says so).
  */
-const KNOWN_UNSTYLED: string[] = ['projector', 'results'];
+const KNOWN_UNSTYLED: string[] = ['projector'];
 
 /** Waits until every widget shows its data (scrolling to each: the loader fetches a widget near the viewport). */
 async function settled(page: Page): Promise<void> {
