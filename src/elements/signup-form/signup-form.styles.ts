@@ -6,10 +6,9 @@ import { token } from '../../styles/tokens.js';
  * The styles of what shows later (confirmation, cancel view, guardian, notices, pending) come with
  * their chunks (see the `styles` of check.ts, submit.ts, views.ts, guardian.ts, notices.ts).
  *
- * `.base`: a page rule that reaches the host element itself (.page * { font: italic 20px/1 serif })
- * must not restyle the inside, only the --hd-* tokens theme it; and baseStyles' children inherit
- * box-sizing from :host, which a page's !important rule can make content-box, so the inheritance
- * starts here instead. (Comments live here, not in the CSS, so they do not ship.)
+ * `.base`: baseStyles' `:host > *` already starts the top-level child over (colour, letter
+ * spacing, case, box-sizing) against page rules that reach the host element; the form keeps its
+ * own font size relative to the host. (Comments live here, not in the CSS, so they do not ship.)
  */
 export const styles = css`
   :host {
@@ -17,13 +16,9 @@ export const styles = css`
     --_panel: var(--hd-signup-form-panel-color, ${token('color-success')});
   }
   .base {
-    box-sizing: border-box;
     font: 400 1em/${token('line-height')} ${token('font-family')};
-    letter-spacing: normal;
-    text-transform: none;
     max-inline-size: var(--_max);
     background: ${token('color-surface')};
-    color: ${token('color-text')};
   }
   h2, h3, h4 { line-height: 1.35; margin: 0 0 ${token('space-s')}; }
   h2 { font-size: 1.5em; }
