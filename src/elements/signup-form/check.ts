@@ -1,18 +1,20 @@
 /**
- * Checking the signup form: the rules (validate.ts), the words of each error, the error summary
- * shown after a failed submit, and their styles. A separate chunk of `<hd-signup-form>`, fetched
- * the moment the person first touches the form (focus, pointer, key), so by the time a field is
- * left or the form submitted it is in; if it is not yet (a submit with no touch before, on a slow
- * network), the check runs as soon as it arrives and `updateComplete` waits for it.
+ * Checking and submitting the signup form: the rules (validate.ts), the words of each error, the
+ * error summary shown after a failed submit, their styles, and (through submit.ts) sending. A
+ * separate chunk of `<hd-signup-form>`, fetched the moment the person first touches the form
+ * (focus, pointer, key), so by the time a field is left or the form submitted it is in; if it is
+ * not yet (a submit with no touch before, on a slow network), the check runs as soon as it
+ * arrives and `updateComplete` waits for it.
  */
 import { css, html, nothing } from 'lit';
 import type { SignupForm } from '../../api/types.js';
 import { token } from '../../styles/tokens.js';
 import type { SignupHost } from './host.js';
-import { fieldKeys } from './validate.js';
+import { submit } from './submit.js';
+import { fieldKeys, validate } from './validate.js';
 import { fid, type ErrorCode } from './values.js';
 
-export { validate, validateField } from './validate.js';
+export { validateField } from './validate.js';
 
 const ko = {
   summaryTitle: '입력 내용을 확인해 주세요',
@@ -69,6 +71,21 @@ export const styles = css`
   .summary ul { margin: 0; padding-inline-start: 1.25em; }
   .summary a { color: ${token('color-danger')}; font-weight: 700; }
 `;
+
+/**
+ * The form is submitted (the element holds `inflight`): every field is checked; with errors the
+ * summary lists them and the first takes focus, otherwise the signup goes out.
+ */
+export function submitForm(h: SignupHost, form: SignupForm): void {
+  const errors = validate(h.values, form);
+  const first = Object.keys(errors)[0];
+  h.errors = errors;
+  h.general = '';
+  h.summary = !!first;
+  if (!first) return submit(h, form);
+  h.inflight = false;
+  h.focusNext = first;
+}
 
 /** After a failed submit: what is wrong, in field order, each a link to its field (GOV.UK). */
 export function renderSummary(h: SignupHost, form: SignupForm) {

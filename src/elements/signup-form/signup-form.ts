@@ -20,8 +20,8 @@ type Phase = 'form' | 'sending' | 'pending' | 'done' | 'already';
 /**
  * The parts the form as first shown does not need: chunks fetched when a state needs them, each
  * with its own words and styles (host.ts lists what they may touch).
- * - `check`: the rules, error words and error summary (fetched when the form is first touched);
- * - `submit`: sending, the offline queue, the server's refusals (the first touch too);
+ * - `check`: the rules, error words and error summary, and with them `submit`: sending, the
+ *   offline queue, the server's refusals (fetched when the form is first touched);
  * - `views`: the confirmation and the cancel-link view (the first touch, or a cancel link);
  * - `guardian`: the legal guardian's fields (when the under-14 age group is chosen);
  * - `notices`: a full, not-yet-open or closed forum.
@@ -251,30 +251,12 @@ export class HdSignupForm extends LitElement {
     e.preventDefault();
     const form = this.form;
     if (this.inflight || !form || !this.client) return;
-    this.inflight = true; // one at a time, also while a part below is on its way
+    this.inflight = true; // one at a time, also while the checking code arrives
     try {
-      const check = loaded.check ?? (this.lazy('check'), await fetchPart('check'));
-      const errors = check.validate(this.values, form);
-      const first = Object.keys(errors)[0];
-      this.errors = errors;
-      this.general = '';
-      this.summary = !!first;
-      if (first) {
-        this.inflight = false;
-        this.focusNext = first;
-        return;
-      }
-      let submit = loaded.submit;
-      if (!submit) {
-        this.phase = 'sending'; // busy at once while the sending code arrives
-        this.lazy('submit');
-        submit = await fetchPart('submit');
-      }
-      submit.submit(this.h, form);
+      (loaded.check ?? (this.lazy('check'), await fetchPart('check'))).submitForm(this.h, form);
     } catch (error) {
       // Offline before the code arrived (no touch before the submit): nothing was sent, nothing lost.
       this.inflight = false;
-      this.phase = 'form';
       this.general = this.l.error(error);
       this.summary = true;
       this.focusNext = 'summary';
@@ -283,10 +265,9 @@ export class HdSignupForm extends LitElement {
 
   // ------------------------------------------------------------------ input
 
-  /** The person touched the form: fetch what checking, sending and the confirmation need. */
+  /** The person touched the form: fetch what checking, sending (with it) and the confirmation need. */
   private ahead(): void {
     this.lazy('check', true);
-    this.lazy('submit', true);
     this.lazy('views', true);
   }
 
