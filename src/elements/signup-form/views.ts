@@ -110,15 +110,24 @@ const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
 
 type Mine = Pick<RegistrationStatus, 'code' | 'outcome' | 'waitlistPosition'>;
 
-/** QR codes drawn so far (or on their way), by registration code. */
-const shapes = new Map<string, QrShape | Promise<unknown>>();
+/** QR codes drawn so far (or on their way: true once drawn), by registration code. */
+const shapes = new Map<string, QrShape | Promise<boolean>>();
 
-/** The QR code of `code`, or undefined while `uqr` draws it (then the element re-renders). */
+/**
+ * The QR code of `code`, or undefined while `uqr` draws it (then the element re-renders). One
+ * that could not be drawn (its chunk did not load) is tried again on a later render.
+ */
 function qr(h: SignupHost, code: string): QrShape | undefined {
   let shape = shapes.get(code);
-  if (!shape) shapes.set(code, (shape = qrShape(code).then((s) => shapes.set(code, s), () => shapes.delete(code))));
+  if (!shape) {
+    shape = qrShape(code).then(
+      (s) => (shapes.set(code, s), true),
+      () => (shapes.delete(code), false),
+    );
+    shapes.set(code, shape);
+  }
   if (!(shape instanceof Promise)) return shape;
-  void shape.then(() => h.requestUpdate());
+  void shape.then((drawn) => drawn && h.requestUpdate());
   return undefined;
 }
 
