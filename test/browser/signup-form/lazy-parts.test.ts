@@ -162,6 +162,24 @@ describe('<hd-signup-form>: parts that load later', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the later parts speak the page’s language: English guardian fields and closed notice', async () => {
+    const forumId = await newForum();
+    const el = await fixture<HdSignupForm>(html`<hd-signup-form api-base="/api" forum-id=${forumId} lang="en"></hd-signup-form>`);
+    await until(() => el.shadowRoot!.querySelector('form'), 'the form');
+    type(el, '#f-ageGroup', 'under14');
+    await el.updateComplete;
+    expect(text(el)).to.include('Legal guardian');
+    expect($(el, 'label[for="f-guardian-name"]').textContent).to.match(/Guardian’s name\s*\(required\)/);
+    const closedId = await newForum();
+    await admin('POST', `/forums/${closedId}/status`, { status: 'closed' });
+    const closed = await fixture<HdSignupForm>(html`<hd-signup-form api-base="/api" forum-id=${closedId} lang="en"></hd-signup-form>`);
+    await until(() => closed.shadowRoot!.querySelector('.notice'), 'the notice');
+    await closed.updateComplete;
+    expect(text(closed)).to.include('Signup is closed.');
+    expect(closed.shadowRoot!.querySelector('form')).to.equal(null);
+    await expect(closed).to.be.accessible();
+  });
+
   it('a cancel link shows the management view from its chunk, styled through adopted style sheets', async () => {
     const forumId = await newForum();
     const mine = await registerByApi(forumId, '관리 화면');
