@@ -334,7 +334,9 @@ export class HdIdeaWall extends LitElement {
 
   #onLive(m: LiveMessage): void {
     if (m.type === 'reset' || m.type === 'poll') {
-      if (this.task.status !== TaskStatus.PENDING) void this.task.run();
+      // A reset means the stream skipped events: refetch even when a load is under way (it may have
+      // read the list before the skipped ones; run() aborts it). A poll tick never interrupts a load.
+      if (m.type === 'reset' || this.task.status !== TaskStatus.PENDING) void this.task.run();
       if (m.type === 'poll') this.#flush();
       return;
     }
