@@ -134,7 +134,8 @@ function mount(page: Page, expected: number): Promise<{ total: number; lastPage:
               const pages = performance.getEntriesByType('resource').filter((e) => e.name.includes('/ideas?'));
               const lastPage = Math.max(...pages.map((e) => (e as PerformanceResourceTiming).responseEnd)) - t0;
               await el.updateComplete;
-              requestAnimationFrame(() => resolve({ total, lastPage, cards, complete: performance.now() - t0, completeCards: count() }));
+              // The virtualizer lays out in the frame after the wall's update: count once that frame is painted.
+              requestAnimationFrame(() => setTimeout(() => resolve({ total, lastPage, cards, complete: performance.now() - t0, completeCards: count() })));
             });
           } else requestAnimationFrame(check);
         };
