@@ -25,6 +25,24 @@ export const baseStyles = css`
     display: none !important;
   }
 
+  /* A page rule with !important that matches our host element (\`body * { font: 30px serif
+     !important }\`, \`* { color: red !important }\`) beats :host, and inherited text properties
+     would flow into everything inside. Page rules cannot reach inside the shadow root, so each
+     top-level child starts over from our tokens. The direction is the widgets' languages' (Korean,
+     English: left to right), whatever the page's: on an RTL page Korean punctuation and chart
+     labels would otherwise land on the wrong side. Widget rules on these children come later and
+     still win. */
+  :host > * {
+    font: normal 400 max(16px, var(--_hd-font-size)) / var(--_hd-line-height) var(--_hd-font-family);
+    color: var(--_hd-color-text);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-shadow: none;
+    text-align: start;
+    direction: ltr;
+  }
+
   /* Not \`inherit\`: a host page rule like \`* { box-sizing: content-box !important }\` beats :host
      and would flow into every field. Page rules cannot reach inside the shadow root, so this holds. */
   *,

@@ -13,7 +13,6 @@ export const styles = css`
   }
   .base {
     box-sizing: border-box;
-    font-size: max(16px, 1em);
     container-type: inline-size;
     display: grid;
     gap: var(--_hd-space-m);

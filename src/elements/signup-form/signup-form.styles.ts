@@ -6,9 +6,9 @@ import { token } from '../../styles/tokens.js';
  * The styles of what shows later (confirmation, cancel view, guardian, notices, pending) come with
  * their chunks (see the `styles` of check.ts, submit.ts, views.ts, guardian.ts, notices.ts).
  *
- * `.base`: baseStyles' `:host > *` already starts the top-level child over (colour, letter
- * spacing, case, box-sizing) against page rules that reach the host element; the form keeps its
- * own font size relative to the host. (Comments live here, not in the CSS, so they do not ship.)
+ * `.base`: baseStyles' `:host > *` starts the top-level child over (font, colour, spacing, case,
+ * direction) from our tokens, against page rules that reach the host element with !important.
+ * (Comments live here, not in the CSS, so they do not ship.)
  */
 export const styles = css`
   :host {
@@ -16,7 +16,6 @@ export const styles = css`
     --_panel: var(--hd-signup-form-panel-color, ${token('color-success')});
   }
   .base {
-    font: 400 1em/${token('line-height')} ${token('font-family')};
     max-inline-size: var(--_max);
     background: ${token('color-surface')};
   }
@@ -57,7 +56,8 @@ export const styles = css`
   .choice .hint { grid-column: 2; }
   .consent { background: ${token('color-surface-alt')}; }
   .consent dl > div { display: block; margin-block-end: ${token('space-xs')}; }
-  .hp { position: absolute; inset-inline-start: -10000px; inline-size: 1px; block-size: 1px; overflow: hidden; }
+  /* Out of sight without moving it off the page (an offset would widen an RTL page's scroll area). */
+  .hp { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); opacity: 0; pointer-events: none; }
   button {
     display: inline-flex; align-items: center; justify-content: center; margin: 0; text-decoration: none;
     padding: ${token('space-s')} ${token('space-l')}; border-radius: ${token('radius-small')}; border: 2px solid var(--_b, ${token('color-accent')});
