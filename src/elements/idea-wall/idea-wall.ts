@@ -60,6 +60,14 @@ interface MyVotes {
 }
 
 /**
+ * One live forum's ideas in three modes: participants on phones join with the join code and
+ * their table, post ideas and dot-vote within the forum's vote budget; facilitators on tablets
+ * also hide, categorise, merge, pin, promote and run the voting round; the projector shows the
+ * room every idea, grouped by category or table, with a QR code to join. Updates arrive over the
+ * shared live stream; posts and votes show at once and roll back with the server's reason; after
+ * a dropped connection the wall resumes without losing or doubling an idea, and an idea written
+ * offline is sent once when back. A pause button stops the wall moving while updates are counted.
+ *
  * @summary The live wall of a forum's ideas at the venue: post, dot-vote, moderate, project.
  * @tag hd-idea-wall
  *

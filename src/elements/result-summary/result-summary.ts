@@ -56,6 +56,14 @@ function keepNewer(fetched: ForumResult, shown: ForumResult | undefined): ForumR
 }
 
 /**
+ * After a forum: headline figures, proposals ranked by votes with the ideas they came from, the
+ * responsible department, the city's response (수용 / 일부 수용 / 검토 중 / 불수용 / 답변 대기) with
+ * its answer and dated timeline, and accessible SVG charts (each with a data table), plus a CSV
+ * download and a print view. Before the results are published it says when they are expected.
+ * Without `forum-id` it shows the whole programme: totals, the share of proposals accepted or
+ * partly accepted, and every forum's responses at a glance, filtered by year and district. It
+ * updates live when results are published or an answer changes.
+ *
  * @summary What came of a forum and what the city did about it — or, without `forum-id`, the
  *   whole programme's totals and every reported forum's responses at a glance.
  * @tag hd-result-summary
