@@ -12,6 +12,7 @@ import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
+import { addStyles } from '../../styles/adopt.js';
 import { HdIdeaPostEvent } from '../../events/idea-post.js';
 import { HdIdeaPostedEvent } from '../../events/idea-posted.js';
 import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
@@ -178,7 +179,9 @@ export class HdIdeaWall extends LitElement {
   #tools: Tools | undefined;
 
   private readonly task = new Task(this, {
-    args: () => [this.api.value, this.forumId, this.#session?.token, this.mode] as const,
+    // Not the participant's token: a participant reads without it, and joining brings the
+    // person's budget with it, so joining must not fetch the whole wall again.
+    args: () => [this.api.value, this.forumId, this.mode] as const,
     task: async ([value, forumId], { signal }) => {
       if (!value || !forumId) return;
       await this.#load(signal);
@@ -758,14 +761,12 @@ export class HdIdeaWall extends LitElement {
   /**
    * A chunk's module once it is in. Else starts fetching it (once per page, shared by every wall)
    * and returns undefined; this wall re-renders when it lands (or, when it could not be fetched,
-   * shows `#chunkFailed` with a retry). Its styles are adopted by this wall's shadow root.
+   * shows `#chunkFailed` with a retry). Its styles join this wall's shadow root (`addStyles`).
    */
   #need<T>(chunk: Chunk<T>, styles?: (m: T) => CSSResult): T | undefined {
     const m = chunk.value;
     if (m) {
-      const sheet = styles?.(m).styleSheet;
-      const root = this.shadowRoot;
-      if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (styles) addStyles(this.shadowRoot, [styles(m)]);
       return m;
     }
     if (this.#waiting.has(chunk) || this.#failed.has(chunk)) return undefined;
