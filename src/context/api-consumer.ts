@@ -68,6 +68,20 @@ export class ApiController implements ReactiveController {
     return this.value !== undefined;
   }
 
+  /**
+   * True when the widget has no backend and none is coming: no `api-base` of its own and no
+   * `<hd-provider>` above it (not even one whose code is still on its way). The widget says so
+   * instead of loading for ever.
+   */
+  get missing(): boolean {
+    if (this.value !== undefined) return false;
+    for (let node: Node | null = this.host; node; ) {
+      if (node instanceof Element && node.localName === 'hd-provider' && node !== this.host) return false;
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return true;
+  }
+
   /** The client (throws when the widget has neither `api-base` nor a provider). */
   get client(): ApiClient {
     const value = this.value;

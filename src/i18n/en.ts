@@ -25,6 +25,7 @@ export const en: Messages = {
     conflict: 'This cannot be done right now.',
     payloadTooLarge: 'What you sent is too large.',
     unknown: 'Something unexpected went wrong. Please try again shortly.',
+    noBackend: 'No server to connect to: give the widget an api-base attribute or put it inside an hd-provider.',
     codes: {
       'signup-not-open': 'Signup has not opened yet.',
       'signup-closed': 'Signup has closed.',

@@ -27,6 +27,7 @@ export const ko = {
     conflict: '지금은 처리할 수 없는 요청입니다.',
     payloadTooLarge: '보내는 내용이 너무 큽니다.',
     unknown: '알 수 없는 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
+    noBackend: '연결할 서버가 지정되지 않았습니다. 위젯에 api-base 속성을 넣거나 hd-provider 안에 두세요.',
     /** Messages for the contract's problem codes. */
     codes: {
       'signup-not-open': '아직 참가 신청 기간이 아닙니다.',

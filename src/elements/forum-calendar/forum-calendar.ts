@@ -394,7 +394,7 @@ export class HdForumCalendar extends LitElement {
     const t = this.t;
     const view = this.currentView;
     const items = this.items();
-    const body = this.task.render({
+    const loaded = this.task.render({
       initial: () => this.renderBody(view, items),
       pending: () => this.renderBody(view, items),
       complete: () => this.renderBody(view, this.items()),
@@ -406,6 +406,10 @@ export class HdForumCalendar extends LitElement {
               <button type="button" part="button" @click=${() => this.refresh()}>${this.l.m.common.retry}</button>
             </div>`,
     });
+    // No api-base and no provider above: say so rather than load for ever.
+    const body = this.api.missing
+      ? html`<div class="notice error" part="notice" role="alert"><p>${this.l.m.errors.noBackend}</p></div>`
+      : loaded;
     const shown = items ? this.inView(items).length : undefined;
     const client = this.api.value?.client;
     return html`<div part="base" class="base ${view}" lang=${this.l.locale}>

@@ -492,6 +492,19 @@ describe('hd-forum-calendar', () => {
     });
   });
 
+  it('says it has no server when it has neither api-base nor a provider, but waits for a provider still loading', async () => {
+    const alone = await fixture<HdForumCalendar>(html`<hd-forum-calendar month=${MONTH}></hd-forum-calendar>`);
+    const notice = alone.shadowRoot!.querySelector('[part="notice"][role="alert"]');
+    expect(notice?.textContent).to.contain('api-base');
+    await expect(alone).to.be.accessible();
+    // inside a provider whose code has not arrived yet (this page never defines it): the loading view, no alarm
+    expect(customElements.get('hd-provider')).to.equal(undefined);
+    const wrapper = await fixture(html`<hd-provider api-base="/api"><hd-forum-calendar month=${MONTH}></hd-forum-calendar></hd-provider>`);
+    const waiting = wrapper.querySelector('hd-forum-calendar')!;
+    await waiting.updateComplete;
+    expect(waiting.shadowRoot!.querySelector('[part="notice"][role="alert"]')).to.equal(null);
+  });
+
   it('prints no Lit dev-mode warning while rendering', async () => {
     const warnings: string[] = [];
     const original = console.warn;
