@@ -654,7 +654,10 @@ export class HdIdeaWall extends LitElement {
   protected override render() {
     if (!this.l.ready) return this.#skeleton();
     const w = this.l.t;
-    if (!this.forumId || !this.api.ready) return html`<p class="note top">${w.noForum}</p>`;
+    if (!this.forumId) return html`<p class="note top">${w.noForum}</p>`;
+    // No api-base and no provider above: say so; a provider still loading: wait.
+    if (this.api.missing) return html`<p class="note error top" role="alert" part="status">${this.l.m.errors.noBackend}</p>`;
+    if (!this.api.ready) return this.#skeleton();
     if (this.task.status === TaskStatus.ERROR && this.#store.size === 0) {
       return html`<div class="note error top" role="alert" part="status">
         <p>${this.l.error(this.task.error)}</p>

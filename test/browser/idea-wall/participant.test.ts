@@ -37,6 +37,17 @@ describe('<hd-idea-wall> for a participant', () => {
     expect(shadow(again, '.join')).to.equal(null);
   });
 
+  it('says it has no server without api-base or a provider, and waits inside a provider still loading', async () => {
+    const alone = await fixture<HdIdeaWall>(html`<hd-idea-wall forum-id="f1"></hd-idea-wall>`);
+    expect(alone.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('api-base');
+    await expect(alone).to.be.accessible();
+    expect(customElements.get('hd-provider')).to.equal(undefined); // this page never defines it
+    const wrapper = await fixture(html`<hd-provider api-base="/api"><hd-idea-wall forum-id="f1"></hd-idea-wall></hd-provider>`);
+    const waiting = wrapper.querySelector('hd-idea-wall')!;
+    await waiting.updateComplete;
+    expect(waiting.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
   it('shows the join form without a code, and joins with what the person types', async () => {
     const el = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id}></hd-idea-wall>`);
     await loaded(el);
