@@ -60,6 +60,5 @@ export const en: SignupMessages = {
   honeypot: 'Leave this empty',
   submit: 'Sign up',
   sending: 'Sending…',
-  noBackend: 'No backend given (api-base or hd-provider).',
   noForum: 'No forum given (forum-id).',
 };

@@ -67,7 +67,6 @@ export const ko = {
   honeypot: '이 칸은 비워 두세요',
   submit: '참가 신청하기',
   sending: '보내는 중입니다…',
-  noBackend: '연결할 서버를 지정해 주세요(api-base 또는 hd-provider).',
   noForum: '토론회를 지정해 주세요(forum-id).',
 };
 

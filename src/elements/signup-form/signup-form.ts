@@ -375,7 +375,9 @@ export class HdSignupForm extends LitElement {
   private renderSignup() {
     const client = this.client;
     const t = this.l.t;
-    if (!this.forumId || !client) return html`<p class="notice" part="notice">${client ? t.noForum : t.noBackend}</p>`;
+    // No api-base and no provider above (not even one whose code is on its way): say so rather than load for ever.
+    if (!client) return this.api.missing ? html`<p class="notice" part="notice">${this.l.m.errors.noBackend}</p>` : this.renderLoading();
+    if (!this.forumId) return html`<p class="notice" part="notice">${t.noForum}</p>`;
     const form = this.form ?? client.peekSignupForm(this.forumId);
     const forum = this.forum ?? client.peekForum(this.forumId);
     if (!form || !forum) return this.load.status === TaskStatus.ERROR ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();

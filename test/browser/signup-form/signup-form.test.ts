@@ -570,8 +570,16 @@ describe('<hd-signup-form> against the reference server', () => {
 
   it('without a backend (no api-base, no provider) says so instead of loading forever', async () => {
     const el = await fixture<HdSignupForm>(html`<hd-signup-form forum-id="x"></hd-signup-form>`);
-    expect(text(el)).to.include('연결할 서버를 지정해 주세요');
+    expect(text(el)).to.include('연결할 서버가 지정되지 않았습니다');
     await expect(el).to.be.accessible();
+  });
+
+  it('inside a provider whose code has not arrived yet: keeps loading, no “no server” message', async () => {
+    const wrap = await fixture<HTMLElement>(html`<hd-provider><hd-signup-form forum-id="x"></hd-signup-form></hd-provider>`);
+    const el = wrap.querySelector('hd-signup-form')!;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.skeleton[aria-busy="true"]')).to.not.equal(null);
+    expect(text(el)).to.not.include('연결할 서버');
   });
 
   it('speaks English with lang="en"', async () => {
