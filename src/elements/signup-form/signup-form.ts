@@ -368,15 +368,19 @@ export class HdSignupForm extends LitElement {
     if (!this.l.ready) return html`<div part="base" class="base">${this.renderLoading()}</div>`;
     return html`<div part="base" class="base">
       <p class="visually-hidden" role="status">${this.announce}</p>
-      ${this.cancelToken ? (this.mng?.render() ?? this.renderLoading()) : this.renderSignup()}
+      ${this.api.missing
+        ? // No api-base and no provider above (not even one whose code is on its way): say so rather than load for ever.
+          html`<p class="notice" part="notice">${this.l.m.errors.noBackend}</p>`
+        : this.cancelToken
+          ? (this.mng?.render() ?? this.renderLoading())
+          : this.renderSignup()}
     </div>`;
   }
 
   private renderSignup() {
     const client = this.client;
     const t = this.l.t;
-    // No api-base and no provider above (not even one whose code is on its way): say so rather than load for ever.
-    if (!client) return this.api.missing ? html`<p class="notice" part="notice">${this.l.m.errors.noBackend}</p>` : this.renderLoading();
+    if (!client) return this.renderLoading();
     if (!this.forumId) return html`<p class="notice" part="notice">${t.noForum}</p>`;
     const form = this.form ?? client.peekSignupForm(this.forumId);
     const forum = this.forum ?? client.peekForum(this.forumId);
