@@ -327,6 +327,9 @@ export class HdIdeaWall extends LitElement {
       this.#forumV = v;
       this.#tables = new Map((tables?.items ?? []).map((t) => [t.number, t]));
       this.#store.replace(all, v);
+      // Paused before anything had loaded (`paused` set in the page): hold still on the first load,
+      // not on the empty wall of before it.
+      if (this.paused && !this.#frozen?.length) this.#frozen = [...this.#store.view(this.#query())];
       // A stream that has seen no event yet resumes from the list, not from "now".
       this.live.stream?.advanceTo(String(v));
       const buffered = this.#buffer ?? [];

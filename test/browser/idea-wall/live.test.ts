@@ -156,6 +156,17 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     expect(shadow(el, 'button.pause')!.getAttribute('aria-pressed')).to.equal('false');
   });
 
+  it('starts paused when the page says so: it holds still on the ideas of its first load, not on an empty wall', async () => {
+    const p = await participant(lf, 2);
+    const first = await p.post(`멈춘 채 시작 ${Date.now()}`);
+    const el = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id} paused></hd-idea-wall>`);
+    await loaded(el);
+    expect(el.shownIdeas.some((i) => i.id === first.id)).to.equal(true);
+    const later = await p.post(`멈춘 뒤 ${Date.now()}`);
+    await until(() => shadow(el, 'button.resume')?.textContent?.trim() === '새 제안 1건', 'the count of new ideas');
+    expect(el.shownIdeas.some((i) => i.id === later.id)).to.equal(false);
+  });
+
   it('announces new ideas politely in summaries, not one per idea, and not for votes', async () => {
     const el = await wall();
     await loaded(el);
