@@ -48,7 +48,8 @@ const observe = `(() => {
   }).observe({ type: 'layout-shift', buffered: true });
 })();`;
 
-const pages = ['/', '/demo/signup.html', '/demo/results.html', '/demo/venue.html', '/demo/partner.html'];
+// the signup page as the calendar's link opens it (with a forum); without one it asks to pick a forum
+const pages = ['/', `/demo/signup.html?forum=${server.demo!.openForumId}`, '/demo/results.html', '/demo/venue.html', '/demo/partner.html'];
 const screens = [
   { name: 'phone 390×844', width: 390, height: 844 },
   { name: 'projector 1920×1080', width: 1920, height: 1080 },
@@ -70,7 +71,7 @@ for (const path of pages) {
     });
     const res = await page.goto(server.url + path, { waitUntil: 'load' });
     if (!res || res.status() !== 200) {
-      console.log(`${path.padEnd(25)} ${screen.name.padEnd(20)} (no such page)`);
+      console.log(`${path.split('?')[0]!.padEnd(25)} ${screen.name.padEnd(20)} (no such page)`);
       await context.close();
       continue;
     }
@@ -86,7 +87,7 @@ for (const path of pages) {
     const total = shifts.reduce((n, s) => n + s.value, 0);
     const ours = shifts.filter((s) => s.byWidgets).reduce((n, s) => n + s.value, 0);
     const detail = shifts.map((s) => `${s.value.toFixed(3)}${s.byWidgets ? '*' : ''} [${s.nodes.join(', ')}]`).join('; ');
-    console.log(`${path.padEnd(25)} ${screen.name.padEnd(20)} ${total.toFixed(2).padStart(9)}  ${ours.toFixed(2).padStart(12)}  ${detail || '-'}`);
+    console.log(`${path.split('?')[0]!.padEnd(25)} ${screen.name.padEnd(20)} ${total.toFixed(2).padStart(9)}  ${ours.toFixed(2).padStart(12)}  ${detail || '-'}`);
     await context.close();
   }
 }

@@ -12,7 +12,7 @@
 export const RESERVE = {
   'hd-forum-calendar': 'calc(6 * var(--hd-forum-calendar-cell-height, 6.5em) + 15.5em)',
   'hd-signup-form': '24em',
-  'hd-idea-wall': '20em',
+  'hd-idea-wall': 'max(20em, 100svh)',
   'hd-result-summary': '36em',
 } as const;
 

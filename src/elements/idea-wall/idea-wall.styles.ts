@@ -231,8 +231,10 @@ export const styles = css`
       animation: none;
     }
   }
+  /* While loading, at least a screen: a wall is longer than that once its ideas arrive, so the
+     page below it is already out of sight and does not jump (the loader reserves the same). */
   .skeleton {
-    min-height: 20em;
+    min-height: max(20em, 100svh);
     padding: var(--_hd-space-m);
     color: var(--_hd-color-muted);
   }
