@@ -13,7 +13,7 @@ export const RESERVE = {
   'hd-forum-calendar': 'calc(6 * var(--hd-forum-calendar-cell-height, 6.5em) + 15.5em)',
   'hd-signup-form': '24em',
   'hd-idea-wall': 'max(20em, 100svh)',
-  'hd-result-summary': '36em',
+  'hd-result-summary': 'max(36em, 100svh)',
 } as const;
 
 export const reserveCss = (): string =>

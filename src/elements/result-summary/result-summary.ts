@@ -528,6 +528,8 @@ export class HdResultSummary extends LitElement {
 
   protected override render(): unknown {
     if (!this.l.ready) return this.skeleton();
+    // No api-base and no provider above: say so rather than load for ever.
+    if (this.api.missing) return html`<p class="error" part="error" role="alert">${this.l.m.errors.noBackend}</p>`;
     let body: unknown;
     if (this.forumId) {
       body = this.data

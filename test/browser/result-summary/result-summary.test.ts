@@ -33,6 +33,17 @@ describe('<hd-result-summary> one forum', () => {
     seeded = await seededResult();
   });
 
+  it('says it has no server without api-base or a provider, and waits inside a provider still loading', async () => {
+    const alone = await fixture<HdResultSummary>(html`<hd-result-summary forum-id="f1"></hd-result-summary>`);
+    expect(alone.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('api-base');
+    await expect(alone).to.be.accessible();
+    expect(customElements.get('hd-provider')).to.equal(undefined); // this page never defines it
+    const wrapper = await fixture(html`<hd-provider api-base="/api"><hd-result-summary forum-id="f1"></hd-result-summary></hd-provider>`);
+    const waiting = wrapper.querySelector('hd-result-summary')!;
+    await waiting.updateComplete;
+    expect(waiting.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
   it('is accessible and shows the figures, the proposals and the city’s answers', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${seeded.forumId}></hd-result-summary>`);
     await ready(el);
