@@ -6,10 +6,11 @@
 // - css``: comments go; whitespace runs become one space; the space beside `{ } ; ,` and after a
 //   `:` goes. Spaces elsewhere (descendant combinators, `calc(a + b)`, `and (`) stay. Quoted
 //   strings are left as they are.
-// - html``: a newline with the indentation after it becomes one space, and the space between two
-//   tags (`> <`) goes. A single space is what the browser renders for any whitespace run in normal
-//   text, so only `<pre>`/`<textarea>` or `white-space: pre*` could tell — those are checked for:
-//   a template containing `<pre` or `<textarea` keeps its newlines inside those elements' text.
+// - html``: a newline with the indentation after it becomes one space. A single space is what the
+//   browser renders for any whitespace run in normal text, so only `<pre>`/`<textarea>` or
+//   `white-space: pre*` could tell: a template containing `<pre` or `<textarea` is left as it is.
+//   The space itself stays, even between two tags: between inline elements it is the word gap
+//   (`<span>신청 번호</span> <strong>HD-…</strong>`).
 // Interpolations (`${…}`) are copied through untouched; nested templates are minified in turn.
 import ts from 'typescript';
 
@@ -31,8 +32,8 @@ export function minifyCss(text) {
 }
 
 export function minifyHtml(text) {
-  if (/<(pre|textarea)\b/i.test(text)) return text.replace(/>\n\s*</g, '><');
-  return text.replace(/\n\s*/g, ' ').replace(/> </g, '><');
+  if (/<(pre|textarea)\b/i.test(text)) return text;
+  return text.replace(/\n\s*/g, ' ');
 }
 
 /**
