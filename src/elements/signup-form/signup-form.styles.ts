@@ -67,5 +67,6 @@ export const styles = css`
   button:disabled { opacity: 0.7; cursor: progress; }
   .notice { border-inline-start: 6px solid var(--_n, ${token('color-accent')}); background: ${token('color-surface-alt')}; padding: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
   .error-box { --_n: ${token('color-danger')}; }
-  .skeleton { min-block-size: 24em; border-radius: ${token('radius')}; background: ${token('color-surface-alt')}; padding: ${token('space-m')}; color: ${token('color-muted')}; }
+  /* at least a screen while loading: the form is longer, so the page below is out of sight and does not jump */
+  .skeleton { min-block-size: max(24em, 100svh); border-radius: ${token('radius')}; background: ${token('color-surface-alt')}; padding: ${token('space-m')}; color: ${token('color-muted')}; }
 `;
