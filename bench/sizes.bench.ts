@@ -1,92 +1,47 @@
-// What each widget adds to a host page, three ways (all minified and gzipped):
-//   own code       the widget alone: without Lit and without the shared foundation (src/api,
-//                  src/context, src/i18n, src/styles), which a page pays once however many widgets it has;
-//                  what loads at first, and apart from it the chunks fetched later by dynamic import();
-//   shared         the foundation itself;
-//   page total     everything a page with only that widget loads, Lit included.
-// Sizes are facts about files; budgets are enforced by tests, this prints the figures.
-import { build, type Plugin } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+// What each widget adds to a host page, read from the CDN build (`dist/cdn/`, after `npm run
+// build`), all minified and gzipped (level 9), and set against the budgets of issue #6. The same
+// reading as the budget test (scripts/lib/sizes.mjs):
+//   at first    what a page with that widget loads before it shows anything: the loader, then the
+//               widget's chunk and every chunk it imports (Lit, the shared data layer, i18n, styles);
+//   later       chunks fetched only when a mode or state needs them (another language, the
+//               projector, the facilitator's tools, the confirmation views, the virtualizer, …);
+//   own chunk   the widget's own first chunk alone.
+// Sizes are facts about files; the test enforces them, this prints them.
+import { join } from 'node:path';
+// @ts-expect-error -- a plain .mjs helper shared with the budget test, without type declarations
+import { BUDGETS, TAGS, kb, readGraph } from '../scripts/lib/sizes.mjs';
 
-const root = join(import.meta.dirname, '..');
-const shared = ['api', 'context', 'i18n', 'styles'].map((d) => join(root, 'src', d) + '/');
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-/** Leaves the shared foundation out of a bundle (relative imports that land in it). */
-const withoutShared: Plugin = {
-  name: 'without-shared',
-  setup(b) {
-    b.onResolve({ filter: /^\./ }, (args) => {
-      const target = resolve(args.resolveDir, args.path);
-      return shared.some((dir) => target.startsWith(dir)) ? { path: args.path, external: true } : undefined;
-    });
-  },
+interface Page {
+  initial: number;
+  later: number;
+  files: string[];
+}
+const g = readGraph(join(import.meta.dirname, '..')) as {
+  loader: { bytes: number };
+  page: (tags: string[]) => Page;
+  chunkOf: (tag: string) => string;
+  size: (file: string) => number;
 };
+const widgets = (TAGS as string[]).filter((t) => t !== 'hd-provider');
+const verdict = (bytes: number, budget: number) => `${bytes <= budget ? 'within' : 'OVER'} ${kb(budget)}`;
 
-/**
- * Gzipped bytes a page loads at first for these entries (the entry chunk and what it imports
- * statically), and the bytes of the chunks it may fetch later through dynamic import().
- */
-async function bundle(entries: string[], external: string[], plugins: Plugin[] = []): Promise<number> {
-  return (await measure(entries, external, plugins)).initial;
+const rows: string[][] = [['loader dist/cdn/hyeondap.js', kb(g.loader.bytes), '', '', verdict(g.loader.bytes, BUDGETS.loader)]];
+for (const tag of [...widgets, 'hd-provider']) {
+  const page = g.page([tag]);
+  const budget = tag === 'hd-provider' ? '' : verdict(page.initial, BUDGETS.onePage);
+  rows.push([`page with <${tag}> only`, kb(page.initial), page.later ? kb(page.later) : '', kb(g.size(g.chunkOf(tag))), budget]);
 }
+const four = g.page(widgets);
+rows.push(['page with all four widgets', kb(four.initial), kb(four.later), '', verdict(four.initial, BUDGETS.allFour)]);
+const five = g.page(TAGS as string[]);
+rows.push(['… and an <hd-provider>', kb(five.initial), kb(five.later), '', '']);
+const shared = four.files.filter((f) => !widgets.some((t) => g.chunkOf(t) === f)).reduce((n, f) => n + g.size(f), 0);
+rows.push(['shared by them (loader, Lit, data layer, i18n, styles)', kb(shared), '', '', '']);
 
-async function measure(entries: string[], external: string[], plugins: Plugin[] = []): Promise<{ initial: number; lazy: number }> {
-  const out = await build({
-    stdin: { contents: entries.map((e) => `import ${JSON.stringify(e)};`).join('\n'), resolveDir: root, loader: 'ts' },
-    bundle: true,
-    splitting: true,
-    outdir: join(root, '.bench-out'),
-    metafile: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    external,
-    plugins,
-    tsconfig: join(root, 'tsconfig.json'),
-    logLevel: 'silent',
-  });
-  const gz = new Map(out.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, gzipSync(Buffer.from(f.contents), { level: 9 }).length]));
-  const outputs = out.metafile!.outputs;
-  const key = (path: string) => Object.keys(outputs).find((k) => path.endsWith(k)) ?? path;
-  const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint !== undefined && k.endsWith('.js'))!;
-  const initial = new Set<string>();
-  const visit = (k: string) => {
-    if (initial.has(k)) return;
-    initial.add(k);
-    for (const imp of outputs[k]!.imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
-  };
-  visit(entry);
-  let first = 0;
-  let lazy = 0;
-  for (const [path, size] of gz) (initial.has(key(path)) ? (first += size) : (lazy += size));
-  return { initial: first, lazy };
-}
-
-const LIT = ['lit', 'lit/*', '@lit/*', '@lit-labs/*'];
-const defines = readdirSync(join(root, 'src', 'define'))
-  .filter((f) => f.startsWith('hd-') && f.endsWith('.ts'))
-  .map((f) => `./src/define/${f}`);
-const rows: string[][] = [];
-for (const entry of defines) {
-  const own = await measure([entry], LIT, [withoutShared]);
-  const page = await bundle(['./src/define/context-root.ts', entry], []);
-  rows.push([entry.split('/').pop()!.replace(/\.ts$/, ''), kb(own.initial), own.lazy ? kb(own.lazy) : '', kb(page)]);
-}
-const foundation = await bundle(defines, LIT);
-const ownAll = await bundle(defines, LIT, [withoutShared]);
-rows.push(['shared foundation (api, context, i18n, styles), ≈ as used', kb(foundation - ownAll), '', '']);
-rows.push(['all elements with Lit', '', '', kb(await bundle(['./src/index.ts'], []))]);
-const cdn = readFileSync(join(root, 'dist', 'cdn', 'hyeondap.js'));
-rows.push(['CDN file dist/cdn/hyeondap.js (entry file only)', '', '', kb(gzipSync(cdn, { level: 9 }).length)]);
-
-const head = ['element', 'own code at first (no Lit, no shared)', 'loaded later when needed', 'page total at first, with Lit'];
+const head = ['', 'at first', 'later', 'own chunk', 'budget'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-console.log('\nBundle sizes, minified and gzipped');
+const line = (r: string[]) => r.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+console.log('\nWhat a page loads from the CDN build, minified and gzipped');
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

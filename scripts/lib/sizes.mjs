@@ -15,6 +15,21 @@ export const TAGS = ['hd-provider', 'hd-forum-calendar', 'hd-signup-form', 'hd-i
 /** Budgets from issue #6, gzipped bytes. */
 export const BUDGETS = { loader: 3 * 1024, onePage: 20 * 1024, allFour: 45 * 1024 };
 
+/**
+ * What the build may not grow past, gzipped bytes: the sizes measured when issue #6 closed its
+ * first round, rounded up to the next half kilobyte. The loader meets its budget; the page totals
+ * do NOT yet meet issue #6's 20 KB (one widget) and 45 KB (all four) — Lit (6.2 KB) and the
+ * shared data layer, i18n and styles (≈ 9 KB) already take most of 20 KB. Until they do, these
+ * ceilings keep the gap from widening; lower them whenever a change makes a page smaller.
+ */
+export const CEILINGS = {
+  'hd-forum-calendar': 26 * 1024,
+  'hd-signup-form': 28 * 1024,
+  'hd-idea-wall': 32 * 1024,
+  'hd-result-summary': 26 * 1024,
+  allFour: 52.5 * 1024,
+};
+
 export function readGraph(root) {
   const dir = join(root, 'dist', 'cdn');
   const graphFile = join(dir, 'chunks.json');
