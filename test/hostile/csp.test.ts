@@ -78,7 +78,10 @@ describe('a host page with a strict CSP and Trusted Types, the API on another or
       text,
       WAIT,
     );
-    await wall.getByText(text).first().waitFor(WAIT);
+    // The live forum has over 100 ideas, so the wall renders only the cards near the viewport:
+    // bring the top of the list (newest first) into view, then the new card is among those drawn.
+    await wall.locator('[part~="item"]').first().scrollIntoViewIfNeeded();
+    await wall.locator('[part~="item"]', { hasText: text }).first().waitFor({ ...WAIT, state: 'attached' });
     assert.ok((await shownTexts(page, 'wall')).includes(text));
   });
 
