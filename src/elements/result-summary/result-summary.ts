@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { NotFoundError } from '../../api/errors.js';
@@ -10,6 +10,7 @@ import { dateTimeFormat } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { ChartParts, ResultHost } from './details.js';
+import { addStyles } from '../../styles/adopt.js';
 import { ko } from './messages.js';
 import type { Programme, ProgrammeView } from './programme.js';
 import { styles } from './result-summary.styles.js';
@@ -129,7 +130,6 @@ export class HdResultSummary extends LitElement {
   /** Chunks this element asked for that are on their way, and those that failed. */
   private readonly waiting = new Map<Chunk<unknown>, Promise<unknown>>();
   private readonly failed = new Map<Chunk<unknown>, unknown>();
-  private readonly adopted = new Set<CSSResult>();
   private near: IntersectionObserver | undefined;
   private watched: Element | null = null;
 
@@ -273,13 +273,8 @@ export class HdResultSummary extends LitElement {
    */
   private need<T>(chunk: Chunk<T>, sheets: (m: T) => CSSResult[]): T | undefined {
     const m = chunk.value;
-    const root = this.shadowRoot;
     if (m) {
-      const fresh = sheets(m).filter((s) => !this.adopted.has(s));
-      if (root && fresh.length) {
-        for (const s of fresh) this.adopted.add(s);
-        adoptStyles(root, [...(root.adoptedStyleSheets ?? []), ...fresh]);
-      }
+      addStyles(this.shadowRoot, sheets(m));
       return m;
     }
     if (!this.waiting.has(chunk) && !this.failed.has(chunk)) {

@@ -1,11 +1,12 @@
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/client.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, SignupForm } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
+import { addStyles } from '../../styles/adopt.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { SignupHost } from './host.js';
@@ -127,7 +128,6 @@ export class HdSignupForm extends LitElement {
   /** Parts the current render waits for (`updateComplete` waits for them too). */
   private readonly waiting = new Set<Promise<unknown>>();
   /** Part styles already added to the shadow root. */
-  private readonly adopted = new Set<unknown>();
 
   private readonly load = new Task(this, {
     task: async ([client, forumId]: readonly [ApiClient | undefined, string], { signal }) => {
@@ -178,11 +178,7 @@ export class HdSignupForm extends LitElement {
       if (!ahead) this.waiting.add(p) && void p.then(() => this.waiting.delete(p));
       return undefined;
     }
-    if (!this.adopted.has(m.styles)) {
-      this.adopted.add(m.styles);
-      const root = this.renderRoot as ShadowRoot;
-      adoptStyles(root, [...(root.adoptedStyleSheets ?? []), m.styles]);
-    }
+    addStyles(this.shadowRoot, [m.styles]);
     return m;
   }
 
