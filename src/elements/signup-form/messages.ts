@@ -37,7 +37,7 @@ export const ko = {
     '40s': '40대',
     '50s': '50대',
     '60s': '60대',
-    '70plus': '70대 이상',
+    '70plus': '70세 이상',
   } as Record<string, string>,
   role: '참여 구분',
   roles: { participant: '참가자', facilitator: '시민 퍼실리테이터 지원' } as Record<string, string>,
