@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type CSSResult, type PropertyValues, type Te
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from '../../context/task.js';
 import type { ApiClient } from '../../api/client.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { NotFoundError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
 import type { Forum, ForumResult, Proposal } from '../../api/types.js';

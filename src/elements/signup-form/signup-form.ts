@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from '../../context/task.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/client.js';
