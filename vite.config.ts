@@ -25,6 +25,12 @@ const chunkGraph = (): Plugin => ({
   },
 });
 
+/** Modules every widget needs on its first render: they share one chunk (see `codeSplitting`). */
+const FOUNDATION = (id: string): boolean =>
+  /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)
+    ? !/directive|context-provider|value-notifier/.test(id)
+    : /src\/(api|context|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts|api\/forum-status/.test(id);
+
 /** `dist/cdn/hyeondap.css`: the widgets' loading space, for pages that link it (src/reserve.ts). */
 const reserveStylesheet = (): Plugin => ({
   name: 'hd-reserve-css',
@@ -66,10 +72,22 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: { entry: 'src/loader.ts', formats: ['es'], fileName: () => 'hyeondap.js' },
       rolldownOptions: {
+        // The loader's own export (`load`) stays; the chunk groups below need leave to add others.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           // Lib mode keeps whitespace in ES output for downstream bundlers; the CDN files are final.
           minify: true,
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // Each file is gzipped on its own, so many small shared chunks cost more than one: what
+          // every widget needs at first (Lit, the data layer, i18n, styles) is one chunk, the live
+          // stream (not the calendar's) another. The rest is split where the widgets import it.
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'live', test: /src\/(api\/live-|context\/live-)/, priority: 2 },
+              { name: 'foundation', test: FOUNDATION, priority: 1 },
+            ],
+          },
         },
       },
     },

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { apiContext } from '../../context/api-context.js';
 import { createApiValue } from '../../context/api-value.js';
 
@@ -37,14 +36,20 @@ export class HdProvider extends LitElement {
     }
   `;
 
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    token: {},
+  };
+
   /** Base URL of the backend. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** Locale of the widgets inside (`ko`, `en`). */
-  @property() locale: string | undefined;
+  locale: string | undefined;
 
   /** Bearer token for the widgets inside. */
-  @property() token: string | undefined;
+  token: string | undefined;
 
   private readonly provider = new ContextProvider(this, { context: apiContext, initialValue: undefined });
 
