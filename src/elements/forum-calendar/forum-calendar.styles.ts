@@ -1,12 +1,15 @@
 import { css } from 'lit';
 
+/*
+ * :host's min-block-size is the month view's height from the first frame (toolbar, filters,
+ * weekday row and six weeks): loading, loaded and every month take the same space, so the page
+ * below never jumps. The CDN loader reserves the same before the code arrives (src/reserve.ts).
+ * A list longer than this grows below it. (No comments inside the css`` below: the build's
+ * template minifier skips quoted strings, so an apostrophe in a comment stops it.)
+ */
 export const styles = css`
   :host {
     --_cell: var(--hd-forum-calendar-cell-height, 6.5em);
-    /* The month view's height from the first frame (toolbar, filters, weekday row and six weeks):
-       loading, loaded and every month take the same space, so the page below never jumps. The
-       CDN loader reserves the same before the code arrives (src/loader.ts). A list longer than
-       this grows below it. */
     min-block-size: calc(6 * var(--_cell) + 15.5em);
     --_today: var(--hd-forum-calendar-today, var(--_hd-color-accent));
     --_line: var(--_hd-color-border);

@@ -1,6 +1,5 @@
 import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
@@ -88,34 +87,51 @@ interface Loaded {
 export class HdForumCalendar extends LitElement {
   static override styles = [baseStyles, styles];
 
-  /** Base URL of the backend. */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
-  /** Bearer token (not needed for reading forums). */
-  @property({ attribute: false }) token: string | undefined;
-  /** `month` or `list`; unset chooses by the element's width. */
-  @property() view: 'month' | 'list' | undefined;
-  /** The month shown (`YYYY-MM`). */
-  @property() month = seoulDateKey(Date.now()).slice(0, 7);
-  /** District filter. */
-  @property() district = '';
-  /** Topic filter. */
-  @property() topic = '';
-  /** Status filter (comma-separated contract statuses). */
-  @property() status = '';
-  /** Text search. */
-  @property() q = '';
-  /** Signup link template with `{id}`. */
-  @property({ attribute: 'signup-href' }) signupHref: string | undefined;
-  /** Map link template with `{query}`. */
-  @property({ attribute: 'map-href' }) mapHref = 'https://map.kakao.com/link/search/{query}';
-  /** Seconds between refetches while visible (0: only when the page becomes visible again). */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    token: { attribute: false },
+    view: {},
+    month: {},
+    district: {},
+    topic: {},
+    status: {},
+    q: {},
+    signupHref: { attribute: 'signup-href' },
+    mapHref: { attribute: 'map-href' },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    narrow: { state: true },
+    focusDay: { state: true },
+    openDay: { state: true },
+  };
 
-  @state() private narrow = false;
+  /** Base URL of the backend. */
+  apiBase: string | undefined;
+  /** Bearer token (not needed for reading forums). */
+  token: string | undefined;
+  /** `month` or `list`; unset chooses by the element's width. */
+  view: 'month' | 'list' | undefined;
+  /** The month shown (`YYYY-MM`). */
+  month = seoulDateKey(Date.now()).slice(0, 7);
+  /** District filter. */
+  district = '';
+  /** Topic filter. */
+  topic = '';
+  /** Status filter (comma-separated contract statuses). */
+  status = '';
+  /** Text search. */
+  q = '';
+  /** Signup link template with `{id}`. */
+  signupHref: string | undefined;
+  /** Map link template with `{query}`. */
+  mapHref = 'https://map.kakao.com/link/search/{query}';
+  /** Seconds between refetches while visible (0: only when the page becomes visible again). */
+  refreshInterval = 60;
+
+  private narrow = false;
   /** The day with the roving tab stop. */
-  @state() private focusDay = seoulDateKey(Date.now());
+  private focusDay = seoulDateKey(Date.now());
   /** The day whose forums are open below the grid. */
-  @state() private openDay: string | undefined;
+  private openDay: string | undefined;
 
   private readonly api = new ApiController(this);
   private readonly l = new LocalizeController(this, {
