@@ -18,9 +18,7 @@ import {
   formatDateRange,
   formatDateTime,
   formatNumber,
-  formatRelative,
   formatShortDate,
-  formatTime,
 } from './format.js';
 import { ko } from './ko.js';
 import type { Messages } from './messages.js';
@@ -271,17 +269,11 @@ export class LocalizeController<W = undefined> implements ReactiveController {
   shortDate(value: string | number | Date): string {
     return formatShortDate(value, this.locale);
   }
-  time(value: string | number | Date): string {
-    return formatTime(value, this.locale);
-  }
   dateTime(value: string | number | Date): string {
     return formatDateTime(value, this.locale);
   }
   dateRange(start: string | number | Date, end: string | number | Date): string {
     return formatDateRange(start, end, this.locale);
-  }
-  relative(value: string | number | Date, now?: string | number | Date): string {
-    return formatRelative(value, this.locale, now);
   }
   number(value: number, options?: Intl.NumberFormatOptions): string {
     return formatNumber(value, this.locale, options);
