@@ -14,15 +14,24 @@
 // Interpolations (`${…}`) are copied through untouched; nested templates are minified in turn.
 import ts from 'typescript';
 
+const STRING = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/;
+const STRING_OR_COMMENT = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\/)/;
+
 export function minifyCss(text) {
-  // keep quoted strings as they are
-  const pieces = text.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
-  return pieces
+  // Comments go first, found in one left-to-right pass with the strings, so an apostrophe inside
+  // a comment (`/* the page's rule */`) is not taken for the start of a string (and a `/*` inside
+  // a string is not taken for a comment).
+  const uncommented = text
+    .split(STRING_OR_COMMENT)
+    .map((piece, i) => (i % 2 && piece.startsWith('/*') ? ' ' : piece))
+    .join('');
+  // Quoted strings stay as they are.
+  return uncommented
+    .split(STRING)
     .map((piece, i) =>
       i % 2
         ? piece
         : piece
-            .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/ ?([{};,]) ?/g, '$1')
             .replace(/: /g, ':')

@@ -115,13 +115,16 @@ const KIND_MESSAGES: Partial<Record<ApiError['kind'], Exclude<keyof Messages['er
   'payload-too-large': 'payloadTooLarge',
 };
 
-/** A person-facing message for any error the data layer throws. */
-export function errorMessage(error: unknown, m: Messages): string {
+/**
+ * A person-facing message for any error the data layer throws. `codes` are a widget's own
+ * messages for the problem codes only it meets (its catalog's `codes`); they win over the shared ones.
+ */
+export function errorMessage(error: unknown, m: Messages, codes?: Record<string, string>): string {
   if (error instanceof RateLimitedError) return m.errors.rateLimited(error.retryAfter);
   if (error instanceof NetworkError) return error.offline ? m.errors.offline : m.errors.network;
   if (error instanceof ApiError) {
     const byKind = KIND_MESSAGES[error.kind];
-    return m.errors.codes[error.code] ?? (byKind ? m.errors[byKind] : m.errors.unknown);
+    return codes?.[error.code] ?? m.errors.codes[error.code] ?? (byKind ? m.errors[byKind] : m.errors.unknown);
   }
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return m.errors.offline;
   return m.errors.unknown;
@@ -278,7 +281,8 @@ export class LocalizeController<W = undefined> implements ReactiveController {
   number(value: number, options?: Intl.NumberFormatOptions): string {
     return formatNumber(value, this.locale, options);
   }
+  /** A person-facing message for an error, in the language in effect (see `errorMessage`). */
   error(error: unknown): string {
-    return errorMessage(error, this.m);
+    return errorMessage(error, this.m, (this.t as { codes?: Record<string, string> } | undefined)?.codes);
   }
 }

@@ -22,6 +22,19 @@ test('css: comments and layout whitespace go; descendant spaces, calc() operator
   assert.match(out, /\.b > \.c\{color:red\}/);
 });
 
+test("css: an apostrophe or a quote inside a comment does not stop the rest of the stylesheet from being minified", () => {
+  const out = minifyCss(`
+    /* a page's rule with "one quote */
+    :host {
+      color: red;
+    }
+    a::before { content: "/* not a comment */"; }
+  `);
+  assert.doesNotMatch(out, /page/);
+  assert.match(out, /:host\{color:red\}/);
+  assert.match(out, /content:"\/\* not a comment \*\/"/);
+});
+
 test('html: indentation collapses to one space, the word gap between inline elements stays, <pre>/<textarea> templates are untouched', () => {
   assert.equal(minifyHtml('<p>\n      <span>신청 번호</span>\n      <strong>HD-1</strong>\n    </p>'), '<p> <span>신청 번호</span> <strong>HD-1</strong> </p>');
   const pre = '<textarea>\n  kept\n</textarea>';
