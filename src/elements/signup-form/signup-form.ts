@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '../../context/task.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../../api/client.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, SignupForm } from '../../api/types.js';
@@ -96,21 +95,35 @@ const TOKEN = /^[A-Za-z0-9_.~-]{8,300}$/;
 export class HdSignupForm extends LitElement {
   static override styles = [baseStyles, styles];
 
-  /** The forum to sign up for. */
-  @property({ attribute: 'forum-id' }) forumId = '';
-  /** Base URL of the backend (else the provider's). */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
-  /** A registration's cancel token: manage (show, cancel) that registration. */
-  @property({ attribute: 'cancel-token' }) cancelToken = '';
+  static override properties = {
+    forumId: { attribute: 'forum-id' },
+    apiBase: { attribute: 'api-base' },
+    cancelToken: { attribute: 'cancel-token' },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    summary: { state: true, attribute: false },
+    general: { state: true, attribute: false },
+    phase: { state: true, attribute: false },
+    receipt: { state: true, attribute: false },
+    forum: { state: true, attribute: false },
+    announce: { state: true, attribute: false },
+  };
 
-  @state() private values: SignupValues = emptyValues();
-  @state() private errors: Record<string, ErrorCode> = {};
-  @state() private summary = false;
-  @state() private general = '';
-  @state() private phase: Phase = 'form';
-  @state() private receipt: RegistrationReceipt | undefined;
-  @state() private forum: Forum | undefined;
-  @state() private announce = '';
+  /** The forum to sign up for. */
+  forumId = '';
+  /** Base URL of the backend (else the provider's). */
+  apiBase: string | undefined;
+  /** A registration's cancel token: manage (show, cancel) that registration. */
+  cancelToken = '';
+
+  private values: SignupValues = emptyValues();
+  private errors: Record<string, ErrorCode> = {};
+  private summary = false;
+  private general = '';
+  private phase: Phase = 'form';
+  private receipt: RegistrationReceipt | undefined;
+  private forum: Forum | undefined;
+  private announce = '';
 
   private readonly api = new ApiController(this);
   /** Words (`l.t`): Korean ships here, English is fetched the first time a page asks for it. */
