@@ -3,10 +3,9 @@
  * zone shifts); a key becomes an instant only at the edge, with Seoul's fixed +09:00 offset
  * (Korea has kept no daylight saving time since 1988).
  */
-const pad = (n: number) => String(n).padStart(2, '0');
-
 const toDate = (key: string) => new Date(`${key.slice(0, 10)}T00:00:00Z`);
-const toKey = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+/** The UTC date's key (years 0000–9999: ISO 8601's four-digit form). */
+const toKey = (d: Date) => d.toISOString().slice(0, 10);
 
 export function addDays(key: string, days: number): string {
   const d = toDate(key);

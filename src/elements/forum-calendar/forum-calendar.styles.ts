@@ -15,19 +15,12 @@ export const styles = css`
     --_line: var(--_hd-color-border);
   }
   .base {
-    box-sizing: border-box;
     container-type: inline-size;
     display: grid;
     gap: var(--_hd-space-m);
   }
   p {
     margin: 0;
-  }
-  ul,
-  ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   button {
     border: 1px solid var(--_line);
@@ -149,20 +142,11 @@ export const styles = css`
     line-height: 1.35;
     padding: 0.125em 0.375em;
     border-radius: var(--_hd-radius-small);
-    border-left: 3px solid currentColor;
+    border-left: 3px solid var(--_s);
     background: var(--_hd-color-surface-alt);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-  }
-  .chip,
-  .badge,
-  .more {
-    color: var(--_s, var(--_hd-color-text));
-  }
-  .chip {
-    color: var(--_hd-color-text);
-    border-left-color: var(--_s);
   }
   .more {
     font-size: 0.8125em;
@@ -215,15 +199,6 @@ export const styles = css`
   .s-reported {
     --_s: var(--_hd-color-status-reported);
   }
-  .badge {
-    display: inline-block;
-    padding: 0 0.625em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-weight: 700;
-    font-size: 0.9375em;
-    background: color-mix(in srgb, var(--_s) 12%, var(--_hd-color-surface));
-  }
   .panel,
   .notice {
     border: 1px solid var(--_line);
@@ -241,64 +216,9 @@ export const styles = css`
     font-weight: 700;
     font-size: 1.0625em;
   }
-  .day-label:focus-visible {
-    outline-offset: 2px;
-  }
-  .today-tag {
-    font-size: 0.875em;
-    color: var(--_today);
-  }
-  .days {
-    display: grid;
-    gap: var(--_hd-space-l);
-  }
-  .days > li {
-    display: grid;
-    gap: var(--_hd-space-s);
-  }
-  .cards {
-    display: grid;
-    gap: var(--_hd-space-s);
-    width: 100%;
-  }
-  .card {
-    border: 1px solid var(--_line);
-    border-radius: var(--_hd-radius);
-    padding: var(--_hd-space-m);
-    display: grid;
-    gap: 0.25em;
-    justify-items: start;
-    background: var(--_hd-color-surface);
-  }
-  .row-top {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 0.75em;
-    align-items: center;
-  }
-  .seats {
-    font-weight: 700;
-  }
-  .name {
-    font-size: 1.125em;
-    font-weight: 700;
-    text-align: start;
-    border: 0;
-    padding: 0;
-    background: none;
-    color: var(--_hd-color-accent);
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    min-height: var(--_hd-touch-target);
-    display: inline-flex;
-    align-items: center;
-  }
-  .meta,
   .muted {
     color: var(--_hd-color-muted);
   }
-  .meta a,
-  .ics,
   .feed a {
     display: inline-flex;
     align-items: center;
@@ -317,6 +237,7 @@ export const styles = css`
   }
   .card.bone {
     min-height: 9em;
+    border-radius: var(--_hd-radius);
   }
   .skeleton {
     display: grid;

@@ -1,21 +1,37 @@
 import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { displayStatus, seatsLeft } from '../../api/forum-status.js';
+import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { HdForumSelectEvent } from '../../events/forum-select.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
+import { addStyles } from '../../styles/adopt.js';
 import { baseStyles } from '../../styles/base.js';
+import type { CardHost } from './cards.js';
 import { addDays, addMonths, isMonth, monthGrid, seoulMidnight, seoulNoon, weekday } from './dates.js';
 import { styles } from './forum-calendar.styles.js';
 import { ko } from './messages.js';
 
 const STATUSES: ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
-/** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
-const SIGNUP: string[] = ['announced', 'open', 'full'];
 /** Forums shown in a month cell before the rest collapse into "+N". */
 const PER_CELL = 2;
+
+/**
+ * The forum cards (list view, an opened day): a chunk fetched once per page, the first time an
+ * element needs it (see cards.ts); a failed fetch is tried again on the next retry.
+ */
+type Cards = typeof import('./cards.js');
+let cardsModule: Cards | undefined;
+let cardsLoading: Promise<Cards> | undefined;
+const fetchCards = (): Promise<Cards> =>
+  (cardsLoading ??= import('./cards.js').then(
+    (m) => (cardsModule = m),
+    (error: unknown) => {
+      cardsLoading = undefined;
+      throw error;
+    },
+  ));
 
 interface Loaded {
   key: string;
@@ -99,9 +115,9 @@ export class HdForumCalendar extends LitElement {
     signupHref: { attribute: 'signup-href' },
     mapHref: { attribute: 'map-href' },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
-    narrow: { state: true },
-    focusDay: { state: true },
-    openDay: { state: true },
+    narrow: { state: true, attribute: false },
+    focusDay: { state: true, attribute: false },
+    openDay: { state: true, attribute: false },
   };
 
   /** Base URL of the backend. */
@@ -147,6 +163,10 @@ export class HdForumCalendar extends LitElement {
     const narrow = (entry?.contentRect.width ?? 480) < 480;
     requestAnimationFrame(() => (this.narrow = narrow));
   });
+  /** The cards chunk while this element waits for it, and why it failed. */
+  private cardsWaiting: Promise<unknown> | undefined;
+  private cardsFailed: unknown;
+  private host: CardHost | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private readonly onVisible = () => {
@@ -222,9 +242,48 @@ export class HdForumCalendar extends LitElement {
     return this.l.t;
   }
 
-  /** `updateComplete` resolves once the widget shows its language. */
+  /** `updateComplete` resolves once the widget shows its language and the cards it asked for. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.l.updateComplete(() => super.getUpdateComplete());
+    return this.l.updateComplete(async () => {
+      let done = await super.getUpdateComplete();
+      while (this.cardsWaiting) {
+        await this.cardsWaiting;
+        done = await super.getUpdateComplete();
+      }
+      return done;
+    });
+  }
+
+  /**
+   * The cards chunk once it is in (its styles join this shadow root). Else starts fetching it and
+   * returns undefined; the element re-renders when it lands or fails.
+   */
+  private cards(): Cards | undefined {
+    if (cardsModule) {
+      addStyles(this.shadowRoot, [cardsModule.cardStyles]);
+      return cardsModule;
+    }
+    if (!this.cardsWaiting && !this.cardsFailed) {
+      this.cardsWaiting = fetchCards()
+        .catch((error: unknown) => (this.cardsFailed = error))
+        .finally(() => {
+          this.cardsWaiting = undefined;
+          this.requestUpdate();
+        });
+    }
+    return undefined;
+  }
+
+  private readonly prefetch = () => cardsModule || this.cards();
+
+  /** What the cards read from this element. */
+  private get cardHost(): CardHost {
+    return (this.host ??= {
+      el: this,
+      l: this.l,
+      ics: (id) => this.api.value?.client.icsUrl(id),
+      select: (e, forum, href) => this.select(e, forum, href),
+    });
   }
 
   private get currentView(): 'month' | 'list' {
@@ -333,38 +392,17 @@ export class HdForumCalendar extends LitElement {
 
   private onGridKey(e: KeyboardEvent): void {
     const day = this.focusDay;
-    let next: string | undefined;
-    switch (e.key) {
-      case 'ArrowLeft':
-        next = addDays(day, -1);
-        break;
-      case 'ArrowRight':
-        next = addDays(day, 1);
-        break;
-      case 'ArrowUp':
-        next = addDays(day, -7);
-        break;
-      case 'ArrowDown':
-        next = addDays(day, 7);
-        break;
-      case 'Home':
-        next = addDays(day, -weekday(day));
-        break;
-      case 'End':
-        next = addDays(day, 6 - weekday(day));
-        break;
-      case 'PageUp':
-      case 'PageDown':
-        next = addMonths(day, (e.key === 'PageUp' ? -1 : 1) * (e.shiftKey ? 12 : 1));
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        this.openDayPanel(day, true);
-        return;
-      default:
-        return;
-    }
+    const key = e.key;
+    const wd = weekday(day);
+    const by = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -wd, End: 6 - wd } as Record<string, number>)[key];
+    let next: string;
+    if (by !== undefined) next = addDays(day, by);
+    else if (key === 'PageUp' || key === 'PageDown') next = addMonths(day, (key === 'PageUp' ? -1 : 1) * (e.shiftKey ? 12 : 1));
+    else if (key === 'Enter' || key === ' ') {
+      e.preventDefault();
+      this.openDayPanel(day, true);
+      return;
+    } else return;
     e.preventDefault();
     this.go(next, true);
   }
@@ -417,10 +455,7 @@ export class HdForumCalendar extends LitElement {
       error: (error) =>
         items
           ? this.renderBody(view, items)
-          : html`<div class="notice error" part="notice" role="alert">
-              <p>${this.l.error(error)}</p>
-              <button type="button" part="button" @click=${() => this.refresh()}>${this.l.m.common.retry}</button>
-            </div>`,
+          : this.failure(error, () => this.refresh()),
     });
     // No api-base and no provider above: say so rather than load for ever.
     const body = this.api.missing
@@ -482,20 +517,35 @@ export class HdForumCalendar extends LitElement {
     const shown = items && this.inView(items);
     const empty = shown && shown.length === 0 ? this.renderEmpty() : nothing;
     if (view === 'month') return html`${this.renderGrid(items)}${empty}${this.renderDayPanel(items)}`;
-    if (!shown) {
-      return html`<div class="skeleton" part="list">${[1, 2, 3].map(() => html`<div class="card bone"></div>`)}</div>`;
+    if (shown && !shown.length) return empty as TemplateResult;
+    // The list's code comes in parallel with the forums; until both are in, its skeleton.
+    return (
+      this.cardsPart((c) => shown && c.list(this.cardHost, this.byDay(shown), seoulDateKey(Date.now()), this.t.today)) ??
+      html`<div class="skeleton" part="list">${[1, 2, 3].map(() => html`<div class="card bone"></div>`)}</div>`
+    );
+  }
+
+  /**
+   * What the cards chunk draws; undefined while it is on its way (the caller shows a skeleton),
+   * an error with retry when it could not be fetched.
+   */
+  private cardsPart(draw: (c: Cards) => TemplateResult | undefined): TemplateResult | undefined {
+    const c = this.cards();
+    if (c) return draw(c);
+    if (this.cardsFailed) {
+      return this.failure(this.cardsFailed, () => {
+        this.cardsFailed = undefined;
+        this.requestUpdate();
+      });
     }
-    if (!shown.length) return empty as TemplateResult;
-    return html`<ol class="days" part="list">
-      ${[...this.byDay(shown)].map(
-        ([day, forums]) => html`<li>
-          <p class="day-label" role="heading" aria-level="3">
-            ${this.l.shortDate(seoulNoon(day))}${day === seoulDateKey(Date.now()) ? html` <span class="today-tag">${this.t.today}</span>` : nothing}
-          </p>
-          <ul class="cards">${forums.map((f) => this.renderCard(f))}</ul>
-        </li>`,
-      )}
-    </ol>`;
+    return undefined;
+  }
+
+  private failure(error: unknown, retry: () => void): TemplateResult {
+    return html`<div class="notice error" part="notice" role="alert">
+      <p>${this.l.error(error)}</p>
+      <button type="button" part="button" @click=${retry}>${this.l.m.common.retry}</button>
+    </div>`;
   }
 
   private renderEmpty(): TemplateResult {
@@ -522,7 +572,17 @@ export class HdForumCalendar extends LitElement {
     const wd = dateTimeFormat(this.l.locale, { weekday: 'short' });
     const weeks = [0, 1, 2, 3, 4, 5].map((w) => days.slice(w * 7, w * 7 + 7));
     const focus = days.includes(this.focusDay) ? this.focusDay : `${this.month}-01`;
-    return html`<div role="grid" part="grid" class="grid" aria-labelledby="title" aria-busy=${items ? 'false' : 'true'} @keydown=${this.onGridKey}>
+    // A person pointing at or moving into the grid may open a day: fetch the cards now.
+    return html`<div
+      role="grid"
+      part="grid"
+      class="grid"
+      aria-labelledby="title"
+      aria-busy=${items ? 'false' : 'true'}
+      @keydown=${this.onGridKey}
+      @pointerover=${this.prefetch}
+      @focusin=${this.prefetch}
+    >
       <div role="row" class="row">
         ${days.slice(0, 7).map((d) => html`<div role="columnheader" class="wd">${wd.format(seoulNoon(d))}</div>`)}
       </div>
@@ -571,45 +631,7 @@ export class HdForumCalendar extends LitElement {
         <p id="panel-title" class="day-label" role="heading" aria-level="3" tabindex="-1">${this.l.date(seoulNoon(day))}</p>
         <button type="button" part="button" @click=${this.closeDayPanel}>${this.l.m.common.close}</button>
       </div>
-      ${forums.length ? html`<ul class="cards">${forums.map((f) => this.renderCard(f))}</ul>` : html`<p>${this.t.dayEmpty}</p>`}
+      ${this.cardsPart((c) => c.cards(this.cardHost, forums)) ?? html`<div class="card bone" aria-busy="true"></div>`}
     </section>`;
-  }
-
-  private renderCard(forum: Forum): TemplateResult {
-    const m = this.l.m;
-    const status = displayStatus(forum);
-    const href = this.signupHref && SIGNUP.includes(forum.status) ? this.signupHref.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
-    const left = seatsLeft(forum);
-    const seats =
-      status === 'full'
-        ? m.forum.waitlisted(forum.waitlisted)
-        : SIGNUP.includes(status) || status === 'closing'
-          ? left > 0
-            ? m.forum.seatsLeft(left)
-            : m.forum.noSeatsLeft
-          : '';
-    const map = this.mapHref.replaceAll('{query}', encodeURIComponent(forum.venue.address));
-    const ics = this.api.value?.client.icsUrl(forum.id);
-    return html`<li part="forum" class="card" data-forum-id=${forum.id}>
-      <p class="row-top">
-        <span part="status" class="badge s-${status}">${m.forumStatus[status]}</span>
-        ${seats ? html`<span class="seats">${seats}</span>` : nothing}
-      </p>
-      ${href
-        ? html`<a part="forum-link" class="name" href=${href} @click=${(e: MouseEvent) => this.select(e, forum, href)}>${forum.title}</a>`
-        : html`<button type="button" part="forum-link" class="name" @click=${(e: MouseEvent) => this.select(e, forum, null)}>${forum.title}</button>`}
-      <p class="meta"><span class="visually-hidden">${m.forum.date}: </span>${this.l.dateRange(forum.startsAt, forum.endsAt)}</p>
-      <p class="meta">
-        <span class="visually-hidden">${m.forum.venue}: </span>${forum.district} ·
-        <a part="map-link" href=${map} target="_blank" rel="noopener noreferrer"
-          >${forum.venue.name}<span class="visually-hidden"> (${this.t.map})</span></a
-        >
-      </p>
-      ${ics
-        ? html`<a part="ics-link" class="ics" href=${ics} download
-            >${this.t.addToCalendar}<span class="visually-hidden">: ${forum.title}</span></a
-          >`
-        : nothing}
-    </li>`;
   }
 }

@@ -21,13 +21,10 @@ export const en: CalendarMessages = {
   clear: 'Clear filters',
   forums: (count, titles) => (count ? `${formatCount(count, 'en', { one: 'forum', other: 'forums' })}: ${titles}` : 'No forums'),
   more: (count) => `+${formatNumber(count, 'en')}`,
-  dayEmpty: 'No forums on this day.',
   emptyMonth: 'No forums this month.',
   emptyFiltered: 'No forums match these filters.',
   usedFilters: 'Filters',
   query: (q) => `search “${q}”`,
   shown: (month, count) => `${month}: ${formatCount(count, 'en', { one: 'forum', other: 'forums' })}`,
-  addToCalendar: 'Add to my calendar',
   subscribe: 'Subscribe to forum dates (.ics)',
-  map: 'map, new window',
 };

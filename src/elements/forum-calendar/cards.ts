@@ -1,0 +1,171 @@
+/**
+ * The forum cards of `<hd-forum-calendar>`: the list view and the forums of a day opened in the
+ * month view. A chunk of its own: the month grid (what a wide screen shows first) needs none of
+ * it, so it is fetched when the list view is shown (a narrow screen, `view="list"`), when a day is
+ * opened, or a little earlier when a person first points at or focuses the grid. Its words live
+ * here in both languages; its styles are adopted by the element's shadow root when it lands.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { displayStatus, seatsLeft } from '../../api/forum-status.js';
+import type { Forum } from '../../api/types.js';
+import type { LocalizeController } from '../../i18n/localize.js';
+import type { CalendarMessages } from './messages.js';
+
+/** What the cards read from the element. */
+export interface CardHost {
+  /** The element's link templates (`signup-href`, `map-href`). */
+  el: { signupHref: string | undefined; mapHref: string };
+  l: LocalizeController<CalendarMessages>;
+  /** The forum's `.ics` URL, if there is a backend. */
+  ics(id: string): string | undefined;
+  /** Fires `hd-forum-select` (and cancels the click when the page cancelled the event). */
+  select(e: MouseEvent, forum: Forum, href: string | null): void;
+}
+
+const ko = {
+  dayEmpty: '이 날에는 토론회가 없습니다.',
+  addToCalendar: '내 캘린더에 추가',
+  map: '지도, 새 창',
+};
+const en: typeof ko = {
+  dayEmpty: 'No forums on this day.',
+  addToCalendar: 'Add to my calendar',
+  map: 'map, new window',
+};
+
+/** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
+const SIGNUP: string[] = ['announced', 'open', 'full'];
+
+export const cardStyles = css`
+  ul,
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .days {
+    display: grid;
+    gap: var(--_hd-space-l);
+  }
+  .days > li,
+  .cards {
+    display: grid;
+    gap: var(--_hd-space-s);
+  }
+  .cards {
+    width: 100%;
+  }
+  .card {
+    border: 1px solid var(--_line);
+    border-radius: var(--_hd-radius);
+    padding: var(--_hd-space-m);
+    display: grid;
+    gap: 0.25em;
+    justify-items: start;
+    background: var(--_hd-color-surface);
+  }
+  .row-top {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: center;
+  }
+  .seats {
+    font-weight: 700;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.625em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-weight: 700;
+    font-size: 0.9375em;
+    color: var(--_s);
+    background: color-mix(in srgb, var(--_s) 12%, var(--_hd-color-surface));
+  }
+  .name {
+    font-size: 1.125em;
+    font-weight: 700;
+    text-align: start;
+    border: 0;
+    padding: 0;
+    background: none;
+    color: var(--_hd-color-accent);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    display: inline-flex;
+    align-items: center;
+  }
+  .meta {
+    color: var(--_hd-color-muted);
+  }
+  .name,
+  .meta a,
+  .ics {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_hd-touch-target);
+  }
+  .today-tag {
+    font-size: 0.875em;
+    color: var(--_today);
+  }
+`;
+
+/**
+ * The list view: the month's forums grouped by day (`YYYY-MM-DD` keys of the Seoul calendar; noon
+ * there names the day). Nothing imported from the element's own chunk: it would have to export it.
+ */
+export function list(h: CardHost, days: Map<string, Forum[]>, today: string, todayWord: string): TemplateResult {
+  return html`<ol class="days" part="list">
+    ${[...days].map(
+      ([day, forums]) => html`<li>
+        <p class="day-label" role="heading" aria-level="3">
+          ${h.l.shortDate(new Date(`${day}T12:00:00+09:00`))}${day === today ? html` <span class="today-tag">${todayWord}</span>` : nothing}
+        </p>
+        ${cards(h, forums)}
+      </li>`,
+    )}
+  </ol>`;
+}
+
+/** A day's forums (the panel below the month grid), or that it has none. */
+export function cards(h: CardHost, forums: Forum[]): TemplateResult {
+  return forums.length ? html`<ul class="cards">${forums.map((f) => card(h, f))}</ul>` : html`<p>${words(h).dayEmpty}</p>`;
+}
+
+const words = (h: CardHost) => (h.l.locale === 'en' ? en : ko);
+
+function card(h: CardHost, forum: Forum): TemplateResult {
+  const m = h.l.m;
+  const w = words(h);
+  const status = displayStatus(forum);
+  const href = h.el.signupHref && SIGNUP.includes(forum.status) ? h.el.signupHref.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
+  const left = seatsLeft(forum);
+  const seats =
+    status === 'full'
+      ? m.forum.waitlisted(forum.waitlisted)
+      : SIGNUP.includes(status) || status === 'closing'
+        ? left > 0
+          ? m.forum.seatsLeft(left)
+          : m.forum.noSeatsLeft
+        : '';
+  const map = h.el.mapHref.replaceAll('{query}', encodeURIComponent(forum.venue.address));
+  const ics = h.ics(forum.id);
+  const select = (e: MouseEvent) => h.select(e, forum, href);
+  return html`<li part="forum" class="card" data-forum-id=${forum.id}>
+    <p class="row-top">
+      <span part="status" class="badge s-${status}">${m.forumStatus[status]}</span>
+      ${seats ? html`<span class="seats">${seats}</span>` : nothing}
+    </p>
+    ${href
+      ? html`<a part="forum-link" class="name" href=${href} @click=${select}>${forum.title}</a>`
+      : html`<button type="button" part="forum-link" class="name" @click=${select}>${forum.title}</button>`}
+    <p class="meta"><span class="visually-hidden">${m.forum.date}: </span>${h.l.dateRange(forum.startsAt, forum.endsAt)}</p>
+    <p class="meta">
+      <span class="visually-hidden">${m.forum.venue}: </span>${forum.district} ·
+      <a part="map-link" href=${map} target="_blank" rel="noopener noreferrer">${forum.venue.name}<span class="visually-hidden"> (${w.map})</span></a>
+    </p>
+    ${ics ? html`<a part="ics-link" class="ics" href=${ics} download>${w.addToCalendar}<span class="visually-hidden">: ${forum.title}</span></a>` : nothing}
+  </li>`;
+}
