@@ -3,12 +3,13 @@
  * promoting a table's top ideas, and each card's hide / pin / promote / merge / categorise.
  * Loaded with a dynamic `import()` only by a wall in facilitator mode with a token (phones and the
  * projector never download it), with its words (both languages: a small share of a chunk only
- * facilitators load) and its styles. It reaches the wall through the narrow `ToolsHost`.
+ * facilitators load) and its styles. It reaches the wall through `WallHost`.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
-import type { Forum, Idea } from '../../api/types.js';
+import type { Idea } from '../../api/types.js';
 import { formatNumber } from '../../i18n/format.js';
+import type { WallHost } from './host.js';
 
 /** How many of a table's ideas "promote the top" moves to the plenary. */
 const PROMOTE_TOP = 3;
@@ -64,6 +65,19 @@ export const en: typeof ko = {
 
 /** The tools' own styles (adopted by the wall's shadow root when this module loads). */
 export const facilitatorStyles = css`
+  label.inline {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5em;
+  }
+  /* Hidden ideas: only a facilitator's wall lists them. */
+  .is-hidden {
+    background: var(--_hd-color-surface-alt);
+    border-style: dashed;
+  }
+  .badge.hidden {
+    color: var(--_hd-color-danger);
+  }
   .voting,
   .merge-note {
     margin-inline: var(--_hd-space-s);
@@ -82,42 +96,30 @@ export const facilitatorStyles = css`
   }
 `;
 
-/** What the tools may read and do: a narrow window onto the wall's state. */
-export interface ToolsHost {
-  /** The facilitator's client (with the token). */
-  readonly client: ApiClient;
-  readonly forumId: string;
-  readonly forum: Forum | undefined;
-  /** The wall speaks English. */
-  readonly english: boolean;
-  /** The table filter (0: all). */
-  readonly filterTable: number;
-  /** The table an idea posted now is for (0: not chosen). */
-  draftTable: number;
-  tableName(n: number): string;
-  /** The filtered table's visible ideas, most votes first. */
-  ranked(): readonly Idea[];
-  /** An idea as the server now has it. */
-  put(idea: Idea): void;
-  setVoting(voting: Forum['voting']): void;
-  say(text: string, error?: boolean): void;
-  error(error: unknown): string;
-  requestUpdate(): void;
-}
-
 export class Tools {
   /** The idea being merged, while the facilitator picks the one it goes into. */
   #mergeFrom: Idea | undefined;
   /** The voting round's length in seconds (0: no limit). */
   #duration = 0;
-  readonly #host: ToolsHost;
+  readonly #host: WallHost;
 
-  constructor(host: ToolsHost) {
+  constructor(host: WallHost) {
     this.#host = host;
   }
 
   get #t() {
-    return this.#host.english ? en : ko;
+    return this.#host.l.locale === 'en' ? en : ko;
+  }
+
+  /** An idea as the server now has it. */
+  #put(idea: Idea): void {
+    const { store } = this.#host;
+    store.put(idea, store.versionOf(idea.id));
+    this.#host.schedule();
+  }
+
+  #fail(error: unknown): void {
+    this.#host.say(this.#host.l.error(error), true);
   }
 
   #set(change: () => void): void {
@@ -191,9 +193,9 @@ export class Tools {
   async #moderate(idea: Idea, patch: Parameters<ApiClient['moderateIdea']>[2]): Promise<void> {
     const host = this.#host;
     try {
-      host.put(await host.client.moderateIdea(host.forumId, idea.id, patch));
+      this.#put(await host.api.client.moderateIdea(host.forumId, idea.id, patch));
     } catch (error) {
-      host.say(host.error(error), true);
+      this.#fail(error);
     }
   }
 
@@ -203,28 +205,31 @@ export class Tools {
     this.#set(() => (this.#mergeFrom = undefined));
     if (!from) return;
     try {
-      await host.client.mergeIdea(host.forumId, from.id, into.id);
+      await host.api.client.mergeIdea(host.forumId, from.id, into.id);
       host.say(this.#t.done);
     } catch (error) {
-      host.say(host.error(error), true);
+      this.#fail(error);
     }
   }
 
   async #promoteTop(): Promise<void> {
-    const top = this.#host
-      .ranked()
+    const host = this.#host;
+    // The filtered table's visible ideas, most votes first.
+    const top = host.store
+      .view({ ...host.query(), sort: 'votes', includeHidden: false, promotedOnly: false, category: null })
       .filter((i) => !i.promoted)
       .slice(0, PROMOTE_TOP);
     for (const idea of top) await this.#moderate(idea, { promoted: true });
-    this.#host.say(this.#t.done);
+    host.say(this.#t.done);
   }
 
   async #setVoting(open: boolean): Promise<void> {
     const host = this.#host;
     try {
-      host.setVoting(await host.client.setVoting(host.forumId, open ? { open, durationSeconds: this.#duration || null } : { open }));
+      const voting = await host.api.client.setVoting(host.forumId, open ? { open, durationSeconds: this.#duration || null } : { open });
+      if (host.forum) host.forum = { ...host.forum, voting };
     } catch (error) {
-      host.say(host.error(error), true);
+      this.#fail(error);
     }
   }
 }

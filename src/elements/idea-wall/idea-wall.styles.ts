@@ -13,7 +13,6 @@ export const styles = css`
     line-height: var(--_hd-line-height);
   }
   h2,
-  h3,
   p {
     margin: 0;
   }
@@ -33,9 +32,6 @@ export const styles = css`
     padding: var(--_hd-space-s);
     background: var(--_hd-color-surface-alt);
     border-bottom: 1px solid var(--_hd-color-border);
-  }
-  .budget {
-    color: var(--_hd-color-accent);
   }
   .live {
     color: var(--_hd-color-muted);
@@ -72,11 +68,6 @@ export const styles = css`
     min-width: 0;
     text-overflow: ellipsis;
   }
-  textarea {
-    width: 100%;
-    min-height: 5em;
-    resize: vertical;
-  }
   label {
     display: flex;
     flex-direction: column;
@@ -84,7 +75,6 @@ export const styles = css`
     min-width: 0;
     max-width: 100%;
   }
-  label.inline,
   label.check {
     flex-direction: row;
     align-items: center;
@@ -109,7 +99,6 @@ export const styles = css`
     border: 1px solid var(--_hd-color-border);
     border-radius: var(--_hd-radius);
   }
-  .row,
   .toolbar,
   .meta,
   .vote-row {
@@ -118,12 +107,7 @@ export const styles = css`
     align-items: center;
     gap: var(--_hd-space-s);
   }
-  .row .primary {
-    margin-inline-start: auto;
-  }
-  .hint,
-  .count,
-  .mine {
+  .hint {
     color: var(--_hd-color-muted);
   }
   .error {
@@ -159,11 +143,6 @@ export const styles = css`
     cursor: pointer;
     padding-block: 0.5em;
   }
-  .pending {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
   .card {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -178,13 +157,6 @@ export const styles = css`
   .card .text {
     white-space: pre-wrap;
   }
-  .pending .card {
-    border-style: dashed;
-  }
-  .is-hidden {
-    background: var(--_hd-color-surface-alt);
-    border-style: dashed;
-  }
   .badge {
     display: inline-block;
     padding: 0 0.5em;
@@ -197,15 +169,9 @@ export const styles = css`
     color: var(--_hd-color-accent);
     border-color: var(--_hd-color-accent);
   }
-  .badge.hidden {
-    color: var(--_hd-color-danger);
-  }
   .votes {
     display: inline-block;
     min-width: 3em;
-  }
-  .vote-row .add {
-    margin-inline-start: auto;
   }
   .fresh {
     animation: enter 0.6s ease-out;

@@ -1,10 +1,8 @@
 import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus } from '../../context/task.js';
 import type { ApiClient } from '../../api/client.js';
-import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
 import type { Forum, Idea, LiveEvent, Table } from '../../api/types.js';
@@ -13,23 +11,17 @@ import { LiveController } from '../../context/live-controller.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import { addStyles } from '../../styles/adopt.js';
-import { HdIdeaPostEvent } from '../../events/idea-post.js';
-import { HdIdeaPostedEvent } from '../../events/idea-posted.js';
 import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
-import { HdVoteChangedEvent } from '../../events/vote-changed.js';
 import { ko } from './messages.js';
 import { IdeaStore, type SortOrder, type ViewQuery } from './store.js';
-import { loadOutbox, loadSession, saveOutbox, saveSession, storeKey, type QueuedIdea, type StoredSession } from './storage.js';
-
-type ProjectorModule = typeof import('./projector.js');
-type VirtualModule = typeof import('./virtual-list.js');
-type ToolsModule = typeof import('./facilitator.js');
-type Tools = import('./facilitator.js').Tools;
+import { loadOutbox, loadSession, saveSession, storeKey, type StoredSession } from './storage.js';
+import type { WallHost } from './host.js';
+import type { Participation } from './participation.js';
+import type { Tools } from './facilitator.js';
 import { styles } from './idea-wall.styles.js';
 
 export type IdeaWallMode = 'participant' | 'facilitator' | 'projector';
 
-const MAX = 280;
 const ANNOUNCE_MS = 5_000;
 /**
  * From this many ideas on, only the cards in view are rendered (`@lit-labs/virtualizer`); a
@@ -38,22 +30,19 @@ const ANNOUNCE_MS = 5_000;
 const VIRTUALIZE_FROM = 100;
 /**
  * Code a wall needs only in some modes or states, each a chunk fetched once per page by the first
- * wall that needs it (see `#need`): the projector's view, a facilitator's tools, and the
- * virtualizer for a long wall.
+ * wall that needs it (see `#need`): a writer's posting and dots, the projector's view, a
+ * facilitator's tools, and the virtualizer for a long wall.
  */
 interface Chunk<T> {
   load: () => Promise<T>;
   value?: T;
   loading?: Promise<T>;
 }
-const projectorChunk: Chunk<ProjectorModule> = { load: () => import('./projector.js') };
-const toolsChunk: Chunk<ToolsModule> = { load: () => import('./facilitator.js') };
-const virtualChunk: Chunk<VirtualModule> = { load: () => import('./virtual-list.js') };
-const chars = (s: string) => [...s].length;
+const partChunk: Chunk<typeof import('./participation.js')> = { load: () => import('./participation.js') };
+const projectorChunk: Chunk<typeof import('./projector.js')> = { load: () => import('./projector.js') };
+const toolsChunk: Chunk<typeof import('./facilitator.js')> = { load: () => import('./facilitator.js') };
+const virtualChunk: Chunk<typeof import('./virtual-list.js')> = { load: () => import('./virtual-list.js') };
 
-interface Pending extends QueuedIdea {
-  state: 'sending' | 'queued';
-}
 interface MyVotes {
   budget: number;
   used: number;
@@ -112,26 +101,46 @@ interface MyVotes {
 export class HdIdeaWall extends LitElement {
   static override styles = [baseStyles, styles];
 
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
-  @property({ attribute: false }) token: string | undefined;
-  @property({ attribute: 'forum-id' }) forumId = '';
-  @property({ reflect: true }) mode: IdeaWallMode = 'participant';
-  @property({ attribute: 'join-code' }) joinCode = '';
-  @property({ type: Number }) table = 0;
-  @property({ attribute: 'join-href' }) joinHref = '';
-  @property({ attribute: 'group-by' }) groupBy: 'category' | 'table' | 'none' = 'category';
-  @property() sort: SortOrder = 'newest';
-  @property({ type: Boolean }) paused = false;
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    token: { attribute: false },
+    forumId: { attribute: 'forum-id' },
+    mode: { reflect: true },
+    joinCode: { attribute: 'join-code' },
+    table: { type: Number },
+    joinHref: { attribute: 'join-href' },
+    groupBy: { attribute: 'group-by' },
+    sort: {},
+    paused: { type: Boolean },
+    forum: { state: true, attribute: false },
+    filterTable: { state: true, attribute: false },
+    filterCategory: { state: true, attribute: false },
+    promotedOnly: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    draftTable: { state: true, attribute: false },
+    joining: { state: true, attribute: false },
+  };
 
-  @state() private forum: Forum | undefined;
-  @state() private filterTable = 0;
-  @state() private filterCategory: string | null = null;
-  @state() private promotedOnly = false;
-  @state() private notice: { text: string; error: boolean } | undefined;
-  @state() private announcement = '';
-  @state() private draft = '';
-  @state() private draftTable = 0;
-  @state() private joining = false;
+  apiBase: string | undefined;
+  token: string | undefined;
+  forumId = '';
+  mode: IdeaWallMode = 'participant';
+  joinCode = '';
+  table = 0;
+  joinHref = '';
+  groupBy: 'category' | 'table' | 'none' = 'category';
+  sort: SortOrder = 'newest';
+  paused = false;
+
+  private forum: Forum | undefined;
+  private filterTable = 0;
+  private filterCategory: string | null = null;
+  private promotedOnly = false;
+  private notice: { text: string; error: boolean } | undefined;
+  private announcement = '';
+  private draftTable = 0;
+  private joining = false;
 
   private readonly api = new ApiController(this);
   /** Korean ships with the wall; English is a chunk fetched the first time a wall speaks it. */
@@ -143,21 +152,29 @@ export class HdIdeaWall extends LitElement {
     stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
     onMessage: (m) => this.#onLive(m),
   });
+  /** The wall as its code-split parts see it (`host.ts`). */
+  private readonly h = this as unknown as WallHost;
 
-  #store = new IdeaStore();
+  private store = new IdeaStore();
+  private scope = '';
+  private session: StoredSession | undefined;
+  private me: MyVotes | undefined;
+  private fresh = new Set<string>();
+  private bumped = new Set<string>();
+  /** A writer's posting and dots, once their chunk is in. */
+  private participation: Participation | undefined;
+  /** A facilitator's tools, once their chunk is in. */
+  private tools: Tools | undefined;
   #internals: ElementInternals | undefined;
-  #scope = '';
-  #session: StoredSession | undefined;
-  #me: MyVotes | undefined;
-  #pending: Pending[] = [];
-  #inFlight = new Set<string>();
+  /** Ideas wait in this device's outbox (from an earlier visit). */
+  #queued = false;
+  /** The wall has been drawn (after that, a part that loads shows its own note in its place). */
+  #drawn = false;
   #tables = new Map<number, Table>();
   #forumV = -1;
   #buffer: LiveEvent[] | null = null;
   #frozen: Idea[] | undefined;
   #newWhilePaused = 0;
-  #fresh = new Set<string>();
-  #bumped = new Set<string>();
   #announceCount = 0;
   #announceAt = 0;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -165,18 +182,15 @@ export class HdIdeaWall extends LitElement {
   #frameTimer: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #autoJoinTried = '';
-  #votesInFlight = 0;
-  #votesOverlapped = false;
   /** Chunks this wall waits for (`updateComplete` waits too), and those that failed to load. */
   #waiting = new Map<Chunk<unknown>, Promise<void>>();
   #failed = new Map<Chunk<unknown>, unknown>();
   #onOnline = () => {
     this.#failed.clear(); // chunks that failed offline are fetched again on the next render
-    this.#flush();
+    this.participation?.flush();
     this.requestUpdate();
   };
   #liveState = '';
-  #tools: Tools | undefined;
 
   private readonly task = new Task(this, {
     // Not the participant's token: a participant reads without it, and joining brings the
@@ -204,11 +218,11 @@ export class HdIdeaWall extends LitElement {
 
   #shown: readonly Idea[] = [];
   #view(): readonly Idea[] {
-    if (!this.#frozen) return this.#store.view(this.#query());
+    if (!this.#frozen) return this.store.view(this.query());
     // Paused: nothing moves, but what a facilitator hid or merged still goes.
     const hidden = this.isFacilitator;
     return this.#frozen.filter((i) => {
-      const status = this.#store.get(i.id)?.status;
+      const status = this.store.get(i.id)?.status;
       return status === 'visible' || (hidden && status === 'hidden');
     });
   }
@@ -236,18 +250,22 @@ export class HdIdeaWall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const base = this.api.value?.baseUrl ?? '';
     const scope = base && this.forumId ? storeKey(base, this.forumId) : '';
-    if (scope !== this.#scope) {
-      this.#scope = scope;
-      this.#store = new IdeaStore();
+    if (scope !== this.scope) {
+      this.scope = scope;
+      this.store = new IdeaStore();
       this.#forumV = -1;
       this.forum = undefined;
-      this.#me = undefined;
-      this.#session = scope ? loadSession(scope) : undefined;
-      this.#pending = scope ? loadOutbox(scope).map((q) => ({ ...q, state: 'queued' as const })) : [];
+      this.me = undefined;
+      this.participation = undefined;
+      this.#drawn = false;
+      this.session = scope ? loadSession(scope) : undefined;
+      this.#queued = !!scope && loadOutbox(scope).length > 0;
     }
+    // A writer's part is fetched now, alongside the first data (not after it).
+    this.#loadParticipation();
     const refilter = ['filterTable', 'filterCategory', 'promotedOnly', 'sort'].some((k) => changed.has(k as keyof HdIdeaWall));
     if (changed.has('paused') || (this.paused && refilter)) {
-      this.#frozen = this.paused ? [...this.#store.view(this.#query())] : undefined;
+      this.#frozen = this.paused ? [...this.store.view(this.query())] : undefined;
       if (!this.paused) this.#newWhilePaused = 0;
     }
     this.#syncClock();
@@ -255,8 +273,8 @@ export class HdIdeaWall extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.mode === 'participant' && this.#scope && !this.#session && this.joinCode && this.table > 0 && !this.joining) {
-      const attempt = `${this.#scope}|${this.joinCode}|${this.table}`;
+    if (this.mode === 'participant' && this.scope && !this.session && this.joinCode && this.table > 0 && !this.joining) {
+      const attempt = `${this.scope}|${this.joinCode}|${this.table}`;
       if (this.#autoJoinTried !== attempt) {
         this.#autoJoinTried = attempt;
         queueMicrotask(() => void this.#join(this.joinCode, this.table));
@@ -265,7 +283,7 @@ export class HdIdeaWall extends LitElement {
     // Back to streaming after a break: send what waits (on the transition only, never in a loop).
     const state = this.live.state;
     if (state !== this.#liveState) {
-      if (state === 'open' && this.#liveState) queueMicrotask(() => this.#flush());
+      if (state === 'open' && this.#liveState) queueMicrotask(() => this.participation?.flush());
       this.#liveState = state;
     }
   }
@@ -275,9 +293,10 @@ export class HdIdeaWall extends LitElement {
   #reader(): ApiClient {
     return this.isFacilitator ? this.api.client : this.api.value!.withToken(null);
   }
-  #writer(): ApiClient | undefined {
+  /** A client with the writer's token: the facilitator's, or the participant's session. */
+  private writer(): ApiClient | undefined {
     if (this.isFacilitator) return this.api.client;
-    return this.#session ? this.api.value!.withToken(this.#session.token) : undefined;
+    return this.session ? this.api.value!.withToken(this.session.token) : undefined;
   }
 
   async #load(signal: AbortSignal): Promise<void> {
@@ -286,11 +305,11 @@ export class HdIdeaWall extends LitElement {
     const include = this.isFacilitator ? ('all' as const) : undefined;
     this.#buffer ??= [];
     try {
-      if (this.#store.size === 0) {
+      if (this.store.size === 0) {
         const cached = reader.peekIdeas(forumId, { limit: 1000, include });
         const forum = reader.peekForum(forumId);
         if (forum) this.forum = forum;
-        if (cached) this.#store.replace(cached.items, Number(cached.lastEventId));
+        if (cached) this.store.replace(cached.items, Number(cached.lastEventId));
       }
       // The first page's lastEventId is the resume point: everything read after it (more pages, the
       // forum, the tables, my votes) is as new or newer, and the buffered events after it replay in
@@ -305,7 +324,7 @@ export class HdIdeaWall extends LitElement {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       // My votes (a participant), or my table (a facilitator: the default for posting on someone's behalf).
-      const writer = (this.mode === 'participant' && this.#session) || this.isFacilitator ? this.#writer() : undefined;
+      const writer = (this.mode === 'participant' && this.session) || this.isFacilitator ? this.writer() : undefined;
       const [forum, tables, me] = await Promise.all([
         reader.getForum(forumId, { signal, cache: 'no-cache' }),
         reader.listTables(forumId, { signal, cache: 'no-cache' }).catch(() => undefined),
@@ -315,34 +334,34 @@ export class HdIdeaWall extends LitElement {
         }),
       ]);
       if (me === null) {
-        saveSession(this.#scope, undefined);
-        this.#session = undefined;
-        this.#me = undefined;
+        saveSession(this.scope, undefined);
+        this.session = undefined;
+        this.me = undefined;
       } else if (me?.role === 'facilitator') {
         this.draftTable ||= me.table ?? 0;
       } else if (me) {
-        this.#me = { budget: me.voteBudget, used: me.votesUsed, votes: new Map(Object.entries(me.votes)) };
+        this.me = { budget: me.voteBudget, used: me.votesUsed, votes: new Map(Object.entries(me.votes)) };
       }
       this.forum = forum;
       this.#forumV = v;
       this.#tables = new Map((tables?.items ?? []).map((t) => [t.number, t]));
-      this.#store.replace(all, v);
+      this.store.replace(all, v);
       // Paused before anything had loaded (`paused` set in the page): hold still on the first load,
       // not on the empty wall of before it.
-      if (this.paused && !this.#frozen?.length) this.#frozen = [...this.#store.view(this.#query())];
+      if (this.paused && !this.#frozen?.length) this.#frozen = [...this.store.view(this.query())];
       // A stream that has seen no event yet resumes from the list, not from "now".
       this.live.stream?.advanceTo(String(v));
       const buffered = this.#buffer ?? [];
       this.#buffer = null;
       for (const e of buffered) if (Number(e.id) > v) this.#apply(e, false);
-      this.#flush();
+      this.participation?.flush();
     } finally {
       if (this.#buffer && !signal.aborted) {
         const buffered = this.#buffer;
         this.#buffer = null;
         for (const e of buffered) this.#apply(e, false);
       }
-      this.#schedule();
+      this.schedule();
     }
   }
 
@@ -351,7 +370,7 @@ export class HdIdeaWall extends LitElement {
       // A reset means the stream skipped events: refetch even when a load is under way (it may have
       // read the list before the skipped ones; run() aborts it). A poll tick never interrupts a load.
       if (m.type === 'reset' || this.task.status !== TaskStatus.PENDING) void this.task.run();
-      if (m.type === 'poll') this.#flush();
+      if (m.type === 'poll') this.participation?.flush();
       return;
     }
     if (this.#buffer) this.#buffer.push(m);
@@ -363,23 +382,23 @@ export class HdIdeaWall extends LitElement {
     switch (e.type) {
       case 'idea.created':
       case 'idea.updated': {
-        const isNew = this.#store.put(e.data, v);
+        const isNew = this.store.put(e.data, v);
         if (isNew && e.data.status === 'visible' && fresh) this.#noteNew(e.data.id);
         break;
       }
       case 'idea.merged':
-        this.#store.put(e.data.from, v);
-        this.#store.put(e.data.into, v);
+        this.store.put(e.data.from, v);
+        this.store.put(e.data.into, v);
         break;
       case 'vote.changed':
-        this.#store.setVotes(e.data.ideaId, e.data.votes, v);
-        if (fresh) this.#mark(this.#bumped, e.data.ideaId);
+        this.store.setVotes(e.data.ideaId, e.data.votes, v);
+        if (fresh) this.#mark(this.bumped, e.data.ideaId);
         break;
       case 'forum.updated':
         if (v > this.#forumV) {
           this.forum = e.data;
           this.#forumV = v;
-          if (this.#me) this.#me.budget = e.data.voteBudget;
+          if (this.me) this.me.budget = e.data.voteBudget;
         }
         break;
       case 'participants.changed':
@@ -392,11 +411,11 @@ export class HdIdeaWall extends LitElement {
       default:
         return;
     }
-    this.#schedule();
+    this.schedule();
   }
 
   /** One render per animation frame however many events arrive (a timer stands in when frames are throttled). */
-  #schedule(): void {
+  private schedule(): void {
     if (this.#frame || this.#frameTimer) return;
     const flush = () => {
       cancelAnimationFrame(this.#frame);
@@ -415,7 +434,7 @@ export class HdIdeaWall extends LitElement {
   }
 
   #noteNew(id: string): void {
-    this.#mark(this.#fresh, id);
+    this.#mark(this.fresh, id);
     if (this.paused) this.#newWhilePaused++;
     this.#announceCount++;
     if (this.#announceTimer) return;
@@ -431,7 +450,7 @@ export class HdIdeaWall extends LitElement {
     }, Math.max(wait, 1_000));
   }
 
-  #query(): ViewQuery {
+  private query(): ViewQuery {
     return {
       sort: this.sort === 'votes' ? 'votes' : 'newest',
       table: this.filterTable,
@@ -441,7 +460,7 @@ export class HdIdeaWall extends LitElement {
     };
   }
 
-  #say(text: string, error = false): void {
+  private say(text: string, error = false): void {
     this.notice = { text, error };
   }
 
@@ -476,18 +495,24 @@ export class HdIdeaWall extends LitElement {
   async #join(code: string, table: number): Promise<void> {
     const value = this.api.value;
     if (!value || !this.forumId) return;
-    const scope = this.#scope;
+    const scope = this.scope;
     this.joining = true;
+    // The writer's part loads while the server answers: the composer replaces the form at once.
+    const part = this.#need(partChunk, (m) => m.participationStyles) ? undefined : partChunk.loading;
     try {
       const s = await value.withToken(null).join(this.forumId, { joinCode: code.trim().toUpperCase(), table });
-      if (scope !== this.#scope) return;
-      this.#session = { token: s.token, table: s.table };
-      saveSession(scope, this.#session);
-      this.#me = { budget: s.voteBudget, used: s.votesUsed, votes: new Map() };
+      await part?.catch(() => undefined); // failed: its place says so, with a retry
+      if (scope !== this.scope) return;
+      const focused = !!this.renderRoot.querySelector('.join:focus-within');
+      this.session = { token: s.token, table: s.table };
+      saveSession(scope, this.session);
+      this.me = { budget: s.voteBudget, used: s.votesUsed, votes: new Map() };
       this.notice = undefined;
       this.dispatchEvent(new HdIdeaWallJoinedEvent({ forumId: this.forumId, table: s.table }));
+      // The form that had the keyboard is gone: the keyboard goes on in the composer.
+      if (focused) this.#refocus('#draft');
     } catch (error) {
-      this.#say(this.l.error(error), true);
+      this.say(this.l.error(error), true);
     } finally {
       this.joining = false;
     }
@@ -502,143 +527,28 @@ export class HdIdeaWall extends LitElement {
     void this.#join(String(data.get('code') ?? ''), table);
   }
 
-  #submitIdea(ev: SubmitEvent): void {
-    ev.preventDefault();
-    const text = this.draft.trim();
-    const table = this.isFacilitator ? this.draftTable || undefined : undefined;
-    if (!text || chars(text) > MAX || (this.isFacilitator && !table)) return;
-    if (!this.dispatchEvent(new HdIdeaPostEvent({ text, table }))) return;
-    const item: Pending = { key: newIdempotencyKey(), text, at: new Date().toISOString(), state: 'sending' };
-    if (table) item.table = table;
-    this.#pending = [item, ...this.#pending];
-    // Kept on the device before it is sent: a reload or a lost connection cannot lose it.
-    saveOutbox(this.#scope, this.#queue());
-    this.draft = '';
-    void this.#send(item);
-  }
-
-  async #send(item: Pending): Promise<void> {
-    const writer = this.#writer();
-    if (!writer || this.#inFlight.has(item.key)) return;
-    const scope = this.#scope;
-    const queued = item.state === 'queued';
-    this.#inFlight.add(item.key);
-    item.state = 'sending';
-    this.requestUpdate();
-    try {
-      const input = item.table ? { text: item.text, table: item.table } : { text: item.text };
-      const idea = await writer.postIdea(this.forumId, input, { idempotencyKey: item.key });
-      if (scope !== this.#scope) return;
-      this.#drop(item);
-      this.#store.put(idea, 0);
-      this.#say(this.l.t.compose.posted);
-      this.dispatchEvent(new HdIdeaPostedEvent({ idea, queued }));
-    } catch (error) {
-      if (scope !== this.#scope) return;
-      if (error instanceof ApiError && error.transient) {
-        item.state = 'queued';
-        this.#say(this.l.t.compose.queued, true);
-      } else {
-        this.#drop(item);
-        if (!queued && !this.draft) this.draft = item.text;
-        this.#say(this.l.error(error), true);
-      }
-    } finally {
-      this.#inFlight.delete(item.key);
-      this.requestUpdate();
-    }
-  }
-
-  #queue(): QueuedIdea[] {
-    return this.#pending.map(({ key, text, table, at }) => (table ? { key, text, table, at } : { key, text, at }));
-  }
-
-  #drop(item: Pending): void {
-    this.#pending = this.#pending.filter((p) => p !== item);
-    saveOutbox(this.#scope, this.#queue());
-  }
-
-  /** Sends what waits in the offline queue (once each: the stored Idempotency-Key makes a repeat harmless). */
-  #flush(): void {
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
-    for (const p of this.#pending) if (p.state === 'queued' && !this.#inFlight.has(p.key)) void this.#send(p);
-  }
-
-  async #vote(idea: Idea, delta: 1 | -1): Promise<void> {
-    const me = this.#me;
-    const writer = this.#writer();
-    if (!me || !writer) return;
-    const mine = me.votes.get(idea.id) ?? 0;
-    if (delta > 0 && me.used >= me.budget) {
-      this.#say(this.l.m.errors.codes['vote-budget-exhausted'] ?? this.l.m.errors.conflict, true);
-      return;
-    }
-    if (delta < 0 && mine < 1) return;
-    // Optimistic: the dot moves at once; a refusal puts it back.
-    me.used += delta;
-    me.votes.set(idea.id, mine + delta);
-    const before = this.#store.versionOf(idea.id);
-    this.#store.bump(idea.id, delta);
-    this.requestUpdate();
-    this.#votesInFlight++;
-    this.#votesOverlapped ||= this.#votesInFlight > 1;
-    try {
-      const r = delta > 0 ? await writer.addVote(this.forumId, idea.id) : await writer.retractVote(this.forumId, idea.id);
-      if (--this.#votesInFlight === 0) {
-        // Answers to overlapping clicks may arrive out of order: then ask once what is true.
-        if (this.#votesOverlapped) void this.#refreshMe();
-        else {
-          me.used = r.votesUsed;
-          me.budget = r.voteBudget;
-          me.votes.set(idea.id, r.myVotes);
-        }
-        this.#votesOverlapped = false;
-      }
-      this.dispatchEvent(new HdVoteChangedEvent({ ideaId: r.ideaId, votes: r.votes, myVotes: r.myVotes, votesUsed: r.votesUsed, voteBudget: r.voteBudget }));
-    } catch (error) {
-      if (--this.#votesInFlight === 0 && this.#votesOverlapped) {
-        this.#votesOverlapped = false;
-        void this.#refreshMe();
-      }
-      me.used -= delta;
-      me.votes.set(idea.id, (me.votes.get(idea.id) ?? 0) - delta);
-      if (this.#store.versionOf(idea.id) === before) this.#store.bump(idea.id, -delta);
-      this.#say(this.l.error(error), true);
-      if (error instanceof ApiError && error.kind === 'conflict') void this.#refreshMe();
-    } finally {
-      this.requestUpdate();
-    }
-  }
-
-  async #refreshMe(): Promise<void> {
-    const writer = this.#writer();
-    if (!writer) return;
-    try {
-      const me = await writer.me(this.forumId);
-      // A dot sent meanwhile would be missing from this answer: the next settle asks again.
-      if (this.#votesInFlight > 0) {
-        this.#votesOverlapped = true;
-        return;
-      }
-      const mine = (this.#me ??= { budget: 0, used: 0, votes: new Map() });
-      mine.budget = me.voteBudget;
-      mine.used = me.votesUsed;
-      mine.votes = new Map(Object.entries(me.votes));
-      this.requestUpdate();
-    } catch {
-      // The next load corrects it.
-    }
-  }
-
   #togglePause(): void {
     this.paused = !this.paused;
+  }
+
+  /**
+   * After the next render (and the chunks it waits for), focuses `selector` — or, when the part
+   * failed to load, its retry button — unless the person has put the keyboard somewhere meanwhile.
+   */
+  #refocus(selector: string): void {
+    void this.updateComplete.then(() => {
+      const active = document.activeElement;
+      if (this.shadowRoot?.activeElement || (active && active !== document.body)) return;
+      this.renderRoot.querySelector<HTMLElement>(`${selector}, .error button`)?.focus();
+    });
   }
 
   // ---------------------------------------------------------------- render
 
   protected override getUpdateComplete(): Promise<boolean> {
     // Resolves once the wall is drawn in its language (a lazy catalog may still be on its way)
-    // and with every chunk it asked for in (a facilitator's tools, the projector, the virtualizer).
+    // and with every chunk it asked for in (a writer's part, a facilitator's tools, the
+    // projector, the virtualizer).
     return this.l.updateComplete(async () => {
       let done = await super.getUpdateComplete();
       while (this.#waiting.size) {
@@ -661,40 +571,46 @@ export class HdIdeaWall extends LitElement {
     // No api-base and no provider above: say so; a provider still loading: wait.
     if (this.api.missing) return html`<p class="note error top" role="alert" part="status">${this.l.m.errors.noBackend}</p>`;
     if (!this.api.ready) return this.#skeleton();
-    if (this.task.status === TaskStatus.ERROR && this.#store.size === 0) {
+    if (this.task.status === TaskStatus.ERROR && this.store.size === 0) {
       return html`<div class="note error top" role="alert" part="status">
         <p>${this.l.error(this.task.error)}</p>
         <button type="button" @click=${() => this.task.run()}>${this.l.m.common.retry}</button>
       </div>`;
     }
-    if (this.task.status === TaskStatus.PENDING && this.#store.size === 0 && !this.forum) {
+    // Until the data is in; and a writer sees the wall first with their composer and dots (that
+    // part was fetched alongside the data), unless it could not be fetched: then the wall shows,
+    // with the error and a retry in its place.
+    if (
+      (this.task.status === TaskStatus.PENDING && this.store.size === 0 && !this.forum) ||
+      (!this.#drawn && !this.participation && this.#writes() && !this.#failed.has(partChunk))
+    ) {
       return this.#skeleton();
     }
+    this.#shown = this.#view();
     if (this.mode !== 'projector') return this.#renderWall();
     // The projector's view (and the QR code) load only when a wall is a projector.
     const projector = this.#need(projectorChunk, (m) => m.projectorStyles);
-    return projector ? this.#renderProjector(projector) : this.#failed.has(projectorChunk) ? this.#chunkFailed(projectorChunk) : this.#skeleton();
+    return projector ? projector.projectorView(this.h) : this.#failed.has(projectorChunk) ? this.#chunkFailed(projectorChunk) : this.#skeleton();
   }
 
-  #liveLine() {
+  private liveLine() {
     const s = this.live.state;
     return html`<span class="live live-${s}">${this.l.m.live[s]}</span>`;
   }
 
   #renderWall() {
+    this.#drawn = true;
     const w = this.l.t;
-    const list = (this.#shown = this.#view());
-    const me = this.#me;
+    const list = this.#shown;
     const facilitator = this.isFacilitator;
     const tools = this.#loadTools();
+    const part = this.participation;
     return html`
       <section class="wall" aria-label=${this.forum ? `${this.forum.title} ${w.wallLabel}` : w.wallLabel}>
         <div class="header" part="header">
-          ${me
-            ? html`<strong class="budget">${w.votes.left(Math.max(0, me.budget - me.used), me.budget)}</strong>`
-            : nothing}
-          <span class="voting-state">${this.#votingLine()}</span>
-          ${this.#liveLine()}
+          ${part?.budget()}
+          <span class="voting-state">${this.votingLine()}</span>
+          ${this.liveLine()}
           <button type="button" class="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.#togglePause}>
             ${this.paused ? w.live.resume : w.live.pause}
           </button>
@@ -712,24 +628,15 @@ export class HdIdeaWall extends LitElement {
           ${this.notice ? html`<p class=${this.notice.error ? 'msg error' : 'msg'}>${this.notice.text}</p>` : nothing}
         </div>
         ${this.mode === 'facilitator' && !facilitator ? html`<p class="note">${w.needToken}</p>` : nothing}
-        ${facilitator ? (tools?.voting() ?? this.#toolsPending()) : nothing}
-        ${this.mode === 'participant' && !this.#session ? this.#renderJoin() : nothing}
-        ${this.#writer() ? this.#renderComposer() : nothing}
+        ${facilitator ? (tools?.voting() ?? this.#pending(toolsChunk, '[part~="voting"] button')) : nothing}
+        ${this.mode === 'participant' && !this.session ? this.#renderJoin() : nothing}
+        ${this.writer() ? (part?.composer() ?? this.#pending(partChunk, '#draft')) : nothing}
         ${this.#renderToolbar()}
         ${this.#renderTables()}
-        ${tools?.mergeNote() ?? nothing}
-        ${this.#pending.length
-          ? html`<ul class="pending" role="list">
-              ${this.#pending.map(
-                (p) => html`<li class="card pending-${p.state}">
-                  <p class="text">${p.text}</p>
-                  <span class="badge">${p.state === 'queued' ? w.compose.waiting : w.compose.sending}</span>
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
-        ${list.length === 0 && this.#pending.length === 0
-          ? html`<p class="empty">${this.#store.size ? w.emptyFiltered : w.empty}</p>`
+        ${tools?.mergeNote()}
+        ${part?.pending()}
+        ${list.length === 0 && !part?.waiting
+          ? html`<p class="empty">${this.store.size ? w.emptyFiltered : w.empty}</p>`
           : html`<div class="list" part="list" role="list" aria-label=${w.wallLabel}>
               ${this.#list(list)}
             </div>`}
@@ -754,6 +661,23 @@ export class HdIdeaWall extends LitElement {
     return repeat(list, (i) => i.id, (i) => this.#card(i));
   }
 
+  /** Whether this wall has a writer's part: a writer (not on the projector), or ideas waiting in the outbox. */
+  #writes(): boolean {
+    return this.mode !== 'projector' && (!!this.writer() || this.#queued);
+  }
+
+  /** A writer's posting and dots: starts fetching their chunk when the wall needs it; undefined until it is in. */
+  #loadParticipation(): Participation | undefined {
+    if (!this.participation && this.#writes()) {
+      const m = this.#need(partChunk, (m) => m.participationStyles);
+      if (m) {
+        this.participation = new m.Participation(this.h);
+        queueMicrotask(() => this.participation?.flush()); // what waits in the outbox goes now
+      }
+    }
+    return this.participation;
+  }
+
   /**
    * A facilitator's tools: a chunk of their own, fetched when a wall is in facilitator mode with a
    * token (phones never download it). Undefined until it arrives; the wall re-renders then.
@@ -761,7 +685,7 @@ export class HdIdeaWall extends LitElement {
   #loadTools(): Tools | undefined {
     if (!this.isFacilitator) return undefined;
     const m = this.#need(toolsChunk, (m) => m.facilitatorStyles);
-    return m && (this.#tools ??= new m.Tools(this.#toolsHost()));
+    return m && (this.tools ??= new m.Tools(this.h));
   }
 
   /**
@@ -798,60 +722,29 @@ export class HdIdeaWall extends LitElement {
     return undefined;
   }
 
-  /** In the tools' place while their chunk loads. */
-  #toolsPending() {
-    return this.#failed.has(toolsChunk) ? this.#chunkFailed(toolsChunk) : html`<p class="note" aria-busy="true">${this.l.m.common.loading}</p>`;
+  /** In a part's place while its chunk loads (`focus`: what takes the keyboard after a retry). */
+  #pending(chunk: Chunk<unknown>, focus: string) {
+    return this.#failed.has(chunk) ? this.#chunkFailed(chunk, focus) : html`<p class="note" aria-busy="true">${this.l.m.common.loading}</p>`;
   }
 
   /** A chunk could not be fetched (offline): say so, with a retry. */
-  #chunkFailed(chunk: Chunk<unknown>) {
+  #chunkFailed(chunk: Chunk<unknown>, focus = '') {
     return html`<div class="note error" role="alert">
       <p>${this.l.error(this.#failed.get(chunk))}</p>
-      <button type="button" @click=${() => (this.#failed.delete(chunk), this.requestUpdate())}>${this.l.m.common.retry}</button>
+      <button
+        type="button"
+        @click=${() => {
+          this.#failed.delete(chunk);
+          this.requestUpdate();
+          if (focus) this.#refocus(focus);
+        }}
+      >
+        ${this.l.m.common.retry}
+      </button>
     </div>`;
   }
 
-  /** What the tools may read and do. */
-  #toolsHost(): import('./facilitator.js').ToolsHost {
-    const wall = this;
-    return {
-      get client() {
-        return wall.api.client;
-      },
-      get forumId() {
-        return wall.forumId;
-      },
-      get forum() {
-        return wall.forum;
-      },
-      get english() {
-        return wall.l.t !== ko;
-      },
-      get filterTable() {
-        return wall.filterTable;
-      },
-      get draftTable() {
-        return wall.draftTable;
-      },
-      set draftTable(n: number) {
-        wall.draftTable = n;
-      },
-      tableName: (n) => this.#tableName(n),
-      ranked: () => this.#store.view({ ...this.#query(), sort: 'votes', includeHidden: false, promotedOnly: false, category: null }),
-      put: (idea) => {
-        this.#store.put(idea, this.#store.versionOf(idea.id));
-        this.#schedule();
-      },
-      setVoting: (voting) => {
-        if (this.forum) this.forum = { ...this.forum, voting };
-      },
-      say: (text, error) => this.#say(text, error),
-      error: (error) => this.l.error(error),
-      requestUpdate: () => this.requestUpdate(),
-    };
-  }
-
-  #votingLine(): string {
+  private votingLine(): string {
     const voting = this.forum?.voting;
     if (!voting) return '';
     if (!voting.open) return this.l.t.votes.closed;
@@ -871,66 +764,43 @@ export class HdIdeaWall extends LitElement {
     </form>`;
   }
 
-  #renderComposer() {
-    const w = this.l.t;
-    const used = chars(this.draft.trim());
-    const tooLong = used > MAX;
-    return html`<form class="composer" part="composer" @submit=${this.#submitIdea}>
-      ${this.#session && this.mode === 'participant' ? html`<p class="hint">${w.join.joined(this.#session.table)}</p>` : nothing}
-      <label for="draft">${w.compose.label}</label>
-      <textarea id="draft" rows="3" placeholder=${w.compose.placeholder} aria-describedby="count" aria-invalid=${tooLong ? 'true' : 'false'}
-        .value=${this.draft /* the draft follows every input event, so no live() is needed */}
-        @input=${(e: InputEvent) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <div class="row">
-        <span id="count" class=${tooLong ? 'count error' : 'count'}>${tooLong ? w.compose.tooLong(MAX) : w.compose.count(used, MAX)}</span>
-        ${this.isFacilitator ? this.#tools?.onBehalf() : nothing}
-        <button type="submit" class="primary" ?disabled=${!used || tooLong || (this.isFacilitator && !this.#tools)}>${w.compose.submit}</button>
-      </div>
-    </form>`;
-  }
-
-  #tableName(n: number): string {
+  private tableName(n: number): string {
     const topic = this.#tables.get(n)?.topic;
     return topic ? `${this.l.t.idea.table(n)} · ${topic}` : this.l.t.idea.table(n);
   }
 
+  /** A labelled choice of `[value, text]` options (the toolbar's filters and sort). */
+  #select(label: string, value: string, options: (readonly [string, string])[], set: (value: string) => void) {
+    return html`<label
+      >${label}
+      <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+      </select></label
+    >`;
+  }
+
   #renderToolbar() {
-    const w = this.l.t;
-    const tables = this.forum?.tables ?? 0;
+    const w = this.l.t.filter;
     const cats = this.forum?.categories ?? [];
-    const onTable = (e: Event) => (this.filterTable = Number((e.target as HTMLSelectElement).value));
-    const onCat = (e: Event) => {
-      const v = (e.target as HTMLSelectElement).value;
-      this.filterCategory = v === '*' ? null : v;
-    };
     return html`<div class="toolbar" part="toolbar">
-      <label>${w.filter.table}
-        <select @change=${onTable}>
-          <option value="0" ?selected=${!this.filterTable}>${w.filter.allTables}</option>
-          ${Array.from({ length: tables }, (_, i) => html`<option value=${i + 1} ?selected=${this.filterTable === i + 1}>${this.#tableName(i + 1)}</option>`)}
-        </select></label>
+      ${this.#select(
+        w.table,
+        String(this.filterTable),
+        [['0', w.allTables], ...Array.from({ length: this.forum?.tables ?? 0 }, (_, i) => [String(i + 1), this.tableName(i + 1)] as const)],
+        (v) => (this.filterTable = Number(v)),
+      )}
       ${cats.length
-        ? html`<label>${w.filter.category}
-            <select @change=${onCat}>
-              <option value="*" ?selected=${this.filterCategory === null}>${w.filter.allCategories}</option>
-              ${cats.map((c) => html`<option value=${c} ?selected=${this.filterCategory === c}>${c}</option>`)}
-              <option value="" ?selected=${this.filterCategory === ''}>${w.filter.uncategorised}</option>
-            </select></label>`
+        ? this.#select(w.category, this.filterCategory ?? '*', [['*', w.allCategories], ...cats.map((c) => [c, c] as const), ['', w.uncategorised]], (v) => (this.filterCategory = v === '*' ? null : v))
         : nothing}
-      <label>${w.filter.sort}
-        <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as SortOrder)}>
-          <option value="newest" ?selected=${this.sort !== 'votes'}>${w.filter.newest}</option>
-          <option value="votes" ?selected=${this.sort === 'votes'}>${w.filter.votes}</option>
-        </select></label>
-      <label class="check"><input type="checkbox" .checked=${this.promotedOnly} @change=${(e: Event) => (this.promotedOnly = (e.target as HTMLInputElement).checked)} />${w.filter.promotedOnly}</label>
-      ${this.isFacilitator ? this.#tools?.promoteTop() : nothing}
+      ${this.#select(w.sort, this.sort === 'votes' ? 'votes' : 'newest', [['newest', w.newest], ['votes', w.votes]], (v) => (this.sort = v as SortOrder))}
+      <label class="check"><input type="checkbox" .checked=${this.promotedOnly} @change=${(e: Event) => (this.promotedOnly = (e.target as HTMLInputElement).checked)} />${w.promotedOnly}</label>
+      ${this.isFacilitator ? this.tools?.promoteTop() : nothing}
     </div>`;
   }
 
   #renderTables() {
     const w = this.l.t;
-    const tallies = this.#store.tallies();
+    const tallies = this.store.tallies();
     const numbers = Array.from({ length: this.forum?.tables ?? 0 }, (_, i) => i + 1);
     if (!numbers.length) return nothing;
     let ideas = 0;
@@ -946,7 +816,7 @@ export class HdIdeaWall extends LitElement {
           const t = this.#tables.get(n);
           const tally = tallies.get(n) ?? { ideas: 0, votes: 0 };
           return html`<li>
-            <strong>${this.#tableName(n)}</strong>
+            <strong>${this.tableName(n)}</strong>
             ${t?.facilitator ? html`<span>${w.tables.facilitator(t.facilitator)}</span>` : nothing}
             <span>${w.tables.summary(tally.ideas, tally.votes, t?.participants ?? 0)}</span>
           </li>`;
@@ -957,12 +827,9 @@ export class HdIdeaWall extends LitElement {
 
   #card(idea: Idea): TemplateResult {
     const w = this.l.t;
-    const me = this.#me;
-    const mine = me?.votes.get(idea.id) ?? 0;
-    const votingOpen = !!this.forum?.voting.open;
-    const merged = this.#store.mergedInto(idea.id);
+    const merged = this.store.mergedInto(idea.id);
     const tid = `t-${idea.id}`;
-    return html`<div part="item" role="listitem" class="card ${this.#fresh.has(idea.id) ? 'fresh' : ''} ${idea.status === 'hidden' ? 'is-hidden' : ''}" data-id=${idea.id}>
+    return html`<div part="item" role="listitem" class="card ${this.fresh.has(idea.id) ? 'fresh' : ''} ${idea.status === 'hidden' ? 'is-hidden' : ''}" data-id=${idea.id}>
       <p class="text" id=${tid}>${idea.text}</p>
       <div class="meta">
         <span class="badge">${w.idea.table(idea.table)}</span>
@@ -973,39 +840,10 @@ export class HdIdeaWall extends LitElement {
         ${merged ? html`<span class="badge">${w.idea.merged(merged)}</span>` : nothing}
       </div>
       <div class="vote-row">
-        ${keyed(idea.votes, html`<strong part="votes" class="votes ${this.#bumped.has(idea.id) ? 'bump' : ''}">${w.votes.count(idea.votes)}</strong>`)}
-        ${me && this.mode === 'participant'
-          ? html`${mine ? html`<span class="mine">${w.votes.mine(mine)}</span>` : nothing}
-              <button type="button" part="vote-button" aria-describedby=${tid} ?disabled=${!votingOpen || mine < 1} @click=${() => void this.#vote(idea, -1)}>
-                <span aria-hidden="true">−</span><span class="visually-hidden">${w.votes.remove}</span>
-              </button>
-              <button type="button" part="vote-button" class="add" aria-describedby=${tid} ?disabled=${!votingOpen || idea.status !== 'visible'} @click=${() => void this.#vote(idea, 1)}>
-                <span aria-hidden="true">+</span> ${w.votes.add}
-              </button>`
-          : nothing}
+        ${keyed(idea.votes, html`<strong part="votes" class="votes ${this.bumped.has(idea.id) ? 'bump' : ''}">${w.votes.count(idea.votes)}</strong>`)}
+        ${this.participation?.votes(idea, tid)}
       </div>
-      ${this.isFacilitator ? this.#tools?.card(idea, tid) : nothing}
+      ${this.isFacilitator ? this.tools?.card(idea, tid) : nothing}
     </div>`;
-  }
-
-  #renderProjector(m: ProjectorModule) {
-    const list = (this.#shown = this.#view());
-    return m.projectorView({
-      w: this.l.t,
-      forum: this.forum,
-      list,
-      groupBy: this.groupBy,
-      total: this.#store.view({ ...this.#query(), includeHidden: false, table: 0, category: null, promotedOnly: false }).length,
-      tableName: (n) => this.#tableName(n),
-      fresh: this.#fresh,
-      bumped: this.#bumped,
-      voting: this.#votingLine(),
-      live: this.#liveLine(),
-      code: this.joinCode,
-      joinHref: this.joinHref,
-      table: this.table,
-      announcement: this.announcement,
-      host: this,
-    });
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Words of `<hd-idea-wall>`: the Korean source (polite register), shipped with the element. English is
- * `messages-en.ts`, a chunk fetched only when a wall speaks English, typed `typeof ko` so a missing
- * key is a type error.
+ * Words of `<hd-idea-wall>` as a reader first sees it: the Korean source (polite register), shipped
+ * with the element. English is `messages-en.ts`, a chunk fetched only when a wall speaks English,
+ * typed `typeof ko` so a missing key is a type error. The code-split parts (participation.ts,
+ * facilitator.ts, projector.ts) carry their own words in both languages.
  */
 import { formatNumber } from '../../i18n/format.js';
 
@@ -16,25 +17,9 @@ export const ko = {
     submit: '참여하기',
     joining: '참여하는 중입니다…',
     hint: '테이블에 놓인 QR 코드를 찍거나 참여 코드를 입력하세요.',
-    joined: (table: number) => `${n(table)}번 테이블에서 참여 중입니다.`,
-  },
-  compose: {
-    label: '제안 내용',
-    placeholder: '우리 동네를 위한 제안을 적어 주세요.',
-    count: (used: number, max: number) => `${n(used)}/${n(max)}자`,
-    tooLong: (max: number) => `${n(max)}자 이내로 적어 주세요.`,
-    submit: '제안 올리기',
-    posted: '제안을 올렸습니다.',
-    queued: '인터넷 연결이 끊겨 제안을 보관했습니다. 연결되면 자동으로 보냅니다.',
-    sending: '보내는 중',
-    waiting: '연결 대기 중',
   },
   votes: {
-    left: (left: number, budget: number) => `남은 스티커 ${n(left)}/${n(budget)}개`,
-    add: '스티커 붙이기',
-    remove: '스티커 떼기',
     count: (count: number) => `${n(count)}표`,
-    mine: (count: number) => `내 스티커 ${n(count)}개`,
     closed: '지금은 투표 시간이 아닙니다.',
     open: '투표가 진행 중입니다.',
     closesIn: (time: string) => `투표 마감까지 ${time}`,
@@ -71,14 +56,6 @@ export const ko = {
     newWhilePaused: (count: number) => `새 제안 ${n(count)}건`,
     announce: (count: number) => `새 제안 ${n(count)}건이 올라왔습니다.`,
     offline: '인터넷 연결이 끊겼습니다. 다시 연결되면 놓친 제안을 모두 보여 드립니다.',
-  },
-  projector: {
-    invite: '휴대전화로 QR 코드를 찍어 참여하세요',
-    code: '참여 코드',
-    ideas: (count: number) => `제안 ${n(count)}건`,
-    people: (count: number) => `참여 ${n(count)}명`,
-    qr: '참여 페이지로 가는 QR 코드',
-    more: (count: number) => `외 ${n(count)}건`,
   },
   empty: '아직 올라온 제안이 없습니다. 첫 제안을 올려 주세요.',
   emptyFiltered: '조건에 맞는 제안이 없습니다.',

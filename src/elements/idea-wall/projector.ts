@@ -1,12 +1,13 @@
 /**
  * The projector's view, loaded with a dynamic `import()` only by a wall in projector mode (phones
- * and tablets never download it), with the QR code helpers it uses.
+ * and tablets never download it), with the QR code helpers it uses and its words (both languages).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Forum, Idea } from '../../api/types.js';
-import type { WallMessages } from './messages.js';
+import type { Idea } from '../../api/types.js';
+import { formatNumber } from '../../i18n/format.js';
+import type { WallHost } from './host.js';
 import { joinUrl, qrMatrix, qrSvg } from './qr.js';
 
 /** The projector's own styles (adopted by the wall's shadow root when this module loads). */
@@ -41,7 +42,7 @@ export const projectorStyles = css`
   .group h3 {
     font-size: 1em;
     border-bottom: 3px solid var(--_hd-color-accent);
-    margin-bottom: var(--_hd-space-s);
+    margin: 0 0 var(--_hd-space-s);
   }
   .group .n {
     font-weight: 400;
@@ -92,40 +93,40 @@ export const projectorStyles = css`
 /** How many cards each group shows (the rest are counted): a room reads a few, large. */
 const PER_GROUP = 8;
 
-export interface ProjectorState {
-  w: WallMessages;
-  forum: Forum | undefined;
-  list: readonly Idea[];
-  groupBy: string;
-  /** Visible ideas in all (the counter). */
-  total: number;
-  tableName(n: number): string;
-  fresh: ReadonlySet<string>;
-  bumped: ReadonlySet<string>;
-  voting: string;
-  live: TemplateResult;
-  /** The join code, the join page's URL template and the table (for the invitation's QR code). */
-  code: string;
-  joinHref: string;
-  table: number;
-  announcement: string;
-  /** The wall: re-rendered when its QR code is drawn. */
-  host: { requestUpdate(): void };
-}
+const n = (value: number) => formatNumber(value, 'ko');
+const ne = (value: number) => formatNumber(value, 'en');
+
+export const ko = {
+  invite: '휴대전화로 QR 코드를 찍어 참여하세요',
+  code: '참여 코드',
+  ideas: (count: number) => `제안 ${n(count)}건`,
+  people: (count: number) => `참여 ${n(count)}명`,
+  qr: '참여 페이지로 가는 QR 코드',
+  more: (count: number) => `외 ${n(count)}건`,
+};
+
+export const en: typeof ko = {
+  invite: 'Scan the QR code with your phone to take part',
+  code: 'Join code',
+  ideas: (count: number) => `${ne(count)} ideas`,
+  people: (count: number) => `${ne(count)} people`,
+  qr: 'QR code to the join page',
+  more: (count: number) => `${ne(count)} more`,
+};
 
 /** Each projector's QR code, for the URL it encodes (computed once per URL, off the render). */
 const qrs = new WeakMap<object, { url: string; qr?: boolean[][] }>();
-function qrOf(s: ProjectorState): boolean[][] | undefined {
-  if (!s.code || !s.joinHref) return undefined;
-  const url = joinUrl(s.joinHref, s.code, s.table);
-  let entry = qrs.get(s.host);
+function qrOf(s: WallHost): boolean[][] | undefined {
+  if (!s.joinCode || !s.joinHref) return undefined;
+  const url = joinUrl(s.joinHref, s.joinCode, s.table);
+  let entry = qrs.get(s);
   if (entry?.url !== url) {
     const next: { url: string; qr?: boolean[][] } = { url };
-    qrs.set(s.host, (entry = next));
+    qrs.set(s, (entry = next));
     qrMatrix(url).then(
       (qr) => {
         next.qr = qr;
-        if (qrs.get(s.host) === next) s.host.requestUpdate();
+        if (qrs.get(s) === next) s.requestUpdate();
       },
       () => undefined, // no QR code: the join code stays readable beside it
     );
@@ -133,13 +134,17 @@ function qrOf(s: ProjectorState): boolean[][] | undefined {
   return entry.qr;
 }
 
-export function projectorView(s: ProjectorState): TemplateResult {
-  const { w, forum, groupBy: by } = s;
+/** The projector's view of the wall (its ideas as last computed: `shownIdeas`). */
+export function projectorView(s: WallHost): TemplateResult {
+  const { forum, groupBy: by } = s;
+  const w = s.l.t;
+  const p = s.l.locale === 'en' ? en : ko;
   const qr = qrOf(s);
+  const total = s.store.view({ ...s.query(), includeHidden: false, table: 0, category: null, promotedOnly: false }).length;
   const groups = new Map<string, Idea[]>();
   if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);
   if (by === 'table') for (let n = 1; n <= (forum?.tables ?? 0); n++) groups.set(String(n), []);
-  for (const idea of s.list) {
+  for (const idea of s.shownIdeas) {
     const key = by === 'table' ? String(idea.table) : by === 'category' ? (idea.category ?? '') : '';
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
@@ -149,10 +154,10 @@ export function projectorView(s: ProjectorState): TemplateResult {
   return html`<section class="projector" aria-label=${forum ? `${forum.title} ${w.wallLabel}` : w.wallLabel}>
     <div class="header" part="header">
       <h2>${forum?.title ?? ''}</h2>
-      <span class="counter">${w.projector.ideas(s.total)}</span>
-      <span class="counter">${w.projector.people(forum?.participants ?? 0)}</span>
-      <span class="voting-state">${s.voting}</span>
-      ${s.live}
+      <span class="counter">${p.ideas(total)}</span>
+      <span class="counter">${p.people(forum?.participants ?? 0)}</span>
+      <span class="voting-state">${s.votingLine()}</span>
+      ${s.liveLine()}
     </div>
     <div class="stage">
       <div class="groups">
@@ -160,7 +165,7 @@ export function projectorView(s: ProjectorState): TemplateResult {
           [...groups].filter(([k, g]) => g.length || k),
           ([k]) => k,
           ([k, g]) => html`<section class="group" part="group">
-            <h3>${title(k)} <span class="n">${w.projector.ideas(g.length)}</span></h3>
+            <h3>${title(k)} <span class="n">${p.ideas(g.length)}</span></h3>
             <ol role="list">
               ${repeat(
                 g.slice(0, PER_GROUP),
@@ -174,15 +179,15 @@ export function projectorView(s: ProjectorState): TemplateResult {
                 </li>`,
               )}
             </ol>
-            ${g.length > PER_GROUP ? html`<p class="more">${w.projector.more(g.length - PER_GROUP)}</p>` : nothing}
+            ${g.length > PER_GROUP ? html`<p class="more">${p.more(g.length - PER_GROUP)}</p>` : nothing}
           </section>`,
         )}
       </div>
-      ${s.code
+      ${s.joinCode
         ? html`<aside class="invite" part="invite">
-            ${qr ? qrSvg(qr, w.projector.qr) : nothing}
-            <p>${w.projector.invite}</p>
-            <p class="code">${w.projector.code} <strong>${s.code}</strong></p>
+            ${qr ? qrSvg(qr, p.qr) : nothing}
+            <p>${p.invite}</p>
+            <p class="code">${p.code} <strong>${s.joinCode}</strong></p>
           </aside>`
         : nothing}
     </div>
