@@ -5,7 +5,7 @@
  * prints (until then the element reserves each chart's space), and by the programme view. Its
  * words live here, in both languages; its styles are adopted by the element's shadow root.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
 import type { ForumResult } from '../../api/types.js';
 import type { LocalizeController } from '../../i18n/localize.js';
@@ -83,7 +83,7 @@ export const detailStyles = [
 
 /** What the lazily loaded views may read and do: a narrow window onto the element. */
 export interface ResultHost {
-  el: Pick<HdResultSummary, 'year' | 'district' | 'requestUpdate' | 'dispatchEvent'>;
+  el: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'dispatchEvent' | keyof ReactiveControllerHost>;
   l: LocalizeController<ResultMessages>;
   client: () => ApiClient | undefined;
   /** Whether the data table `id` is shown. */
@@ -94,6 +94,8 @@ export interface ResultHost {
   openForum: (forumId: string) => void;
   statList: (items: [string, string][], busy?: boolean) => TemplateResult;
   failure: (error: unknown, retry: () => void) => TemplateResult;
+  /** The loading placeholder. */
+  skeleton: () => TemplateResult;
   day: (iso: string) => string;
 }
 

@@ -8,8 +8,6 @@ import type { ResultMessages } from './messages.js';
 export const en: ResultMessages = {
   title: 'Forum results',
   published: (date) => `Results published ${date}`,
-  waiting: (date) => `Results are expected around ${date}.`,
-  waitingUnknown: 'The results are not published yet. They will appear here as soon as they are.',
   figures: 'Key figures',
   stats: {
     registered: 'Registered',

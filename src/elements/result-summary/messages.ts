@@ -9,8 +9,6 @@
 export const ko = {
   title: '토론회 결과',
   published: (date: string) => `${date} 결과 공개`,
-  waiting: (date: string) => `결과는 ${date}께 공개될 예정입니다.`,
-  waitingUnknown: '결과가 아직 공개되지 않았습니다. 공개되면 이곳에 바로 표시됩니다.',
   figures: '주요 수치',
   stats: {
     registered: '참가 신청',

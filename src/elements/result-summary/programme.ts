@@ -8,6 +8,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
 import type { Forum, ForumResult, Totals } from '../../api/types.js';
+import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { HdResultForumSelectEvent } from '../../events/result-forum-select.js';
 import { formatPercent, seoulDateKey } from '../../i18n/format.js';
 import { STATUSES, bars, countStatuses, detailStyles, figure, stack, table, words, type ResultHost, type StatusCounts } from './details.js';
@@ -113,8 +114,27 @@ export class ProgrammeView {
   private readonly loading = new Set<string>();
   private wanted: string[] = [];
 
+  /** The programme's totals and its reported forums (loaded from here: the element has no task for them). */
+  private readonly task: Task<readonly [ApiClient | undefined], Programme>;
+
   constructor(host: ResultHost) {
     this.h = host;
+    this.task = new Task(host.el, {
+      args: () => [host.el.forumId ? undefined : host.client()] as const,
+      task: async ([client], { signal }) => {
+        if (!client) return initialState;
+        const [totals, forums] = await Promise.all([client.getTotals({ signal }), reportedForums(client, signal)]);
+        return { totals, forums };
+      },
+    });
+    // Made during the element's render: start now rather than at its next update.
+    void this.task.run();
+  }
+
+  /** The element's state while it shows the programme. */
+  get state(): 'loading' | 'error' | 'ready' {
+    const s = this.task.status;
+    return s === TaskStatus.ERROR ? 'error' : s === TaskStatus.COMPLETE ? 'ready' : 'loading';
   }
 
   private get w(): typeof ko {
@@ -172,7 +192,13 @@ export class ProgrammeView {
     </ul>`;
   }
 
-  render(p: Programme): TemplateResult {
+  render(): TemplateResult {
+    const t = this.task;
+    if (t.status === TaskStatus.ERROR) return this.h.failure(t.error, () => void t.run());
+    return t.value ? this.view(t.value) : this.h.skeleton();
+  }
+
+  private view(p: Programme): TemplateResult {
     const { el, l } = this.h;
     const m = l.t;
     const w = this.w;

@@ -41,7 +41,7 @@ export const styles = css`
   .stats dd { font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
   .toggle { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
   .proposals { list-style: none; padding: 0; display: grid; gap: 1em; }
-  .proposal, .waiting, .chart {
+  .proposal, .chart {
     border: 1px solid var(--_hd-color-border);
     border-radius: var(--_hd-radius);
     padding: 1em;
@@ -69,8 +69,7 @@ export const styles = css`
   figcaption { font-weight: 700; margin-bottom: 0.5em; }
   .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr)); gap: 0.5em 1em; }
   svg { display: block; overflow: visible; }
-  .notice, .empty { margin-top: 0.75em; }
-  .waiting .notice { font-size: 1.1em; font-weight: 600; }
+  .empty { margin-top: 0.75em; }
   .error { border: 1px solid var(--_hd-color-danger); color: var(--_hd-color-danger); border-radius: var(--_hd-radius); padding: 1em; display: grid; gap: 0.75em; justify-items: start; margin: 1em 0; }
   /* at least a screen while loading: the results are longer, so the page below is out of sight and does not jump */
   .skeleton { min-height: max(36em, 100svh); display: grid; gap: 1em; align-content: start; }

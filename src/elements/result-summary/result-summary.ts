@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { NotFoundError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
-import type { Forum, ForumResult, Proposal } from '../../api/types.js';
+import type { ForumResult, Proposal } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { dateTimeFormat } from '../../i18n/format.js';
@@ -12,10 +11,11 @@ import { baseStyles } from '../../styles/base.js';
 import type { ChartParts, ResultHost } from './details.js';
 import { addStyles } from '../../styles/adopt.js';
 import { ko } from './messages.js';
-import type { Programme, ProgrammeView } from './programme.js';
+import type { ProgrammeView } from './programme.js';
 import { styles } from './result-summary.styles.js';
+import type { Waiting } from './waiting.js';
 
-type ForumView = { kind: 'result' } | { kind: 'waiting'; forum: Forum | undefined; expectedAt: string | null };
+type ForumView = { kind: 'result' } | ({ kind: 'waiting' } & Waiting);
 
 /** Height of one bar in em: keep in step with `ROW` in charts.ts (a placeholder reserves the chart's space). */
 const ROW = 2.9;
@@ -24,7 +24,7 @@ const ROW = 2.9;
  * Code that a forum's first screen does not need, each a chunk fetched once per page by the first
  * element that needs it: the programme view (no `forum-id`); the charts, data tables and print
  * styles (when a forum's charts come near the viewport, a table is opened or the page printed);
- * the CSV export (on the first download).
+ * the CSV export (on the first download); what a forum shows before its results are published.
  */
 interface Chunk<T> {
   load: () => Promise<T>;
@@ -34,6 +34,7 @@ interface Chunk<T> {
 const programmeChunk: Chunk<typeof import('./programme.js')> = { load: () => import('./programme.js') };
 const detailsChunk: Chunk<typeof import('./details.js')> = { load: () => import('./details.js') };
 const csvChunk: Chunk<typeof import('./csv.js')> = { load: () => import('./csv.js') };
+const waitingChunk: Chunk<typeof import('./waiting.js')> = { load: () => import('./waiting.js') };
 
 /** The chunk's module (fetched once; a failed fetch is tried again next time). */
 function fetchChunk<T>(chunk: Chunk<T>): Promise<T> {
@@ -96,24 +97,37 @@ function keepNewer(fetched: ForumResult, shown: ForumResult | undefined): ForumR
 export class HdResultSummary extends LitElement {
   static override styles = [baseStyles, styles];
 
-  /** The forum to summarise; empty for the whole programme. */
-  @property({ attribute: 'forum-id' }) forumId = '';
-  /** Base URL of the backend. */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
-  /** Bearer token (not needed for reading results). */
-  @property({ attribute: false }) token: string | undefined;
-  /** Programme view: only forums of this year. */
-  @property({ type: Number }) year: number | undefined;
-  /** Programme view: only forums of this district. */
-  @property() district: string | undefined;
+  static override properties = {
+    forumId: { attribute: 'forum-id' },
+    apiBase: { attribute: 'api-base' },
+    token: { attribute: false },
+    year: { type: Number },
+    district: {},
+    data: { state: true, attribute: false },
+    announce: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+    fromProgramme: { state: true, attribute: false },
+    wantDetails: { state: true, attribute: false },
+  };
 
-  @state() private data: ForumResult | undefined;
-  @state() private announce = '';
-  @state() private open = new Set<string>();
+  /** The forum to summarise; empty for the whole programme. */
+  forumId = '';
+  /** Base URL of the backend. */
+  apiBase: string | undefined;
+  /** Bearer token (not needed for reading results). */
+  token: string | undefined;
+  /** Programme view: only forums of this year. */
+  year: number | undefined;
+  /** Programme view: only forums of this district. */
+  district: string | undefined;
+
+  private data: ForumResult | undefined;
+  private announce = '';
+  private open = new Set<string>();
   /** Came here from the programme view: offer the way back. */
-  @state() private fromProgramme = false;
+  private fromProgramme = false;
   /** A forum's charts came near the viewport, a table was opened or the page is printed: load the details. */
-  @state() private wantDetails = false;
+  private wantDetails = false;
 
   private readonly api = new ApiController(this);
   private readonly l = new LocalizeController(this, {
@@ -149,19 +163,10 @@ export class HdResultSummary extends LitElement {
         return { kind: 'result' };
       } catch (error) {
         if (!(error instanceof NotFoundError) || error.code !== 'results-not-published') throw error;
-        const forum = await client.getForum(forumId, { signal }).catch(() => undefined);
+        // The forum and the waiting view's code in parallel (a failed chunk fails the task: retry).
+        const [forum] = await Promise.all([client.getForum(forumId, { signal }).catch(() => undefined), fetchChunk(waitingChunk)]);
         return { kind: 'waiting', forum, expectedAt: error.expectedAt };
       }
-    },
-  });
-
-  private readonly programmeTask = new Task(this, {
-    args: () => [this.forumId ? undefined : this.api.value?.client] as const,
-    task: async ([client], { signal }): Promise<Programme | typeof initialState> => {
-      if (!client) return initialState;
-      // The programme's code and its totals in parallel; then the list of reported forums.
-      const [chunk, totals] = await Promise.all([fetchChunk(programmeChunk), client.getTotals({ signal })]);
-      return { totals, forums: await chunk.reportedForums(client, signal) };
     },
   });
 
@@ -243,8 +248,7 @@ export class HdResultSummary extends LitElement {
       if (this.forumTask.status === TaskStatus.ERROR) return 'error';
       return v && v.kind === 'waiting' ? 'waiting' : 'loading';
     }
-    if (this.programmeTask.status === TaskStatus.ERROR) return 'error';
-    return this.programmeTask.status === TaskStatus.COMPLETE ? 'ready' : 'loading';
+    return this.programme?.state ?? (this.failed.has(programmeChunk) ? 'error' : 'loading');
   }
 
   private onLive(msg: LiveMessage): void {
@@ -337,6 +341,7 @@ export class HdResultSummary extends LitElement {
       },
       statList: (items, busy) => this.statList(items, busy),
       failure: (error, retry) => this.failure(error, retry),
+      skeleton: () => this.skeleton(),
       day: (iso) => this.day(iso),
     });
   }
@@ -461,10 +466,7 @@ export class HdResultSummary extends LitElement {
       <section aria-labelledby="glance">
         <h3 id="glance">${m.glance}</h3>
         ${failed
-          ? this.failure(failed, () => {
-              this.failed.delete(detailsChunk);
-              this.requestUpdate();
-            })
+          ? this.failure(failed, () => this.retry(detailsChunk))
           : nothing}
         ${this.charts(r, details?.glance(this.view, r))}
       </section>
@@ -504,21 +506,20 @@ export class HdResultSummary extends LitElement {
     </li>`;
   }
 
-  private renderWaiting(v: { forum: Forum | undefined; expectedAt: string | null }): TemplateResult {
-    return html`<section class="waiting" part="base">
-      <p class="eyebrow">${this.m.title}</p>
-      <h2 tabindex="-1">${v.forum?.title ?? this.m.title}</h2>
-      ${v.forum ? html`<p class="meta">${this.l.dateRange(v.forum.startsAt, v.forum.endsAt)} · ${v.forum.district}</p>` : nothing}
-      <p class="notice">${v.expectedAt ? this.m.waiting(this.day(v.expectedAt)) : this.m.waitingUnknown}</p>
-    </section>`;
-  }
-
   // ------------------------------------------------------------------ the programme
 
-  /** The programme view (its chunk came with the data: the task waited for both). */
-  private renderProgramme(p: Programme): unknown {
+  /** The programme view: its chunk loads its data (until it is in, the skeleton; if it fails, a retry). */
+  private renderProgramme(): unknown {
     const chunk = this.need(programmeChunk, (m) => m.programmeStyles);
-    return chunk ? (this.programme ??= new chunk.ProgrammeView(this.view)).render(p) : this.skeleton();
+    if (chunk) return (this.programme ??= new chunk.ProgrammeView(this.view)).render();
+    const failed = this.failed.get(programmeChunk);
+    return failed ? this.failure(failed, () => this.retry(programmeChunk)) : this.skeleton();
+  }
+
+  /** Asks again for a chunk that failed to load. */
+  private retry(chunk: Chunk<unknown>): void {
+    this.failed.delete(chunk);
+    this.requestUpdate();
   }
 
   protected override render(): unknown {
@@ -532,16 +533,11 @@ export class HdResultSummary extends LitElement {
         : this.forumTask.render({
             initial: () => this.skeleton(),
             pending: () => this.skeleton(),
-            complete: (v) => (v.kind === 'waiting' ? this.renderWaiting(v) : this.skeleton()),
+            complete: (v) => (v.kind === 'waiting' && this.need(waitingChunk, (w) => w.waitingStyles)?.renderWaiting(this.view, v)) || this.skeleton(),
             error: (e) => this.failure(e, () => void this.forumTask.run()),
           });
     } else {
-      body = this.programmeTask.render({
-        initial: () => this.skeleton(),
-        pending: () => (this.programmeTask.value ? this.renderProgramme(this.programmeTask.value) : this.skeleton()),
-        complete: (p) => this.renderProgramme(p),
-        error: (e) => this.failure(e, () => void this.programmeTask.run()),
-      });
+      body = this.renderProgramme();
     }
     return html`${body}<p class="visually-hidden" role="status">${this.announce}</p>`;
   }
