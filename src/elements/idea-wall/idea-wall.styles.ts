@@ -5,13 +5,6 @@ export const styles = css`
     --_card-bg: var(--hd-idea-wall-card-background, var(--_hd-color-surface));
     background: var(--_hd-color-surface);
   }
-  /* A page rule like * { font-size: 12px } beats :host; nothing outside reaches these. */
-  .wall,
-  .skeleton,
-  .top {
-    font-size: max(16px, var(--_hd-font-size));
-    line-height: var(--_hd-line-height);
-  }
   h2,
   p {
     margin: 0;

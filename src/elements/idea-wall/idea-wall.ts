@@ -290,9 +290,6 @@ export class HdIdeaWall extends LitElement {
 
   // ---------------------------------------------------------------- data
 
-  #reader(): ApiClient {
-    return this.isFacilitator ? this.api.client : this.api.value!.withToken(null);
-  }
   /** A client with the writer's token: the facilitator's, or the participant's session. */
   private writer(): ApiClient | undefined {
     if (this.isFacilitator) return this.api.client;
@@ -301,7 +298,7 @@ export class HdIdeaWall extends LitElement {
 
   async #load(signal: AbortSignal): Promise<void> {
     const forumId = this.forumId;
-    const reader = this.#reader();
+    const reader = this.isFacilitator ? this.api.client : this.api.value!.withToken(null);
     const include = this.isFacilitator ? ('all' as const) : undefined;
     this.#buffer ??= [];
     try {
@@ -475,19 +472,19 @@ export class HdIdeaWall extends LitElement {
 
   #setStates(): void {
     const states = this.#internals?.states;
-    if (!states) return;
-    const set = (name: string, on: boolean) => {
-      try {
-        if (on) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Older engines: no custom states.
+    const live = this.live.state;
+    try {
+      for (const [name, on] of [
+        ['loading', this.task.status === TaskStatus.PENDING],
+        ['live', live === 'open'],
+        ['paused', this.paused],
+        ['offline', live === 'reconnecting' || live === 'polling'],
+      ] as const) {
+        states?.[on ? 'add' : 'delete'](name);
       }
-    };
-    set('loading', this.task.status === TaskStatus.PENDING);
-    set('live', this.live.state === 'open');
-    set('paused', this.paused);
-    set('offline', this.live.state === 'reconnecting' || this.live.state === 'polling');
+    } catch {
+      // Older engines: no custom states.
+    }
   }
 
   // ---------------------------------------------------------------- actions

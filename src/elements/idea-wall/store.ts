@@ -41,9 +41,6 @@ export class IdeaStore {
   #cache = new Map<string, { version: number; list: Idea[] }>();
   #derived: { version: number; tallies: Map<number, TableTally>; merged: Map<string, number> } | undefined;
 
-  get version(): number {
-    return this.#version;
-  }
   get size(): number {
     return this.#items.size;
   }
