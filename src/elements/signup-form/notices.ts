@@ -25,8 +25,10 @@ const en: typeof ko = {
 
 const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
 
+// The notice takes focus only after a retry brought it in (it is read out, not a control): no ring.
 export const styles = css`
   .waitlist { --_n: ${token('color-status-waitlist')}; }
+  .notice[tabindex='-1']:focus { outline: none; }
 `;
 
 /** Above the form of a full forum: signing up joins the waitlist. */
@@ -42,5 +44,5 @@ export function renderClosed(h: SignupHost, forum: Forum, closed: boolean) {
   const t = words(h);
   const opens = forum.signupOpensAt;
   return html`${h.renderForum(forum)}
-    <p class="notice" part="notice">${closed ? t.closed : t.notOpen} ${!closed && opens ? t.opensAt(h.l.dateTime(opens)) : nothing}</p>`;
+    <p class="notice" part="notice" tabindex="-1" data-top>${closed ? t.closed : t.notOpen} ${!closed && opens ? t.opensAt(h.l.dateTime(opens)) : nothing}</p>`;
 }

@@ -26,7 +26,8 @@ type Phase = 'form' | 'sending' | 'pending' | 'done' | 'already';
  * - `guardian`: the legal guardian's fields (when the under-14 age group is chosen);
  * - `notices`: a full, not-yet-open or closed forum.
  */
-const importers = {
+/** @internal Exported for tests only (a part that fails to load). */
+export const importers = {
   check: () => import('./check.js'),
   submit: () => import('./submit.js'),
   views: () => import('./views.js'),
@@ -135,12 +136,15 @@ export class HdSignupForm extends LitElement {
   /** This element as its lazy parts see it. */
   private readonly h = this as unknown as SignupHost;
   private inflight = false;
+  /** Why the code that checks and sends could not be fetched on submit (until it is in). */
+  private stuck: { error: unknown } | undefined;
   private focusNext = '';
   /** The cancel-link view's state and actions (from the views chunk). */
   private mng: Manage | undefined;
   /** Parts the current render waits for (`updateComplete` waits for them too). */
   private readonly waiting = new Set<Promise<unknown>>();
-  /** Part styles already added to the shadow root. */
+  /** Parts whose fetch failed for a render that needed them, with why (shown with a retry). */
+  private readonly failed = new Map<keyof Parts, unknown>();
 
   private readonly load = new Task(this, {
     task: async ([client, forumId]: readonly [ApiClient | undefined, string], { signal }) => {
@@ -179,20 +183,36 @@ export class HdSignupForm extends LitElement {
   /**
    * A lazily loaded part: the module (its styles added to the shadow root), or undefined while it
    * loads — this element re-renders when it lands, and `updateComplete` waits for it unless it is
-   * only fetched ahead (`ahead`).
+   * only fetched ahead (`ahead`). A part a render needed that failed to load is not fetched again
+   * until the person asks (`wait`'s retry) or the browser is back online.
    */
   private lazy<K extends keyof Parts>(name: K, ahead = false): Parts[K] | undefined {
     const m = loaded[name];
     if (!m) {
+      if (this.failed.has(name)) return undefined;
       const p = fetchPart(name).then(
         () => this.requestUpdate(),
-        () => undefined, // tried again on the next render that needs it (or when back online)
+        (error: unknown) => ahead || (this.failed.set(name, error), this.requestUpdate()),
       );
       if (!ahead) this.waiting.add(p) && void p.then(() => this.waiting.delete(p));
       return undefined;
     }
     addStyles(this.shadowRoot, [m.styles]);
     return m;
+  }
+
+  /**
+   * In place of a part still on its way: the loading state; once its fetch failed, the error with
+   * a retry that stays (and keeps focus) until the part is in, then focuses `focus` in it.
+   */
+  private wait(name: keyof Parts, focus = 'top') {
+    if (!this.failed.has(name)) return this.renderLoading();
+    const retry = () =>
+      fetchPart(name).then(
+        () => (this.failed.delete(name), (this.focusNext = focus), this.requestUpdate()),
+        (error: unknown) => (this.failed.set(name, error), this.requestUpdate()),
+      );
+    return this.renderError(retry, this.failed.get(name));
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
@@ -241,7 +261,8 @@ export class HdSignupForm extends LitElement {
     if (this.phase === 'pending') loaded.submit?.retry(this.h);
     else if (this.load.status === TaskStatus.ERROR && !this.cancelToken) void this.load.run();
     else if (this.client) this.resume(this.client, this.forumId);
-    this.requestUpdate(); // a part that could not be fetched is tried again
+    this.failed.clear(); // a part that could not be fetched is tried again
+    this.requestUpdate();
   };
 
   /**
@@ -264,11 +285,12 @@ export class HdSignupForm extends LitElement {
     try {
       (loaded.check ?? (this.lazy('check'), await fetchPart('check'))).submitForm(this.h, form);
     } catch (error) {
-      // Offline before the code arrived (no touch before the submit): nothing was sent, nothing lost.
+      // Offline before the code arrived (no touch before the submit): nothing was sent, nothing
+      // lost. Says so at the top of the form, with a retry (focused) that submits again.
       this.inflight = false;
-      this.general = this.l.error(error);
-      this.summary = true;
+      this.stuck = { error };
       this.focusNext = 'summary';
+      this.requestUpdate();
     }
   }
 
@@ -318,7 +340,7 @@ export class HdSignupForm extends LitElement {
 
   /** Focuses a field (or the heading, `top`); false when it is not on screen (yet). */
   private focusField(key: string): boolean {
-    const target = this.renderRoot.querySelector<HTMLElement>(key === 'top' ? '[data-top]' : key === 'summary' ? '.summary' : `#${fid(key)}`);
+    const target = this.renderRoot.querySelector<HTMLElement>(key === 'top' ? '[data-top]' : key === 'summary' ? '.summary,.error-box button' : `#${fid(key)}`);
     target?.focus();
     return !!target;
   }
@@ -381,7 +403,7 @@ export class HdSignupForm extends LitElement {
         ? // No api-base and no provider above (not even one whose code is on its way): say so rather than load for ever.
           html`<p class="notice" part="notice">${this.l.m.errors.noBackend}</p>`
         : this.cancelToken
-          ? (this.mng?.render() ?? this.renderLoading())
+          ? (this.mng?.render() ?? this.wait('views'))
           : this.renderSignup()}
     </div>`;
   }
@@ -395,8 +417,8 @@ export class HdSignupForm extends LitElement {
     const forum = this.forum ?? client.peekForum(this.forumId);
     if (!form || !forum) return this.load.status === TaskStatus.ERROR ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();
     const h = this.h;
-    if (this.phase === 'done' && this.receipt) return this.lazy('views')?.renderOutcome(h, this.receipt) ?? this.renderLoading();
-    if (this.phase === 'already') return this.lazy('submit')?.renderAlready(h, forum) ?? this.renderLoading();
+    if (this.phase === 'done' && this.receipt) return this.lazy('views')?.renderOutcome(h, this.receipt) ?? this.wait('views');
+    if (this.phase === 'already') return this.lazy('submit')?.renderAlready(h, forum) ?? this.wait('submit');
     const avail = this.availability(forum);
     let notice: unknown = nothing;
     let label = t.submit;
@@ -406,7 +428,7 @@ export class HdSignupForm extends LitElement {
       const n = this.lazy('notices', avail === 'full' && onScreen);
       if (n && avail !== 'full') return n.renderClosed(h, forum, avail === 'closed');
       if (n) (notice = n.renderFull(h, forum)), (label = n.submitWaitlist(h));
-      else if (avail !== 'full' || !onScreen) return this.renderLoading();
+      else if (avail !== 'full' || !onScreen) return this.wait('notices');
     }
     return html`${this.renderForum(forum)} ${notice} ${this.phase === 'pending' ? this.lazy('submit')?.renderPending(h) : nothing}
       ${this.renderForm(form, label)}`;
@@ -443,48 +465,58 @@ export class HdSignupForm extends LitElement {
 
   // --- fields
 
-  private desc(key: string, hint: boolean): string {
-    return [hint ? `${fid(key)}-hint` : '', this.errors[key] ? `${fid(key)}-error` : ''].filter(Boolean).join(' ');
-  }
-
   private mark(required: boolean) {
     return html` <span class="mark">(${required ? this.l.t.required : this.l.t.optional})</span>`;
   }
 
-  private hintAndError(key: string, hint?: string) {
+  /**
+   * What every field shares: its control's id, its class, `aria-invalid`, `aria-describedby` (its
+   * hint and error) and the hint and error themselves.
+   */
+  private bits(key: string, hint?: string) {
+    const id = fid(key);
     const error = this.errors[key];
-    return html`${hint ? html`<p class="hint" id="${fid(key)}-hint">${hint}</p>` : nothing}
-    ${error ? html`<p class="error" id="${fid(key)}-error">${this.lazy('check')?.errorText(this.h, error)}</p>` : nothing}`;
+    return {
+      id,
+      cls: error ? 'field invalid' : 'field',
+      invalid: error ? 'true' : 'false',
+      desc: [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing,
+      notes: html`${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+      ${error ? html`<p class="error" id="${id}-error">${this.lazy('check')?.errorText(this.h, error)}</p>` : nothing}`,
+    };
   }
 
-  /** A labelled text input (or textarea). */
-  private text(key: string, label: string, v: keyof SignupValues | 'answers', value: string, o: { hint?: string; required?: boolean; id?: string; type?: string; auto?: string; max?: number; area?: boolean; mode?: string } = {}) {
-    const id = fid(key);
-    const d = this.desc(key, !!o.hint);
-    const invalid = this.errors[key] ? 'true' : 'false';
-    return html`<div class="field ${this.errors[key] ? 'invalid' : ''}" part="field">
-      <label for=${id}>${label}${this.mark(o.required ?? true)}</label>
-      ${this.hintAndError(key, o.hint)}
-      ${o.area
-        ? html`<textarea id=${id} rows="4" data-v=${v} data-f=${key} data-id=${o.id ?? ''} maxlength=${o.max ?? nothing}
-            aria-invalid=${invalid} aria-describedby=${d || nothing} .value=${value}></textarea>`
-        : html`<input id=${id} type=${o.type ?? 'text'} data-v=${v} data-f=${key} data-id=${o.id ?? ''} autocomplete=${o.auto ?? 'off'}
-            inputmode=${o.mode ?? nothing} maxlength=${o.max ?? nothing} aria-invalid=${invalid} aria-describedby=${d || nothing} .value=${value} />`}
+  /** A labelled text input, textarea (`area`) or select (`options`). */
+  private text(key: string, label: string, v: keyof SignupValues | 'answers', value: string, o: { hint?: string; required?: boolean; id?: string; auto?: string; max?: number; area?: boolean; options?: [string, string][] } = {}) {
+    const b = this.bits(key, o.hint);
+    return html`<div class=${b.cls} part="field">
+      <label for=${b.id}>${label}${this.mark(o.required ?? true)}</label>
+      ${b.notes}
+      ${o.options
+        ? html`<select id=${b.id} data-v=${v} data-f=${key} aria-invalid=${b.invalid} aria-describedby=${b.desc}>
+            <option value="" ?selected=${!value}>${this.l.t.choose}</option>
+            ${o.options.map(([x, l]) => html`<option value=${x} ?selected=${x === value}>${l}</option>`)}
+          </select>`
+        : o.area
+          ? html`<textarea id=${b.id} rows="4" data-v=${v} data-f=${key} data-id=${o.id ?? ''} maxlength=${o.max ?? nothing}
+              aria-invalid=${b.invalid} aria-describedby=${b.desc} .value=${value}></textarea>`
+          : html`<input id=${b.id} type="text" data-v=${v} data-f=${key} data-id=${o.id ?? ''} autocomplete=${o.auto ?? 'off'}
+              maxlength=${o.max ?? nothing} aria-invalid=${b.invalid} aria-describedby=${b.desc} .value=${value} />`}
     </div>`;
   }
 
   /** A fieldset of radios or checkboxes. */
   private group(key: string, legend: string, type: 'radio' | 'checkbox', v: string, options: { value: string; label: string; hint?: string; checked: boolean }[], o: { hint?: string; required?: boolean; id?: string } = {}) {
-    const d = this.desc(key, !!o.hint);
-    return html`<fieldset class="field ${this.errors[key] ? 'invalid' : ''}" part="field" aria-describedby=${d || nothing}>
+    const b = this.bits(key, o.hint);
+    return html`<fieldset class=${b.cls} part="field" aria-describedby=${b.desc}>
       <legend>${legend}${this.mark(o.required ?? true)}</legend>
-      ${this.hintAndError(key, o.hint)}
+      ${b.notes}
       <div class="choices">
         ${options.map((opt, i) => {
-          const id = i === 0 ? fid(key) : `${fid(key)}-${i}`;
+          const id = i ? `${b.id}-${i}` : b.id;
           return html`<div class="choice">
-            <input id=${id} type=${type} name=${fid(key)} value=${opt.value} data-v=${v} data-f=${key} data-id=${o.id ?? ''}
-              aria-invalid=${this.errors[key] ? 'true' : 'false'} aria-describedby=${opt.hint ? `${id}-hint` : nothing} .checked=${opt.checked} />
+            <input id=${id} type=${type} name=${b.id} value=${opt.value} data-v=${v} data-f=${key} data-id=${o.id ?? ''}
+              aria-invalid=${b.invalid} aria-describedby=${opt.hint ? `${id}-hint` : nothing} .checked=${opt.checked} />
             <label for=${id}>${opt.label}</label>
             ${opt.hint ? html`<p class="hint" id="${id}-hint">${opt.hint}</p>` : nothing}
           </div>`;
@@ -493,37 +525,26 @@ export class HdSignupForm extends LitElement {
     </fieldset>`;
   }
 
-  private select(key: string, label: string, value: string, options: [string, string][], hint?: string) {
-    const d = this.desc(key, !!hint);
-    return html`<div class="field ${this.errors[key] ? 'invalid' : ''}" part="field">
-      <label for=${fid(key)}>${label}${this.mark(true)}</label>
-      ${this.hintAndError(key, hint)}
-      <select id=${fid(key)} data-v=${key} data-f=${key} aria-invalid=${this.errors[key] ? 'true' : 'false'} aria-describedby=${d || nothing}>
-        <option value="" ?selected=${!value}>${this.l.t.choose}</option>
-        ${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}
-      </select>
-    </div>`;
-  }
-
   private contact(key: string, legend: string, kindV: 'contactKind' | 'guardianContactKind', valueV: 'contact' | 'guardianContact', hint?: string) {
     const t = this.l.t;
     const kind: ContactKind = this.values[kindV];
-    const d = this.desc(key, true);
-    return html`<fieldset class="field ${this.errors[key] ? 'invalid' : ''}" part="field">
+    const phone = kind === 'phone';
+    const b = this.bits(key, phone ? t.phoneHint : t.emailHint);
+    return html`<fieldset class=${b.cls} part="field">
       <legend>${legend}${this.mark(true)}</legend>
       ${hint ? html`<p class="hint">${hint}</p>` : nothing}
       <div class="choices inline" role="radiogroup" aria-label=${t.contactKind}>
         ${(['phone', 'email'] as const).map(
           (k) => html`<div class="choice">
-            <input id="${fid(key)}-${k}" type="radio" name="${fid(key)}-kind" value=${k} data-v=${kindV} data-f=${this.errors[key] ? key : nothing} .checked=${kind === k} />
-            <label for="${fid(key)}-${k}">${t[k]}</label>
+            <input id="${b.id}-${k}" type="radio" name="${b.id}-kind" value=${k} data-v=${kindV} data-f=${this.errors[key] ? key : nothing} .checked=${kind === k} />
+            <label for="${b.id}-${k}">${t[k]}</label>
           </div>`,
         )}
       </div>
-      <label for=${fid(key)} class="sub">${t[kind]}</label>
-      ${this.hintAndError(key, kind === 'phone' ? t.phoneHint : t.emailHint)}
-      <input id=${fid(key)} type=${kind === 'phone' ? 'tel' : 'email'} data-v=${valueV} data-f=${key} autocomplete=${key === 'contact' ? (kind === 'phone' ? 'tel' : 'email') : 'off'}
-        inputmode=${kind === 'phone' ? 'tel' : 'email'} maxlength="254" aria-invalid=${this.errors[key] ? 'true' : 'false'} aria-describedby=${d} .value=${this.values[valueV]} />
+      <label for=${b.id} class="sub">${t[kind]}</label>
+      ${b.notes}
+      <input id=${b.id} type=${phone ? 'tel' : 'email'} data-v=${valueV} data-f=${key} autocomplete=${key === 'contact' ? (phone ? 'tel' : 'email') : 'off'}
+        inputmode=${phone ? 'tel' : 'email'} maxlength="254" aria-invalid=${b.invalid} aria-describedby=${b.desc} .value=${this.values[valueV]} />
     </fieldset>`;
   }
 
@@ -532,12 +553,16 @@ export class HdSignupForm extends LitElement {
     const v = this.values;
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.ahead} @pointerdown=${this.ahead}>
-      ${this.summary && (this.general || Object.keys(this.errors).length) ? this.lazy('check')?.renderSummary(this.h, form) : nothing}
+      ${this.stuck && !loaded.check
+        ? this.renderError(() => this.onSubmit(new Event('submit')), this.stuck.error)
+        : this.summary && (this.general || Object.keys(this.errors).length)
+          ? this.lazy('check')?.renderSummary(this.h, form)
+          : nothing}
       ${this.text('name', t.name, 'name', v.name, { auto: 'name', max: 50 })}
       ${this.contact('contact', t.contact, 'contactKind', 'contact', t.contactHint)}
-      ${this.select('district', t.district, v.district, form.districts.map((d) => [d, d]), t.districtHint)}
-      ${this.select('ageGroup', t.ageGroup, v.ageGroup, form.ageGroups.map((a) => [a, t.ages[a] ?? a]))}
-      ${isUnder(v, form) ? (this.lazy('guardian')?.renderGuardian(this.h) ?? this.renderLoading()) : nothing}
+      ${this.text('district', t.district, 'district', v.district, { options: form.districts.map((d) => [d, d]), hint: t.districtHint })}
+      ${this.text('ageGroup', t.ageGroup, 'ageGroup', v.ageGroup, { options: form.ageGroups.map((a) => [a, t.ages[a] ?? a]) })}
+      ${isUnder(v, form) ? (this.lazy('guardian')?.renderGuardian(this.h) ?? this.wait('guardian', 'guardian.name')) : nothing}
       ${this.group(
         'role',
         t.role,
@@ -582,8 +607,9 @@ export class HdSignupForm extends LitElement {
         <p class="hint">${t.consentIntro}</p>
         ${form.consents.map((c) => {
           const key = `consents.${c.id}`;
-          const id = fid(key);
-          return html`<div class="consent field ${this.errors[key] ? 'invalid' : ''}" part="consent">
+          const b = this.bits(key);
+          const id = b.id;
+          return html`<div class="consent ${b.cls}" part="consent">
             <h4 id="${id}-title">${c.title}</h4>
             <dl id="${id}-text">
               <div><dt>${t.purpose}</dt><dd>${c.purpose}</dd></div>
@@ -591,10 +617,10 @@ export class HdSignupForm extends LitElement {
               <div><dt>${t.retention}</dt><dd>${c.retention}</dd></div>
               <div><dt>${t.refusal}</dt><dd>${c.refusal}</dd></div>
             </dl>
-            ${this.hintAndError(key)}
+            ${b.notes}
             <div class="choice">
               <input id=${id} type="checkbox" data-v="consents" data-id=${c.id} data-f=${key} .checked=${v.consents[c.id] === true}
-                aria-invalid=${this.errors[key] ? 'true' : 'false'} aria-describedby="${id}-title${this.errors[key] ? ` ${id}-error` : ''}" />
+                aria-invalid=${b.invalid} aria-describedby="${id}-title${this.errors[key] ? ` ${id}-error` : ''}" />
               <label for=${id}>${t.agree}${this.mark(c.required)}</label>
             </div>
           </div>`;
