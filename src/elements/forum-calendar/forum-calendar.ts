@@ -534,8 +534,15 @@ export class HdForumCalendar extends LitElement {
     if (c) return draw(c);
     if (this.cardsFailed) {
       return this.failure(this.cardsFailed, () => {
+        const had = this.shadowRoot?.activeElement;
         this.cardsFailed = undefined;
         this.requestUpdate();
+        // The retry button goes while the cards load: the keyboard moves to what takes its place
+        // (a new retry if it failed again, else the day's heading or the first forum).
+        void this.updateComplete.then(() => {
+          const $ = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
+          if (had && !had.isConnected) ($('[role=alert] button') ?? $('#panel-title, [part=forum-link]'))?.focus();
+        });
       });
     }
     return undefined;
