@@ -8,6 +8,7 @@ import { token } from '../../styles/tokens.js';
  *
  * `.base`: baseStyles' `:host > *` starts the top-level child over (font, colour, spacing, case,
  * direction) from our tokens, against page rules that reach the host element with !important.
+ * Headings keep the browser's sizes (h2 1.5em, h4 1em) but for h3.
  * (Comments live here, not in the CSS, so they do not ship.)
  */
 export const styles = css`
@@ -20,12 +21,10 @@ export const styles = css`
     background: ${token('color-surface')};
   }
   h2, h3, h4 { line-height: 1.35; margin: 0 0 ${token('space-s')}; }
-  h2 { font-size: 1.5em; }
   h3 { font-size: 1.2em; }
-  h4 { font-size: 1em; }
   p, dl { margin: 0 0 ${token('space-m')}; }
   .forum { border-block-end: 1px solid ${token('color-border')}; padding-block-end: ${token('space-m')}; margin-block-end: ${token('space-l')}; }
-  .consent { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
+  .consent { border: 1px solid ${token('color-border')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; background: ${token('color-surface-alt')}; }
   .title, dt, label, legend, button { font-weight: 700; }
   .meta { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: center; }
   .badge { padding: 0.1em 0.6em; border-radius: 999px; font-weight: 700; color: var(--_c); background: color-mix(in srgb, var(--_c) 12%, ${token('color-surface')}); --_c: ${token('color-status-finished')}; }
@@ -54,12 +53,11 @@ export const styles = css`
   .choice input { margin: 0 0.5em; }
   .choice label { font-weight: 400; padding-block: 0.5em; cursor: pointer; }
   .choice .hint { grid-column: 2; }
-  .consent { background: ${token('color-surface-alt')}; }
   .consent dl > div { display: block; margin-block-end: ${token('space-xs')}; }
   /* Out of sight without moving it off the page (an offset would widen an RTL page's scroll area). */
   .hp { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); opacity: 0; pointer-events: none; }
   button {
-    display: inline-flex; align-items: center; justify-content: center; margin: 0; text-decoration: none;
+    display: inline-flex; align-items: center; justify-content: center; margin: 0;
     padding: ${token('space-s')} ${token('space-l')}; border-radius: ${token('radius-small')}; border: 2px solid var(--_b, ${token('color-accent')});
     background: ${token('color-surface')}; color: var(--_b, ${token('color-accent')});
   }

@@ -217,10 +217,7 @@ export class HdSignupForm extends LitElement {
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
   private followed(): string | undefined {
-    if (this.cancelToken) {
-      const mine = this.mng?.mine;
-      return mine?.outcome === 'waitlisted' ? mine.forumId : undefined;
-    }
+    if (this.cancelToken) return this.mng?.followed();
     if (this.phase === 'done') return this.receipt?.outcome === 'waitlisted' ? this.receipt.forumId : undefined;
     const s = this.forum?.status;
     return s === 'open' || s === 'full' || s === 'announced' ? this.forum!.id : undefined;
@@ -396,15 +393,16 @@ export class HdSignupForm extends LitElement {
   // ------------------------------------------------------------------ render
 
   protected override render() {
-    if (!this.l.ready) return html`<div part="base" class="base">${this.renderLoading()}</div>`;
     return html`<div part="base" class="base">
       <p class="visually-hidden" role="status">${this.announce}</p>
-      ${this.api.missing
-        ? // No api-base and no provider above (not even one whose code is on its way): say so rather than load for ever.
-          html`<p class="notice" part="notice">${this.l.m.errors.noBackend}</p>`
-        : this.cancelToken
-          ? (this.mng?.render() ?? this.wait('views'))
-          : this.renderSignup()}
+      ${!this.l.ready
+        ? this.renderLoading()
+        : this.api.missing
+          ? // No api-base and no provider above (not even one whose code is on its way): say so rather than load for ever.
+            html`<p class="notice" part="notice">${this.l.m.errors.noBackend}</p>`
+          : this.cancelToken
+            ? (this.mng?.render() ?? this.wait('views'))
+            : this.renderSignup()}
     </div>`;
   }
 
@@ -445,15 +443,15 @@ export class HdSignupForm extends LitElement {
     </div>`;
   }
 
+  /** The forum's summary; `compact` (views.ts) as a paragraph title, without seats and description. */
   private renderForum(f: Forum, compact = false) {
     const t = this.l.t;
     const status = displayStatus(f);
-    const open = status === 'open' || status === 'closing';
     return html`<div class="forum ${compact ? 'compact' : ''}" part="forum">
       ${compact ? html`<p class="title">${f.title}</p>` : html`<h2 class="title">${f.title}</h2>`}
       <p class="meta">
         <span class="badge badge--${status}">${this.l.m.forumStatus[status]}</span>
-        ${open && !compact ? html`<span>${t.seats(seatsLeft(f), f.capacity)}</span>` : nothing}
+        ${!compact && (status === 'open' || status === 'closing') ? html`<span>${t.seats(seatsLeft(f), f.capacity)}</span>` : nothing}
       </p>
       <dl>
         <div><dt>${t.when}</dt><dd>${this.l.dateRange(f.startsAt, f.endsAt)}</dd></div>

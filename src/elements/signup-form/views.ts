@@ -211,6 +211,11 @@ export class Manage {
     });
   }
 
+  /** The forum whose live events matter: a waitlist place may move. */
+  followed(): string | undefined {
+    return this.mine?.outcome === 'waitlisted' ? this.mine.forumId : undefined;
+  }
+
   /** The element's custom state (`:state(…)`). */
   state(): string {
     return this.task.status === TaskStatus.ERROR ? 'error' : this.mine ? (this.step === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
