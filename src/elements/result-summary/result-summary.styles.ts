@@ -18,7 +18,7 @@ export const styles = css`
   h5 { font-size: 1em; margin-top: 0.75em; }
   h2:focus { outline: none; }
   h2:focus-visible { outline: var(--_hd-focus-ring-width) solid var(--_hd-color-focus); }
-  .eyebrow, .meta, .muted, .series, figcaption + p { color: var(--_hd-color-muted); }
+  .eyebrow, .meta, .muted, .series, figcaption + p, dt, time { color: var(--_hd-color-muted); }
   .eyebrow { font-weight: 600; }
   .summary { margin-top: 0.75em; }
   header { display: grid; gap: 0.25em; }
@@ -37,7 +37,6 @@ export const styles = css`
     margin-top: 1.25em;
   }
   .stats div { background: var(--_hd-color-surface-alt); border-radius: var(--_hd-radius); padding: 0.6em 0.8em; }
-  .stats dt { color: var(--_hd-color-muted); }
   .stats dd { font-size: 1.5em; font-weight: 700; font-variant-numeric: tabular-nums; }
   .toggle { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
   .proposals { list-style: none; padding: 0; display: grid; gap: 1em; }
@@ -52,19 +51,18 @@ export const styles = css`
   .rank { font-weight: 700; color: var(--_hd-color-accent); }
   .p-meta { display: flex; flex-wrap: wrap; gap: 0.25em 1.25em; margin-top: 0.5em; }
   .p-meta div { display: flex; gap: 0.4em; }
-  .p-meta dt { color: var(--_hd-color-muted); }
   .answer { margin-top: 0.75em; padding: 0.6em 0.9em; border-inline-start: 4px solid var(--_hd-color-accent); background: var(--_hd-color-surface-alt); }
   .answer h5 { margin: 0; }
   .ideas, .timeline { padding-inline-start: 1.25em; margin-top: 0.25em; }
   .timeline li { display: flex; flex-wrap: wrap; gap: 0 0.5em; align-items: baseline; }
-  .timeline time { font-variant-numeric: tabular-nums; color: var(--_hd-color-muted); }
+  .timeline time { font-variant-numeric: tabular-nums; }
   .badge { display: inline-block; padding: 0 0.5em; border-radius: 999px; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
   .timeline .badge { font-size: 0.875em; }
-  .badge.s-accepted { color: var(--_hd-color-response-accepted); }
-  .badge.s-partial { color: var(--_hd-color-response-partial); }
-  .badge.s-reviewing { color: var(--_hd-color-response-reviewing); }
-  .badge.s-declined { color: var(--_hd-color-response-declined); }
-  .badge.s-awaiting { color: var(--_hd-color-response-awaiting); }
+  .s-accepted { color: var(--_hd-color-response-accepted); }
+  .s-partial { color: var(--_hd-color-response-partial); }
+  .s-reviewing { color: var(--_hd-color-response-reviewing); }
+  .s-declined { color: var(--_hd-color-response-declined); }
+  .s-awaiting { color: var(--_hd-color-response-awaiting); }
   .charts { display: grid; grid-template-columns: repeat(var(--_cols), minmax(min(100%, 20em), 1fr)); gap: 1em; }
   figcaption { font-weight: 700; margin-bottom: 0.5em; }
   .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr)); gap: 0.5em 1em; }

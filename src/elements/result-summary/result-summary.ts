@@ -464,9 +464,9 @@ export class HdResultSummary extends LitElement {
       </section>
 
       <section aria-labelledby="glance">
-        <h3 id="glance">${m.glance}</h3>
+        <h3 id="glance" tabindex="-1">${m.glance}</h3>
         ${failed
-          ? this.failure(failed, () => this.retry(detailsChunk))
+          ? this.failure(failed, () => this.retry(detailsChunk, '#glance'))
           : nothing}
         ${this.charts(r, details?.glance(this.view, r))}
       </section>
@@ -513,13 +513,21 @@ export class HdResultSummary extends LitElement {
     const chunk = this.need(programmeChunk, (m) => m.programmeStyles);
     if (chunk) return (this.programme ??= new chunk.ProgrammeView(this.view)).render();
     const failed = this.failed.get(programmeChunk);
-    return failed ? this.failure(failed, () => this.retry(programmeChunk)) : this.skeleton();
+    return failed ? this.failure(failed, () => this.retry(programmeChunk, 'h2')) : this.skeleton();
   }
 
-  /** Asks again for a chunk that failed to load. */
-  private retry(chunk: Chunk<unknown>): void {
+  /**
+   * Asks again for a chunk that failed to load. The retry button goes meanwhile: the keyboard moves
+   * to a new retry if it failed again, else to `then` (what the part brought).
+   */
+  private retry(chunk: Chunk<unknown>, then: string): void {
+    const had = this.shadowRoot?.activeElement;
     this.failed.delete(chunk);
     this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const $ = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
+      if (had && !had.isConnected) ($('[part=error] button') ?? $(then))?.focus();
+    });
   }
 
   protected override render(): unknown {
