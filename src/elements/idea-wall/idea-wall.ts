@@ -494,8 +494,11 @@ export class HdIdeaWall extends LitElement {
     if (!value || !this.forumId) return;
     const scope = this.scope;
     this.joining = true;
-    // The writer's part loads while the server answers: the composer replaces the form at once.
-    const part = this.#need(partChunk, (m) => m.participationStyles) ? undefined : partChunk.loading;
+    // The writer's part loads while the server answers (if it is not in yet; tried again if an
+    // earlier try failed): the composer replaces the form at once.
+    this.#failed.delete(partChunk);
+    this.#prefetch();
+    const part = partChunk.loading;
     try {
       const s = await value.withToken(null).join(this.forumId, { joinCode: code.trim().toUpperCase(), table });
       await part?.catch(() => undefined); // failed: its place says so, with a retry
@@ -513,6 +516,10 @@ export class HdIdeaWall extends LitElement {
     } finally {
       this.joining = false;
     }
+  }
+
+  #prefetch(): void {
+    this.#need(partChunk, (m) => m.participationStyles);
   }
 
   #submitJoin(ev: SubmitEvent): void {
@@ -752,7 +759,8 @@ export class HdIdeaWall extends LitElement {
 
   #renderJoin() {
     const w = this.l.t;
-    return html`<form class="join" part="join" @submit=${this.#submitJoin}>
+    // A person who starts on the form is about to join: their part is fetched from then on.
+    return html`<form class="join" part="join" @submit=${this.#submitJoin} @focusin=${this.#prefetch}>
       <h2>${w.join.title}</h2>
       <p class="hint">${w.join.hint}</p>
       <label>${w.join.code}<input name="code" required minlength="4" maxlength="12" autocomplete="off" autocapitalize="characters" .value=${this.joinCode} /></label>

@@ -1,6 +1,7 @@
 /**
- * A reader watching the wall downloads no writer's code; joining fetches it while the join
- * request is on its way, and the keyboard goes on in the composer. This file runs in a page of its
+ * A reader watching the wall downloads no writer's code; a person who starts on the join form
+ * fetches it (at the latest while the join request is on its way), and the keyboard goes on in the
+ * composer. This file runs in a page of its
  * own, so the resource timing tells whether the writer's chunk was fetched.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -33,6 +34,8 @@ describe('<hd-idea-wall> for a reader who then joins', () => {
 
     shadow<HTMLInputElement>(el, 'input[name=code]')!.focus();
     await sendKeys({ type: lf.forum.joinCode });
+    // Someone who starts on the join form is about to join: the writer's code comes now.
+    await until(() => fetched('participation'), 'the writer’s code fetched once the person is on the form');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '3' });
     await sendKeys({ press: 'Enter' });
