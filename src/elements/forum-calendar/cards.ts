@@ -8,18 +8,17 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum } from '../../api/types.js';
+import { HdForumSelectEvent } from '../../events/forum-select.js';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { CalendarMessages } from './messages.js';
 
 /** What the cards read from the element. */
 export interface CardHost {
-  /** The element's link templates (`signup-href`, `map-href`). */
-  el: { signupHref: string | undefined; mapHref: string };
+  /** The element: its link templates (`signup-href`, `map-href`), and where `hd-forum-select` is fired. */
+  el: { signupHref: string | undefined; mapHref: string; dispatchEvent(event: Event): boolean };
   l: LocalizeController<CalendarMessages>;
   /** The forum's `.ics` URL, if there is a backend. */
   ics(id: string): string | undefined;
-  /** Fires `hd-forum-select` (and cancels the click when the page cancelled the event). */
-  select(e: MouseEvent, forum: Forum, href: string | null): void;
 }
 
 const ko = {
@@ -152,7 +151,10 @@ function card(h: CardHost, forum: Forum): TemplateResult {
         : '';
   const map = h.el.mapHref.replaceAll('{query}', encodeURIComponent(forum.venue.address));
   const ics = h.ics(forum.id);
-  const select = (e: MouseEvent) => h.select(e, forum, href);
+  const select = (e: MouseEvent) => {
+    if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab: let the link be
+    if (!h.el.dispatchEvent(new HdForumSelectEvent({ forum, href }))) e.preventDefault(); // the page navigates itself
+  };
   return html`<li part="forum" class="card" data-forum-id=${forum.id}>
     <p class="row-top">
       <span part="status" class="badge s-${status}">${m.forumStatus[status]}</span>

@@ -3,7 +3,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
-import { HdForumSelectEvent } from '../../events/forum-select.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { addStyles } from '../../styles/adopt.js';
@@ -282,7 +281,6 @@ export class HdForumCalendar extends LitElement {
       el: this,
       l: this.l,
       ics: (id) => this.api.value?.client.icsUrl(id),
-      select: (e, forum, href) => this.select(e, forum, href),
     });
   }
 
@@ -407,12 +405,6 @@ export class HdForumCalendar extends LitElement {
     this.go(next, true);
   }
 
-  private select(e: MouseEvent, forum: Forum, href: string | null): void {
-    if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab: let the link be
-    const event = new HdForumSelectEvent({ forum, href }); // documented above as @event
-    if (!this.dispatchEvent(event)) e.preventDefault();
-  }
-
   private setFilter(name: 'district' | 'topic' | 'status', e: Event): void {
     this[name] = (e.target as HTMLSelectElement).value;
   }
@@ -534,15 +526,8 @@ export class HdForumCalendar extends LitElement {
     if (c) return draw(c);
     if (this.cardsFailed) {
       return this.failure(this.cardsFailed, () => {
-        const had = this.shadowRoot?.activeElement;
         this.cardsFailed = undefined;
         this.requestUpdate();
-        // The retry button goes while the cards load: the keyboard moves to what takes its place
-        // (a new retry if it failed again, else the day's heading or the first forum).
-        void this.updateComplete.then(() => {
-          const $ = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
-          if (had && !had.isConnected) ($('[role=alert] button') ?? $('#panel-title, [part=forum-link]'))?.focus();
-        });
       });
     }
     return undefined;
@@ -551,8 +536,21 @@ export class HdForumCalendar extends LitElement {
   private failure(error: unknown, retry: () => void): TemplateResult {
     return html`<div class="notice error" part="notice" role="alert">
       <p>${this.l.error(error)}</p>
-      <button type="button" part="button" @click=${retry}>${this.l.m.common.retry}</button>
+      <button type="button" part="button" @click=${() => this.retry(retry)}>${this.l.m.common.retry}</button>
     </div>`;
+  }
+
+  /**
+   * Tries again. The retry button goes meanwhile: the keyboard moves to what takes its place (a
+   * new retry if it failed again, else the day's heading, the first forum or the grid's tab stop).
+   */
+  private retry(again: () => void): void {
+    const had = this.shadowRoot?.activeElement;
+    again();
+    void this.updateComplete.then(() => {
+      const $ = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
+      if (had && !had.isConnected) ($('[role=alert] button') ?? $('#panel-title, [part=forum-link], [tabindex="0"]'))?.focus();
+    });
   }
 
   private renderEmpty(): TemplateResult {

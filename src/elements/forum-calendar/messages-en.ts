@@ -3,7 +3,6 @@ import { formatCount, formatNumber } from '../../i18n/format.js';
 import type { CalendarMessages } from './messages.js';
 
 export const en: CalendarMessages = {
-  label: 'Forum calendar',
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
   today: 'Today',

@@ -7,7 +7,6 @@ import { formatNumber } from '../../i18n/format.js';
 const n = (value: number) => formatNumber(value, 'ko');
 
 export const ko = {
-  label: '토론회 일정',
   prevMonth: '이전 달',
   nextMonth: '다음 달',
   today: '오늘',
