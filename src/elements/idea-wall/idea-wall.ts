@@ -493,6 +493,8 @@ export class HdIdeaWall extends LitElement {
     const value = this.api.value;
     if (!value || !this.forumId) return;
     const scope = this.scope;
+    // Read before the button is disabled (a disabled button loses the focus).
+    const focused = !!this.renderRoot.querySelector('.join:focus-within');
     this.joining = true;
     // The writer's part loads while the server answers (if it is not in yet; tried again if an
     // earlier try failed): the composer replaces the form at once.
@@ -503,7 +505,6 @@ export class HdIdeaWall extends LitElement {
       const s = await value.withToken(null).join(this.forumId, { joinCode: code.trim().toUpperCase(), table });
       await part?.catch(() => undefined); // failed: its place says so, with a retry
       if (scope !== this.scope) return;
-      const focused = !!this.renderRoot.querySelector('.join:focus-within');
       this.session = { token: s.token, table: s.table };
       saveSession(scope, this.session);
       this.me = { budget: s.voteBudget, used: s.votesUsed, votes: new Map() };

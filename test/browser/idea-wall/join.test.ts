@@ -38,6 +38,10 @@ describe('<hd-idea-wall> for a reader who then joins', () => {
     await until(() => fetched('participation'), 'the writer’s code fetched once the person is on the form');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '3' });
+    // On to the button and press it: the button is disabled while the join is on its way (a
+    // disabled button loses the focus), yet the keyboard must land in the composer after it.
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('type')).to.equal('submit');
     await sendKeys({ press: 'Enter' });
     await until(() => text(el).includes('3번 테이블에서 참여 중입니다'), 'joined at table 3');
     await el.updateComplete;
