@@ -212,7 +212,7 @@ export class HdSignupForm extends LitElement {
         () => (this.failed.delete(name), (this.focusNext = focus), this.requestUpdate()),
         (error: unknown) => (this.failed.set(name, error), this.requestUpdate()),
       );
-    return this.renderError(retry, this.failed.get(name));
+    return this.renderError(retry, this.failed.get(name), true);
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
@@ -436,9 +436,10 @@ export class HdSignupForm extends LitElement {
     return html`<div class="skeleton" aria-busy="true"><p>${this.l.m.common.loading}</p></div>`;
   }
 
-  private renderError(retry: () => unknown, error: unknown) {
+  /** An error with a retry; `part`: a part's code could not be fetched (a network problem, or offline). */
+  private renderError(retry: () => unknown, error: unknown, part = false) {
     return html`<div class="notice error-box" part="notice" role="alert">
-      <p>${this.l.error(error)}</p>
+      <p>${part && navigator.onLine ? this.l.m.errors.network : this.l.error(error)}</p>
       <button type="button" part="button" class="secondary" @click=${retry}>${this.l.m.common.retry}</button>
     </div>`;
   }
@@ -552,7 +553,7 @@ export class HdSignupForm extends LitElement {
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.ahead} @pointerdown=${this.ahead}>
       ${this.stuck && !loaded.check
-        ? this.renderError(() => this.onSubmit(new Event('submit')), this.stuck.error)
+        ? this.renderError(() => this.onSubmit(new Event('submit')), this.stuck.error, true)
         : this.summary && (this.general || Object.keys(this.errors).length)
           ? this.lazy('check')?.renderSummary(this.h, form)
           : nothing}

@@ -142,6 +142,7 @@ describe('<hd-signup-form>: a later part whose code cannot be fetched', () => {
     type(el, '#f-ageGroup', 'under14');
     const retry = await until(() => retryButton(el), 'the retry');
     expect($(el, 'form').contains(retry)).to.equal(true);
+    expect($(el, '[role="alert"]').textContent).to.include('서버에 연결하지 못했습니다.');
     expect($<HTMLInputElement>(el, '#f-name').value).to.equal('어린이');
     await expect(el).to.be.accessible();
 
