@@ -64,7 +64,7 @@ export const en: typeof ko = {
 };
 
 /** The tools' own styles (adopted by the wall's shadow root when this module loads). */
-export const facilitatorStyles = css`
+export const styles = css`
   label.inline {
     flex-direction: row;
     align-items: center;

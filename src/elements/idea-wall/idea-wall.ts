@@ -520,7 +520,7 @@ export class HdIdeaWall extends LitElement {
   }
 
   #prefetch(): void {
-    this.#need(partChunk, (m) => m.participationStyles);
+    this.#need(partChunk);
   }
 
   #submitJoin(ev: SubmitEvent): void {
@@ -577,10 +577,7 @@ export class HdIdeaWall extends LitElement {
     if (this.api.missing) return html`<p class="note error top" role="alert" part="status">${this.l.m.errors.noBackend}</p>`;
     if (!this.api.ready) return this.#skeleton();
     if (this.task.status === TaskStatus.ERROR && this.store.size === 0) {
-      return html`<div class="note error top" role="alert" part="status">
-        <p>${this.l.error(this.task.error)}</p>
-        <button type="button" @click=${() => this.task.run()}>${this.l.m.common.retry}</button>
-      </div>`;
+      return this.#failure(this.task.error, () => this.task.run(), 'top');
     }
     // Until the data is in; and a writer sees the wall first with their composer and dots (that
     // part was fetched alongside the data), unless it could not be fetched: then the wall shows,
@@ -594,7 +591,7 @@ export class HdIdeaWall extends LitElement {
     this.#shown = this.#view();
     if (this.mode !== 'projector') return this.#renderWall();
     // The projector's view (and the QR code) load only when a wall is a projector.
-    const projector = this.#need(projectorChunk, (m) => m.projectorStyles);
+    const projector = this.#need(projectorChunk);
     return projector ? projector.projectorView(this.h) : this.#failed.has(projectorChunk) ? this.#chunkFailed(projectorChunk) : this.#skeleton();
   }
 
@@ -674,7 +671,7 @@ export class HdIdeaWall extends LitElement {
   /** A writer's posting and dots: starts fetching their chunk when the wall needs it; undefined until it is in. */
   #loadParticipation(): Participation | undefined {
     if (!this.participation && this.#writes()) {
-      const m = this.#need(partChunk, (m) => m.participationStyles);
+      const m = this.#need(partChunk);
       if (m) {
         this.participation = new m.Participation(this.h);
         queueMicrotask(() => this.participation?.flush()); // what waits in the outbox goes now
@@ -689,19 +686,20 @@ export class HdIdeaWall extends LitElement {
    */
   #loadTools(): Tools | undefined {
     if (!this.isFacilitator) return undefined;
-    const m = this.#need(toolsChunk, (m) => m.facilitatorStyles);
+    const m = this.#need(toolsChunk);
     return m && (this.tools ??= new m.Tools(this.h));
   }
 
   /**
    * A chunk's module once it is in. Else starts fetching it (once per page, shared by every wall)
    * and returns undefined; this wall re-renders when it lands (or, when it could not be fetched,
-   * shows `#chunkFailed` with a retry). Its styles join this wall's shadow root (`addStyles`).
+   * shows `#failure` with a retry). Its `styles`, if any, join this wall's shadow root (`addStyles`).
    */
-  #need<T>(chunk: Chunk<T>, styles?: (m: T) => CSSResult): T | undefined {
+  #need<T>(chunk: Chunk<T>): T | undefined {
     const m = chunk.value;
     if (m) {
-      if (styles) addStyles(this.shadowRoot, [styles(m)]);
+      const { styles } = m as { styles?: CSSResult };
+      if (styles) addStyles(this.shadowRoot, [styles]);
       return m;
     }
     if (this.#waiting.has(chunk) || this.#failed.has(chunk)) return undefined;
@@ -712,18 +710,18 @@ export class HdIdeaWall extends LitElement {
         throw error;
       },
     );
-    const wait = chunk.loading.then(
-      () => {
-        this.#waiting.delete(chunk);
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.#waiting.delete(chunk);
-        this.#failed.set(chunk, error);
-        this.requestUpdate();
-      },
+    this.#waiting.set(
+      chunk,
+      chunk.loading
+        .then(
+          () => undefined,
+          (error: unknown) => void this.#failed.set(chunk, error),
+        )
+        .finally(() => {
+          this.#waiting.delete(chunk);
+          this.requestUpdate();
+        }),
     );
-    this.#waiting.set(chunk, wait);
     return undefined;
   }
 
@@ -732,30 +730,31 @@ export class HdIdeaWall extends LitElement {
     return this.#failed.has(chunk) ? this.#chunkFailed(chunk, focus) : html`<p class="note" aria-busy="true">${this.l.m.common.loading}</p>`;
   }
 
-  /** A chunk could not be fetched (offline): say so, with a retry. */
-  #chunkFailed(chunk: Chunk<unknown>, focus = '') {
-    return html`<div class="note error" role="alert">
-      <p>${this.l.error(this.#failed.get(chunk))}</p>
-      <button
-        type="button"
-        @click=${() => {
-          this.#failed.delete(chunk);
-          this.requestUpdate();
-          if (focus) this.#refocus(focus);
-        }}
-      >
-        ${this.l.m.common.retry}
-      </button>
+  /** Something could not be fetched (offline): say so, with a retry. */
+  #failure(error: unknown, retry: () => void, top = '') {
+    return html`<div class="note error ${top}" role="alert" part="status">
+      <p>${this.l.error(error)}</p>
+      <button type="button" @click=${retry}>${this.l.m.common.retry}</button>
     </div>`;
+  }
+
+  /** A chunk could not be fetched: say so, with a retry (`focus`: what takes the keyboard after it). */
+  #chunkFailed(chunk: Chunk<unknown>, focus = '') {
+    return this.#failure(this.#failed.get(chunk), () => {
+      this.#failed.delete(chunk);
+      this.requestUpdate();
+      if (focus) this.#refocus(focus);
+    });
   }
 
   private votingLine(): string {
     const voting = this.forum?.voting;
+    const w = this.l.t.votes;
     if (!voting) return '';
-    if (!voting.open) return this.l.t.votes.closed;
-    if (!voting.closesAt) return this.l.t.votes.open;
+    if (!voting.open) return w.closed;
+    if (!voting.closesAt) return w.open;
     const left = Math.max(0, Math.round((Date.parse(voting.closesAt) - Date.now()) / 1000));
-    return this.l.t.votes.closesIn(`${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`);
+    return w.closesIn(`${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`);
   }
 
   #renderJoin() {

@@ -61,7 +61,7 @@ export const en: typeof ko = {
 };
 
 /** This part's own styles (adopted by the wall's shadow root when the chunk loads). */
-export const participationStyles = css`
+export const styles = css`
   textarea {
     width: 100%;
     min-height: 5em;

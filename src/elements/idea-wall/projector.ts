@@ -11,7 +11,7 @@ import type { WallHost } from './host.js';
 import { joinUrl, qrMatrix, qrSvg } from './qr.js';
 
 /** The projector's own styles (adopted by the wall's shadow root when this module loads). */
-export const projectorStyles = css`
+export const styles = css`
   .projector {
     --_cols: var(--hd-idea-wall-columns, 3);
     display: flex;
