@@ -61,5 +61,3 @@ export const ko = {
   emptyFiltered: '조건에 맞는 제안이 없습니다.',
   noForum: '토론회(forum-id)를 지정해 주세요.',
 };
-
-export type WallMessages = typeof ko;
