@@ -323,20 +323,13 @@ export class HdForumCalendar extends LitElement {
 
   protected override updated(): void {
     const states = this.internals?.states;
-    if (!states) return;
     const items = this.items();
-    const now = {
-      loading: !items && this.task.status !== TaskStatus.ERROR,
-      error: !items && this.task.status === TaskStatus.ERROR,
-      empty: !!items && this.inView(items).length === 0,
-    };
-    for (const [name, on] of Object.entries(now)) {
-      try {
-        if (on) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Older engines only accept `--name` states.
-      }
+    const error = this.task.status === TaskStatus.ERROR;
+    const now = { loading: !items && !error, error: !items && error, empty: !!items && !this.inView(items).length };
+    try {
+      for (const [name, on] of Object.entries(now)) on ? states?.add(name) : states?.delete(name);
+    } catch {
+      // Older engines only accept `--name` states: the `:state()` hooks are simply absent.
     }
   }
 

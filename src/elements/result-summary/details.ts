@@ -21,6 +21,7 @@ const ko = {
   total: '합계',
   uncategorised: '미분류',
   ageGroup: '연령대',
+  district: '지역',
   others: (n: string) => `그 외 ${n}곳`,
   alt: (title: string, items: string) => `${title}: ${items}.`,
   ageGroups: {
@@ -41,6 +42,7 @@ const en: typeof ko = {
   total: 'Total',
   uncategorised: 'Uncategorised',
   ageGroup: 'Age group',
+  district: 'District',
   others: (n) => `${n} others`,
   alt: (title, items) => `${title}: ${items}.`,
   ageGroups: {
@@ -181,7 +183,7 @@ export function glance(h: ResultHost, r: ForumResult): Record<'cat' | 'district'
       votes: bars(cats.map((c) => ({ label: c.label, value: c.votes })), '', votes),
       table: table(h, 'cat', m.byCategory, [m.category, m.stats.ideas, m.stats.votes], cats.map((c) => [c.label, num(c.ideas), num(c.votes)])),
     },
-    district: barParts('district', m.byDistrict, r.byDistrict.map((t) => ({ label: t.key, value: t.count })), [m.district, m.stats.registered], 8),
+    district: barParts('district', m.byDistrict, r.byDistrict.map((t) => ({ label: t.key, value: t.count })), [words(h).district, m.stats.registered], 8),
     age: barParts('age', m.byAge, ages.map((t) => ({ label: w.ageGroups[t.key] ?? t.key, value: t.count })), [w.ageGroup, m.stats.registered]),
   };
 }

@@ -44,6 +44,5 @@ export const en: ResultMessages = {
   print: 'Print',
   livePublished: 'The results have been published.',
   liveUpdated: (title) => `The city’s answer changed: ${title}`,
-  district: 'District',
   back: 'Back to all results',
 };

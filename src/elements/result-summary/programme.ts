@@ -247,7 +247,7 @@ export class ProgrammeView {
               ${years.map((y) => html`<option value=${y} ?selected=${year === y}>${w.yearOption(String(y))}</option>`)}
             </select>
           </label>
-          <label>${m.district}
+          <label>${words(this.h).district}
             <select @change=${(e: Event) => (el.district = (e.target as HTMLSelectElement).value || undefined)}>
               <option value="" ?selected=${!district}>${w.all}</option>
               ${districts.map((d) => html`<option value=${d} ?selected=${district === d}>${d}</option>`)}

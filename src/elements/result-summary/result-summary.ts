@@ -295,9 +295,9 @@ export class HdResultSummary extends LitElement {
   // ------------------------------------------------------------------ formatting
 
   private num = (v: number) => this.l.number(v);
+  /** A day (`YYYY-MM-DD`, as noon in Seoul) or an instant, as a date. */
   private day(iso: string): string {
-    const at = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00+09:00` : iso;
-    return dateTimeFormat(this.l.locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(at));
+    return dateTimeFormat(this.l.locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00+09:00` : iso));
   }
 
   private toggle(id: string): void {
