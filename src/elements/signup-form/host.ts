@@ -31,6 +31,8 @@ export interface SignupHost extends Pick<F, 'forumId' | 'cancelToken' | 'dispatc
   /** Another lazy part: the module, or undefined while it loads. */
   readonly lazy: F['lazy'];
   readonly renderForum: F['renderForum'];
+  /** The forum's date and venue (a `<dl>`). */
+  readonly when: F['when'];
   readonly renderError: F['renderError'];
   readonly renderLoading: F['renderLoading'];
   readonly text: F['text'];

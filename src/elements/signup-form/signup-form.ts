@@ -444,22 +444,28 @@ export class HdSignupForm extends LitElement {
     </div>`;
   }
 
-  /** The forum's summary; `compact` (views.ts) as a paragraph title, without seats and description. */
-  private renderForum(f: Forum, compact = false) {
+  /** The forum's summary (views.ts draws a compact one after the form). */
+  private renderForum(f: Forum) {
     const t = this.l.t;
     const status = displayStatus(f);
-    return html`<div class="forum ${compact ? 'compact' : ''}" part="forum">
-      ${compact ? html`<p class="title">${f.title}</p>` : html`<h2 class="title">${f.title}</h2>`}
+    return html`<div class="forum" part="forum">
+      <h2 class="title">${f.title}</h2>
       <p class="meta">
         <span class="badge badge--${status}">${this.l.m.forumStatus[status]}</span>
-        ${!compact && (status === 'open' || status === 'closing') ? html`<span>${t.seats(seatsLeft(f), f.capacity)}</span>` : nothing}
+        ${status === 'open' || status === 'closing' ? html`<span>${t.seats(seatsLeft(f), f.capacity)}</span>` : nothing}
       </p>
-      <dl>
-        <div><dt>${t.when}</dt><dd>${this.l.dateRange(f.startsAt, f.endsAt)}</dd></div>
-        <div><dt>${t.where}</dt><dd>${f.venue.name} (${f.venue.address})</dd></div>
-      </dl>
-      ${f.summary && !compact ? html`<p class="about">${f.summary}</p>` : nothing}
+      ${this.when(f)}
+      ${f.summary ? html`<p class="about">${f.summary}</p>` : nothing}
     </div>`;
+  }
+
+  /** When and where the forum takes place. */
+  private when(f: Forum) {
+    const t = this.l.t;
+    return html`<dl>
+      <div><dt>${t.when}</dt><dd>${this.l.dateRange(f.startsAt, f.endsAt)}</dd></div>
+      <div><dt>${t.where}</dt><dd>${f.venue.name} (${f.venue.address})</dd></div>
+    </dl>`;
   }
 
   // --- fields

@@ -8,7 +8,8 @@
 import { Task, TaskStatus } from '../../context/task.js';
 import { css, html, nothing, svg } from 'lit';
 import { ConflictError, UnauthorizedError, type ApiError } from '../../api/errors.js';
-import type { RegistrationReceipt, RegistrationStatus } from '../../api/types.js';
+import { displayStatus } from '../../api/forum-status.js';
+import type { Forum, RegistrationReceipt, RegistrationStatus } from '../../api/types.js';
 import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
 import { token } from '../../styles/tokens.js';
 import type { SignupHost } from './host.js';
@@ -147,6 +148,16 @@ function ticket(h: SignupHost, mine: Mine) {
   </div>`;
 }
 
+/** The forum in short, under a confirmation or a registration: title, status, when and where. */
+function compact(h: SignupHost, f: Forum) {
+  const status = displayStatus(f);
+  return html`<div class="forum compact" part="forum">
+    <p class="title">${f.title}</p>
+    <p class="meta"><span class="badge badge--${status}">${h.l.m.forumStatus[status]}</span></p>
+    ${h.when(f)}
+  </div>`;
+}
+
 /** Confirmed or waitlisted, right after signing up. */
 export function renderOutcome(h: SignupHost, r: RegistrationReceipt) {
   const t = words(h);
@@ -158,7 +169,7 @@ export function renderOutcome(h: SignupHost, r: RegistrationReceipt) {
       <h2 tabindex="-1" data-top>${confirmed ? t.confirmedTitle : t.waitlistedTitle}</h2>
       ${!confirmed && r.waitlistPosition ? html`<p class="position">${t.position(r.waitlistPosition)}</p>` : nothing}
     </section>
-    ${!confirmed ? html`<p>${t.waitlistBody}</p>` : nothing} ${ticket(h, r)} ${h.forum ? h.renderForum(h.forum, true) : nothing}
+    ${!confirmed ? html`<p>${t.waitlistBody}</p>` : nothing} ${ticket(h, r)} ${h.forum ? compact(h, h.forum) : nothing}
     <p><a class="button secondary" part="button" href=${h.client!.icsUrl(r.forumId)} download>${t.addToCalendar}</a></p>
     <section class="cancel-link">
       <h3>${t.cancelLinkTitle}</h3>
@@ -288,7 +299,7 @@ export class Manage {
           <h2 tabindex="-1" data-top>${t.cancelledTitle}</h2>
         </section>
         <p>${t.cancelledBody}</p>
-        ${f ? h.renderForum(f, true) : nothing}
+        ${f ? compact(h, f) : nothing}
         ${f && (f.status === 'open' || f.status === 'full')
           ? html`<button type="button" part="button" class="secondary" @click=${() => this.signupAgain()}>${t.signupAgain}</button>`
           : nothing}`;
@@ -296,7 +307,7 @@ export class Manage {
     const busy = this.step === 'cancelling';
     return html`<h2 tabindex="-1" data-top>${t.manageTitle}</h2>
       ${this.general ? html`<p class="notice error-box" part="notice" role="alert">${this.general}</p>` : nothing}
-      ${f ? h.renderForum(f, true) : nothing}
+      ${f ? compact(h, f) : nothing}
       <dl class="mine">
         <div><dt>${t.applicant}</dt><dd>${reg.name}</dd></div>
         <div>
