@@ -2,7 +2,9 @@
  * The forum cards of `<hd-forum-calendar>`: the list view and the forums of a day opened in the
  * month view. A chunk of its own: the month grid (what a wide screen shows first) needs none of
  * it, so it is fetched when the list view is shown (a narrow screen, `view="list"`), when a day is
- * opened, or a little earlier when a person first points at or focuses the grid. Its words live
+ * opened, or a little earlier when a person first points at or focuses the grid; and with it what
+ * the calendar says when its filters match nothing (fetched when the filters get the keyboard, or
+ * at once when the page set filters that match nothing). Its words live
  * here in both languages; its styles are adopted by the element's shadow root when it lands.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -22,11 +24,17 @@ export interface CardHost {
 }
 
 const ko = {
+  emptyFiltered: '조건에 맞는 토론회가 없습니다.',
+  usedFilters: '적용한 조건',
+  query: (q: string) => `검색어 “${q}”`,
   dayEmpty: '이 날에는 토론회가 없습니다.',
   addToCalendar: '내 캘린더에 추가',
   map: '지도, 새 창',
 };
 const en: typeof ko = {
+  emptyFiltered: 'No forums match these filters.',
+  usedFilters: 'Filters',
+  query: (q) => `search “${q}”`,
   dayEmpty: 'No forums on this day.',
   addToCalendar: 'Add to my calendar',
   map: 'map, new window',
@@ -95,7 +103,8 @@ export const cardStyles = css`
     display: inline-flex;
     align-items: center;
   }
-  .meta {
+  .meta,
+  .muted {
     color: var(--_hd-color-muted);
   }
   .name,
@@ -134,6 +143,16 @@ export function cards(h: CardHost, forums: Forum[]): TemplateResult {
 }
 
 const words = (h: CardHost) => (h.l.locale === 'en' ? en : ko);
+
+/** What the calendar says when its filters match no forum: which filters (`[label, value]`), and a way to clear them. */
+export function noMatch(h: CardHost, used: [string, string][], q: string, clear: () => void): TemplateResult {
+  const w = words(h);
+  const list = used.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`);
+  if (q) list.push(w.query(q));
+  return html`<p>${w.emptyFiltered}</p>
+    <p class="muted">${w.usedFilters}: ${list.join(', ')}</p>
+    <button type="button" part="button" @click=${clear}>${h.l.t.clear}</button>`;
+}
 
 function card(h: CardHost, forum: Forum): TemplateResult {
   const m = h.l.m;

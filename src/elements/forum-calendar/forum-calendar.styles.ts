@@ -216,9 +216,6 @@ export const styles = css`
     font-weight: 700;
     font-size: 1.0625em;
   }
-  .muted {
-    color: var(--_hd-color-muted);
-  }
   .feed a {
     display: inline-flex;
     align-items: center;

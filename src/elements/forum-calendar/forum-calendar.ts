@@ -273,7 +273,7 @@ export class HdForumCalendar extends LitElement {
     return undefined;
   }
 
-  private readonly prefetch = () => cardsModule || this.cards();
+  private readonly prefetch = () => this.cards();
 
   /** What the cards read from this element. */
   private get cardHost(): CardHost {
@@ -335,17 +335,13 @@ export class HdForumCalendar extends LitElement {
 
   /** Forums in the days the current view shows (the list shows only the month itself). */
   private inView(items: Forum[]): Forum[] {
-    return this.currentView === 'list' ? items.filter((f) => this.dayOf(f).startsWith(this.month)) : items;
-  }
-
-  private dayOf(forum: Forum): string {
-    return seoulDateKey(forum.startsAt);
+    return this.currentView === 'list' ? items.filter((f) => seoulDateKey(f.startsAt).startsWith(this.month)) : items;
   }
 
   private byDay(items: Forum[]): Map<string, Forum[]> {
     const days = new Map<string, Forum[]>();
     for (const f of items) {
-      const day = this.dayOf(f);
+      const day = seoulDateKey(f.startsAt);
       days.set(day, [...(days.get(day) ?? []), f]);
     }
     return days;
@@ -489,7 +485,7 @@ export class HdForumCalendar extends LitElement {
       >`;
     };
     const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'ko'));
-    return html`<form part="filters" class="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form part="filters" class="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()} @focusin=${this.prefetch}>
       ${select('district', t.allDistricts, sorted(this.seen.district), (v) => v)}
       ${select('topic', t.allTopics, sorted(this.seen.topic), (v) => v)}
       ${select('status', t.allStatuses, STATUSES, (v) => this.statusLabel(v))}
@@ -548,19 +544,14 @@ export class HdForumCalendar extends LitElement {
 
   private renderEmpty(): TemplateResult {
     const t = this.t;
-    const used = [
-      this.district && `${t.district}: ${this.district}`,
-      this.topic && `${t.topic}: ${this.topic}`,
-      this.status && `${t.status}: ${this.statusLabel(this.status)}`,
-      this.q && t.query(this.q),
-    ].filter(Boolean);
-    return html`<div class="notice" part="notice">
-      <p>${this.filtered ? t.emptyFiltered : t.emptyMonth}</p>
-      ${this.filtered
-        ? html`<p class="muted">${t.usedFilters}: ${used.join(', ')}</p>
-            <button type="button" part="button" @click=${this.clearFilters}>${t.clear}</button>`
-        : html`<button type="button" part="button" @click=${() => this.shiftMonth(1)}>${t.nextMonth}</button>`}
-    </div>`;
+    // Which filters matched nothing comes with the cards chunk (fetched when the filters are first used).
+    const body = this.filtered
+      ? (this.cardsPart((c) =>
+          c.noMatch(this.cardHost, [[t.district, this.district], [t.topic, this.topic], [t.status, this.status && this.statusLabel(this.status)]], this.q, this.clearFilters),
+        ) ?? html`<p class="bone" aria-busy="true"></p>`)
+      : html`<p>${t.emptyMonth}</p>
+          <button type="button" part="button" @click=${() => this.shiftMonth(1)}>${t.nextMonth}</button>`;
+    return html`<div class="notice" part="notice">${body}</div>`;
   }
 
   private renderGrid(items: Forum[] | undefined): TemplateResult {
@@ -570,7 +561,8 @@ export class HdForumCalendar extends LitElement {
     const wd = dateTimeFormat(this.l.locale, { weekday: 'short' });
     const weeks = [0, 1, 2, 3, 4, 5].map((w) => days.slice(w * 7, w * 7 + 7));
     const focus = days.includes(this.focusDay) ? this.focusDay : `${this.month}-01`;
-    // A person pointing at or moving into the grid may open a day: fetch the cards now.
+    // A person pointing at or moving into the grid may open a day: fetch the cards now (the same
+    // when the filters get the keyboard: a filter that matches nothing says so with the cards' words).
     return html`<div
       role="grid"
       part="grid"

@@ -21,9 +21,6 @@ export const en: CalendarMessages = {
   forums: (count, titles) => (count ? `${formatCount(count, 'en', { one: 'forum', other: 'forums' })}: ${titles}` : 'No forums'),
   more: (count) => `+${formatNumber(count, 'en')}`,
   emptyMonth: 'No forums this month.',
-  emptyFiltered: 'No forums match these filters.',
-  usedFilters: 'Filters',
-  query: (q) => `search “${q}”`,
   shown: (month, count) => `${month}: ${formatCount(count, 'en', { one: 'forum', other: 'forums' })}`,
   subscribe: 'Subscribe to forum dates (.ics)',
 };

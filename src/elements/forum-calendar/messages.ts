@@ -25,9 +25,6 @@ export const ko = {
   forums: (count: number, titles: string) => (count ? `토론회 ${n(count)}건: ${titles}` : '토론회 없음'),
   more: (count: number) => `+${n(count)}`,
   emptyMonth: '이 달에는 토론회가 없습니다.',
-  emptyFiltered: '조건에 맞는 토론회가 없습니다.',
-  usedFilters: '적용한 조건',
-  query: (q: string) => `검색어 “${q}”`,
   shown: (month: string, count: number) => `${month} 토론회 ${n(count)}건`,
   subscribe: '토론회 일정 구독(.ics)',
 };

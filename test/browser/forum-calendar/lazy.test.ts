@@ -64,7 +64,7 @@ describe('<hd-forum-calendar> loads the forum cards only when they are shown', (
     await until(() => el.shadowRoot!.activeElement?.getAttribute('data-day') === `${MONTH}-10`, 'focus back on the day');
   });
 
-  it('a day without forums says so (in English too, the cards’ own words)', async () => {
+  it('a day without forums, and filters that match nothing, say so (in English too: the cards’ own words)', async () => {
     const el = await fixture<HdForumCalendar>(html`<hd-forum-calendar api-base="/api" lang="en" month=${MONTH} topic=${TOPIC} style="width: 960px"></hd-forum-calendar>`);
     await loaded(el);
     $(el, `[data-day="${MONTH}-11"]`)!.click();
@@ -74,5 +74,16 @@ describe('<hd-forum-calendar> loads the forum cards only when they are shown', (
     await el.updateComplete;
     expect($(el, '[part="ics-link"]')!.textContent).to.contain('Add to my calendar');
     expect($(el, '[part="map-link"]')!.textContent).to.contain('(map, new window)');
+    // A filter that matches nothing says which, and offers to clear it.
+    el.q = 'nothing-matches-zz';
+    await el.updateComplete;
+    const notice = await until(() => el.matches(':state(empty)') && $(el, '[part="notice"] button'), 'the notice').then(() => $(el, '[part="notice"]')!);
+    expect(notice.textContent).to.contain('No forums match these filters.');
+    expect(notice.textContent).to.contain(`Filters: Topic: ${TOPIC}, search “nothing-matches-zz”`);
+    notice.querySelector('button')!.click();
+    await el.updateComplete;
+    await loaded(el);
+    expect(el.q).to.equal('');
+    expect(el.topic).to.equal('');
   });
 });
