@@ -92,8 +92,8 @@ export interface ResultHost {
   isOpen: (id: string) => boolean;
   /** The show/hide button of the data table `id`. */
   toggleButton: (id: string, label?: string) => TemplateResult;
-  /** Shows a forum's summary with a way back (after the select event was not cancelled). */
-  openForum: (forumId: string) => void;
+  /** Shows a forum's summary (or with '' the programme), its heading focused. */
+  show: (forumId: string) => void;
   statList: (items: [string, string][], busy?: boolean) => TemplateResult;
   failure: (error: unknown, retry: () => void) => TemplateResult;
   /** The loading placeholder. */

@@ -44,5 +44,4 @@ export const en: ResultMessages = {
   print: 'Print',
   livePublished: 'The results have been published.',
   liveUpdated: (title) => `The city’s answer changed: ${title}`,
-  back: 'Back to all results',
 };

@@ -45,7 +45,6 @@ export const ko = {
   print: '인쇄',
   livePublished: '결과가 공개되었습니다.',
   liveUpdated: (title: string) => `시 답변이 바뀌었습니다: ${title}`,
-  back: '전체 결과로 돌아가기',
 };
 
 export type ResultMessages = typeof ko;

@@ -29,6 +29,7 @@ const ko = {
   moreForums: '토론회 더 보기',
   noneYet: '제안 없음',
   byYear: '연도별 참석 시민',
+  back: '전체 결과로 돌아가기',
   yearCols: ['연도', '토론회', '참석', '제안'],
 };
 
@@ -49,6 +50,7 @@ const en: typeof ko = {
   noneYet: 'No proposals',
   byYear: 'Citizens attending by year',
   yearCols: ['Year', 'Forums', 'Attended', 'Proposals'],
+  back: 'Back to all results',
 };
 
 /** The programme view's own styles (the element's shadow root adopts them with this chunk). */
@@ -113,6 +115,8 @@ export class ProgrammeView {
   private queue: string[] = [];
   private readonly loading = new Set<string>();
   private wanted: string[] = [];
+  /** A forum of the list is shown: its summary offers the way back. */
+  private from = false;
 
   /** The programme's totals and its reported forums (loaded from here: the element has no task for them). */
   private readonly task: Task<readonly [ApiClient | undefined], Programme>;
@@ -129,6 +133,15 @@ export class ProgrammeView {
     });
     // Made during the element's render: start now rather than at its next update.
     void this.task.run();
+  }
+
+  /** The way back to the programme, in a forum's summary opened from it. */
+  back(): TemplateResult | undefined {
+    const go = () => {
+      this.from = false;
+      this.h.show('');
+    };
+    return this.from ? html`<button type="button" class="back" @click=${go}>${this.w.back}</button>` : undefined;
   }
 
   /** The element's state while it shows the programme. */
@@ -176,7 +189,10 @@ export class ProgrammeView {
   }
 
   private select(forumId: string): void {
-    if (this.h.el.dispatchEvent(new HdResultForumSelectEvent({ forumId }))) this.h.openForum(forumId);
+    if (this.h.el.dispatchEvent(new HdResultForumSelectEvent({ forumId }))) {
+      this.from = true;
+      this.h.show(forumId);
+    }
   }
 
   private statusText(counts: StatusCounts): string {

@@ -106,7 +106,6 @@ export class HdResultSummary extends LitElement {
     data: { state: true, attribute: false },
     announce: { state: true, attribute: false },
     open: { state: true, attribute: false },
-    fromProgramme: { state: true, attribute: false },
     wantDetails: { state: true, attribute: false },
   };
 
@@ -124,8 +123,6 @@ export class HdResultSummary extends LitElement {
   private data: ForumResult | undefined;
   private announce = '';
   private open = new Set<string>();
-  /** Came here from the programme view: offer the way back. */
-  private fromProgramme = false;
   /** A forum's charts came near the viewport, a table was opened or the page is printed: load the details. */
   private wantDetails = false;
 
@@ -320,12 +317,6 @@ export class HdResultSummary extends LitElement {
     window.print();
   }
 
-  private back(): void {
-    this.fromProgramme = false;
-    this.forumId = '';
-    this.focusHeading = true;
-  }
-
   /** What the lazily loaded parts may read and do. */
   private get view(): ResultHost {
     return (this.host ??= {
@@ -334,8 +325,7 @@ export class HdResultSummary extends LitElement {
       client: () => this.api.value?.client,
       isOpen: (id) => this.open.has(id),
       toggleButton: (id, label) => this.toggleButton(id, label),
-      openForum: (forumId) => {
-        this.fromProgramme = true;
+      show: (forumId) => {
         this.forumId = forumId;
         this.focusHeading = true;
       },
@@ -435,7 +425,7 @@ export class HdResultSummary extends LitElement {
         <p class="meta">${m.published(this.day(r.publishedAt))}</p>
         <p class="summary">${r.summary}</p>
         <div class="controls" part="controls">
-          ${this.fromProgramme ? html`<button type="button" class="back" @click=${this.back}>${m.back}</button>` : nothing}
+          ${this.programme?.back() ?? nothing}
           <button type="button" class="download" @click=${this.download}>${m.download}</button>
           <button type="button" class="print" @click=${this.print}>${m.print}</button>
         </div>
