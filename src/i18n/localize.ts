@@ -127,6 +127,8 @@ export function errorMessage(error: unknown, m: Messages, codes?: Record<string,
     return codes?.[error.code] ?? m.errors.codes[error.code] ?? (byKind ? m.errors[byKind] : m.errors.unknown);
   }
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return m.errors.offline;
+  // A code-split part that could not be fetched (Chromium, Firefox, Safari word it differently).
+  if (error instanceof TypeError && /dynamically imported module|importing a module script failed/i.test(error.message)) return m.errors.network;
   return m.errors.unknown;
 }
 

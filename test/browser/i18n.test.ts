@@ -124,6 +124,16 @@ describe('i18n', () => {
     expect(errorMessage(createError({ status: 404, code: 'not-found', title: 'x' }), en)).to.equal(en.errors.notFound);
   });
 
+  it("lets a widget's own problem codes speak first, and calls a part that could not be fetched a connection problem", async () => {
+    const odd = createError({ status: 409, code: 'widget-only-code', title: 'x' });
+    expect(errorMessage(odd, ko)).to.equal(ko.errors.conflict);
+    expect(errorMessage(odd, ko, { 'widget-only-code': '이 위젯만의 안내입니다.' })).to.equal('이 위젯만의 안내입니다.');
+    // What this browser throws for a chunk it cannot fetch (a URL nothing serves).
+    const failed = await import(/* @vite-ignore */ `${location.origin}/no-such-chunk-${Date.now()}.js`).catch((e: unknown) => e);
+    expect(errorMessage(failed, ko)).to.equal(ko.errors.network);
+    expect(errorMessage(new Error('something else'), ko)).to.equal(ko.errors.unknown);
+  });
+
   it('labels an open forum with few seats or a near deadline as closing soon', () => {
     const now = Date.parse('2026-12-01T00:00:00Z');
     const base = { status: 'open', capacity: 40, registered: 10, signupClosesAt: null } as Pick<
