@@ -5,11 +5,14 @@
 //               widget's chunk and every chunk it imports (Lit, the shared data layer, i18n, styles);
 //   later       chunks fetched only when a mode or state needs them (another language, the
 //               projector, the facilitator's tools, the confirmation views, the virtualizer, …);
-//   own chunk   the widget's own first chunk alone.
+//   own chunk   the widget's own first chunk alone;
+//   "… once"    what the page has loaded once a visitor reaches a common next state whose code
+//               is a chunk of its own (the list view, a filled-in form, a joined participant, the
+//               charts in view): splitting is only a saving for the visitors who never get there.
 // Sizes are facts about files; the test enforces them, this prints them.
 import { join } from 'node:path';
 // @ts-expect-error -- a plain .mjs helper shared with the budget test, without type declarations
-import { BUDGETS, TAGS, kb, readGraph } from '../scripts/lib/sizes.mjs';
+import { BUDGETS, STATES, TAGS, kb, readGraph } from '../scripts/lib/sizes.mjs';
 
 interface Page {
   initial: number;
@@ -18,7 +21,7 @@ interface Page {
 }
 const g = readGraph(join(import.meta.dirname, '..')) as {
   loader: { bytes: number };
-  page: (tags: string[]) => Page;
+  page: (tags: string[], modules?: string[]) => Page;
   chunkOf: (tag: string) => string;
   size: (file: string) => number;
 };
@@ -30,6 +33,11 @@ for (const tag of [...widgets, 'hd-provider']) {
   const page = g.page([tag]);
   const budget = tag === 'hd-provider' ? '' : verdict(page.initial, BUDGETS.onePage);
   rows.push([`page with <${tag}> only`, kb(page.initial), page.later ? kb(page.later) : '', kb(g.size(g.chunkOf(tag))), budget]);
+  for (const [stateTag, state, modules] of STATES as [string, string, string[]][]) {
+    if (stateTag !== tag) continue;
+    const then = g.page([tag], modules);
+    rows.push([`  … ${state}`, kb(then.initial), then.later ? kb(then.later) : '', '', verdict(then.initial, BUDGETS.onePage)]);
+  }
 }
 const four = g.page(widgets);
 rows.push(['page with all four widgets', kb(four.initial), kb(four.later), '', verdict(four.initial, BUDGETS.allFour)]);
