@@ -109,11 +109,19 @@ describe('<hd-idea-wall> fetches code only when it needs it', () => {
     expect(fetched('virtual-list')).to.equal(false);
     const listHeight = () => shadow(el, '.list')!.getBoundingClientRect().height;
     const before = listHeight();
+    // The person has the keyboard on the newest card's "add a dot" when the list turns virtual.
+    const focusedId = el.shownIdeas[0]!.id;
+    shadow<HTMLButtonElement>(el, `[data-id="${focusedId}"] button.add`)!.focus();
 
     posted.push(await people[0]!.post('백 번째 제안'), await people[1]!.post('백한 번째 제안'));
     await until(() => el.shownIdeas.length === 101, 'the 100th and 101st ideas');
     await el.updateComplete; // waits for the virtualizer's chunk
     expect(fetched('virtual-list')).to.equal(true);
+    // The cards are drawn anew by the virtualizer; the keyboard stays on the same button of the same idea.
+    await until(() => {
+      const active = el.shadowRoot!.activeElement;
+      return active?.matches('button.add') && active.closest<HTMLElement>('[data-id]')?.dataset.id === focusedId;
+    }, 'the same idea’s button focused after the swap');
     await until(() => cards(el) > 0 && cards(el) < 101, 'only the cards in view rendered');
     // The list keeps (about) the height of all its cards: the page does not collapse or jump.
     await until(() => listHeight() > before * 0.9, `the list as tall as its ideas (${before} px before)`);
