@@ -23,8 +23,6 @@ import { styles } from './idea-wall.styles.js';
 export type IdeaWallMode = 'participant' | 'facilitator' | 'projector';
 
 const ANNOUNCE_MS = 5_000;
-/** What on a card takes the keyboard. */
-const CONTROLS = 'button,select,input';
 /**
  * From this many ideas on, only the cards in view are rendered (`@lit-labs/virtualizer`); a
  * shorter wall renders every card (cheap, and find-in-page and print see them all).
@@ -184,8 +182,6 @@ export class HdIdeaWall extends LitElement {
   #frameTimer: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #autoJoinTried = '';
-  /** The card control that had the keyboard before this update: its idea, its place on the card. */
-  #focusAt: [string, number] | undefined;
   /** The list is drawn by the virtualizer. */
   #virtual = false;
   /** Chunks this wall waits for (`updateComplete` waits too), and those that failed to load. */
@@ -254,9 +250,6 @@ export class HdIdeaWall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const active = this.shadowRoot?.activeElement;
-    const card = active?.closest<HTMLElement>('[data-id]');
-    this.#focusAt = card ? [card.dataset.id!, [...card.querySelectorAll(CONTROLS)].indexOf(active!)] : undefined;
     const base = this.api.value?.baseUrl ?? '';
     const scope = base && this.forumId ? storeKey(base, this.forumId) : '';
     if (scope !== this.scope) {
@@ -295,19 +288,6 @@ export class HdIdeaWall extends LitElement {
       if (state === 'open' && this.#liveState) queueMicrotask(() => this.participation?.flush());
       this.#liveState = state;
     }
-  }
-
-  /**
-   * The virtualizer draws the cards anew a frame or so after it swaps in for a long wall, which
-   * would drop the keyboard: it goes back to the same control on the same idea's card. Watches for
-   * a few frames while the focus is still in the wall (or lost), never once the person has moved on.
-   */
-  #keepFocus([id, i]: [string, number], tries: number): void {
-    const inside = this.shadowRoot!.activeElement;
-    const lost = !inside && document.activeElement === document.body;
-    const control = lost && this.renderRoot.querySelector(`[data-id="${CSS.escape(id)}"]`)?.querySelectorAll<HTMLElement>(CONTROLS)[i];
-    if (control) control.focus();
-    else if (tries && (inside || lost)) requestAnimationFrame(() => this.#keepFocus([id, i], tries - 1));
   }
 
   // ---------------------------------------------------------------- data
@@ -680,7 +660,7 @@ export class HdIdeaWall extends LitElement {
     if (list.length >= VIRTUALIZE_FROM) {
       const virtual = this.#need(virtualChunk);
       if (virtual) {
-        if (!this.#virtual && this.#focusAt) this.#keepFocus(this.#focusAt, 30);
+        if (!this.#virtual) virtual.keepFocus(this.shadowRoot!);
         this.#virtual = true;
         return virtual.virtualList(list, (i) => i.id, (i) => this.#card(i));
       }
