@@ -16,8 +16,6 @@ export const styles = css`
   h3 { font-size: 1.25em; margin: 1.5em 0 0.75em; }
   h4 { font-size: 1.1em; }
   h5 { font-size: 1em; margin-top: 0.75em; }
-  h2:focus { outline: none; }
-  h2:focus-visible { outline: var(--_hd-focus-ring-width) solid var(--_hd-color-focus); }
   .eyebrow, .meta, .muted, .series, figcaption + p, dt, time { color: var(--_hd-color-muted); }
   .eyebrow { font-weight: 600; }
   .summary { margin-top: 0.75em; }
