@@ -42,6 +42,4 @@ export const en: ResultMessages = {
   hideTable: 'Hide table',
   download: 'Download CSV',
   print: 'Print',
-  livePublished: 'The results have been published.',
-  liveUpdated: (title) => `The city’s answer changed: ${title}`,
 };

@@ -43,8 +43,6 @@ export const ko = {
   hideTable: '표 닫기',
   download: 'CSV 내려받기',
   print: '인쇄',
-  livePublished: '결과가 공개되었습니다.',
-  liveUpdated: (title: string) => `시 답변이 바뀌었습니다: ${title}`,
 };
 
 export type ResultMessages = typeof ko;

@@ -24,7 +24,8 @@ const ROW = 2.9;
  * Code that a forum's first screen does not need, each a chunk fetched once per page by the first
  * element that needs it: the programme view (no `forum-id`); the charts, data tables and print
  * styles (when a forum's charts come near the viewport, a table is opened or the page printed);
- * the CSV export (on the first download); what a forum shows before its results are published.
+ * the CSV export (on the first download); what a forum shows before its results are published;
+ * what to do with a live event about the results (with the first one).
  */
 interface Chunk<T> {
   load: () => Promise<T>;
@@ -34,6 +35,7 @@ interface Chunk<T> {
 const programmeChunk: Chunk<typeof import('./programme.js')> = { load: () => import('./programme.js') };
 const detailsChunk: Chunk<typeof import('./details.js')> = { load: () => import('./details.js') };
 const csvChunk: Chunk<typeof import('./csv.js')> = { load: () => import('./csv.js') };
+const liveChunk: Chunk<typeof import('./live-update.js')> = { load: () => import('./live-update.js') };
 const waitingChunk: Chunk<typeof import('./waiting.js')> = { load: () => import('./waiting.js') };
 
 /** The chunk's module (fetched once; a failed fetch is tried again next time). */
@@ -253,17 +255,17 @@ export class HdResultSummary extends LitElement {
       void this.forumTask.run();
       return;
     }
-    if (msg.type !== 'results.published' && msg.type !== 'proposal.updated') return;
-    if (msg.forumId !== this.forumId) return;
+    if ((msg.type !== 'results.published' && msg.type !== 'proposal.updated') || msg.forumId !== this.forumId) return;
     this.api.value?.client.invalidateForum(msg.forumId);
-    if (msg.type === 'results.published') {
-      this.data = msg.data;
-      this.announce = this.m.livePublished;
-    } else if (this.data) {
-      const p = msg.data;
-      this.data = { ...this.data, proposals: this.data.proposals.map((q) => (q.id === p.id ? p : q)) };
-      this.announce = this.m.liveUpdated(p.title);
-    }
+    // Applied by a chunk fetched with the first such event (callbacks on one promise keep the
+    // events' order); if it cannot be fetched, fetch the result again instead.
+    fetchChunk(liveChunk).then(
+      (c) => {
+        const next = msg.forumId === this.forumId && c.apply(this.data, msg, this.l.locale);
+        if (next) [this.data, this.announce] = next;
+      },
+      () => void this.forumTask.run(),
+    );
   }
 
   /**

@@ -19,7 +19,7 @@ const fmt = (n: number) => n.toLocaleString('ko-KR');
 const fetched = () =>
   performance
     .getEntriesByType('resource')
-    .map((e) => /result-summary\/(programme|details|charts|csv|messages-en|waiting)\.[jt]s/.exec(e.name)?.[1])
+    .map((e) => /result-summary\/(programme|details|charts|csv|messages-en|waiting|live-update)\.[jt]s/.exec(e.name)?.[1])
     .filter((name): name is string => !!name);
 
 async function seededResult(): Promise<ForumResult> {
@@ -47,7 +47,7 @@ describe('<hd-result-summary> loads later parts only when they are needed', () =
     expect($(el, 'h2')!.textContent).to.equal(seeded.forum.title);
     expect($$(el, '.proposal')).to.have.length(seeded.proposals.length);
     expect($(el, 'button.download')!.textContent).to.equal('CSV 내려받기');
-    expect(fetched(), 'no programme view, charts, CSV code, English or waiting view').to.deep.equal([]);
+    expect(fetched(), 'no programme view, charts, CSV code, English, waiting view or live-event code').to.deep.equal([]);
     // Where the charts will be, their frames, captions and toggles, and placeholders that keep their space.
     expect($$(el, 'figure figcaption').map((c) => c.textContent)).to.deep.equal(['분야별 의견과 투표', '거주 지역별 참가 신청', '연령대별 참가 신청']);
     for (const sk of $$(el, 'figure svg.sk')) expect(sk.getBoundingClientRect().height, 'a placeholder keeps the chart’s height').to.be.greaterThan(30);

@@ -205,6 +205,18 @@ describe('<hd-result-summary> one forum', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('in English, says so when the results are published live and when an answer changes', async () => {
+    const { forum, ideaIds } = await finishedForum([{ text: '공원 그늘막', votes: 2 }]);
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary lang="en" api-base="/api" forum-id=${forum.id}></hd-result-summary>`);
+    await until(() => $(el, '.waiting'), 'the waiting notice');
+    expect($(el, '.notice')!.textContent).to.equal('The results are not published yet. They will appear here as soon as they are.');
+    const r = await publish(forum.id, [{ title: '공원 그늘막 설치', ideaIds }]);
+    await until(() => $(el, '.proposal'), 'the published proposal', 10_000);
+    await respond(forum.id, r.proposals[0]!.id, { status: 'partial', answer: '두 곳에 먼저 설치합니다.', date: '2031-07-01' });
+    await until(() => $(el, '[role=status]')!.textContent === 'The city’s answer changed: 공원 그늘막 설치', 'the announcement', 10_000);
+    expect($(el, '.answer')!.textContent).to.contain('두 곳에 먼저 설치합니다.');
+  });
+
   it('says so when a forum passed no proposals', async () => {
     const { forum } = await finishedForum([{ text: '의견 하나', votes: 0 }]);
     await publish(forum.id, []);

@@ -1,0 +1,26 @@
+/**
+ * What `<hd-result-summary>` does with a live event about its forum's results: the results just
+ * published, or a proposal the city answered or moved on. Such events are rare (a forum's page is
+ * mostly read long after), so this is a chunk of its own, fetched with the first one. Its words
+ * live here, in both languages.
+ */
+import type { ForumResult, LiveEvent } from '../../api/types.js';
+
+const ko = {
+  published: '결과가 공개되었습니다.',
+  updated: (title: string) => `시 답변이 바뀌었습니다: ${title}`,
+};
+const en: typeof ko = {
+  published: 'The results have been published.',
+  updated: (title) => `The city’s answer changed: ${title}`,
+};
+
+export type ResultEvent = Extract<LiveEvent, { type: 'results.published' | 'proposal.updated' }>;
+
+/** The result after the event, and what to announce; undefined when there is nothing to change. */
+export function apply(shown: ForumResult | undefined, e: ResultEvent, locale: string): [ForumResult, string] | undefined {
+  const w = locale === 'en' ? en : ko;
+  if (e.type === 'results.published') return [e.data, w.published];
+  const p = e.data;
+  return shown && [{ ...shown, proposals: shown.proposals.map((q) => (q.id === p.id ? p : q)) }, w.updated(p.title)];
+}
