@@ -1,8 +1,9 @@
 /**
  * What `<hd-result-summary>` does with a live event about its forum's results: the results just
  * published, or a proposal the city answered or moved on. Such events are rare (a forum's page is
- * mostly read long after), so this is a chunk of its own, fetched with the first one. Its words
- * live here, in both languages.
+ * mostly read long after), so this is a chunk of its own, fetched with the first one; and, once
+ * an event was applied, how a result fetched meanwhile keeps it. Its words live here, in both
+ * languages.
  */
 import type { ForumResult, LiveEvent } from '../../api/types.js';
 
@@ -23,4 +24,14 @@ export function apply(shown: ForumResult | undefined, e: ResultEvent, locale: st
   if (e.type === 'results.published') return [e.data, w.published];
   const p = e.data;
   return shown && [{ ...shown, proposals: shown.proposals.map((q) => (q.id === p.id ? p : q)) }, w.updated(p.title)];
+}
+
+/** A fetched result, keeping any proposal a live event already moved further (its timeline is longer). */
+export function keepNewer(fetched: ForumResult, shown: ForumResult | undefined): ForumResult {
+  if (!shown || shown.forumId !== fetched.forumId) return fetched;
+  const proposals = fetched.proposals.map((p) => {
+    const q = shown.proposals.find((x) => x.id === p.id);
+    return q && q.timeline.length > p.timeline.length ? q : p;
+  });
+  return { ...fetched, proposals };
 }

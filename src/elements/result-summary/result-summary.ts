@@ -49,16 +49,6 @@ function fetchChunk<T>(chunk: Chunk<T>): Promise<T> {
   ));
 }
 
-/** A fetched result, keeping any proposal a live event already moved further (its timeline is longer). */
-function keepNewer(fetched: ForumResult, shown: ForumResult | undefined): ForumResult {
-  if (!shown || shown.forumId !== fetched.forumId) return fetched;
-  const proposals = fetched.proposals.map((p) => {
-    const q = shown.proposals.find((x) => x.id === p.id);
-    return q && q.timeline.length > p.timeline.length ? q : p;
-  });
-  return { ...fetched, proposals };
-}
-
 /**
  * After a forum: headline figures, proposals ranked by votes with the ideas they came from, the
  * responsible department, the city's response (수용 / 일부 수용 / 검토 중 / 불수용 / 답변 대기) with
@@ -158,7 +148,8 @@ export class HdResultSummary extends LitElement {
       this.gap = this.live.state !== 'open';
       try {
         const result = await client.getResults(forumId, { signal, cache: 'no-cache' });
-        if (forumId === this.forumId) this.data = keepNewer(result, this.data);
+        // Only an applied live event (its chunk is then in) can be newer than what was just fetched.
+        if (forumId === this.forumId) this.data = liveChunk.value?.keepNewer(result, this.data) ?? result;
         return { kind: 'result' };
       } catch (error) {
         if (!(error instanceof NotFoundError) || error.code !== 'results-not-published') throw error;
