@@ -123,7 +123,8 @@ export class HdResultSummary extends LitElement {
     locale: () => this.api.locale,
     own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
   });
-  private readonly internals = this.attachInternals();
+  /** Absent before Safari 16.4: then the `:state()` hooks are too. */
+  private readonly internals = this.attachInternals?.();
   private focusHeading = false;
   /** Fetched before the live stream was open: events in between may be missed, so fetch again once it is. */
   private gap = false;
@@ -194,15 +195,12 @@ export class HdResultSummary extends LitElement {
   }
 
   protected override updated(): void {
-    const s = this.internals.states;
+    const s = this.internals?.states;
     const now = this.viewState();
-    for (const k of ['loading', 'error', 'waiting', 'empty', 'ready']) {
-      try {
-        if (k === now) s.add(k);
-        else s.delete(k);
-      } catch {
-        // CustomStateSet without plain names (older engines): the attribute-free fallback is fine.
-      }
+    try {
+      for (const k of ['loading', 'error', 'waiting', 'empty', 'ready']) k === now ? s?.add(k) : s?.delete(k);
+    } catch {
+      // CustomStateSet without plain names (older engines): the `:state()` hooks are simply absent.
     }
     if (!this.forumId) this.programme?.fetch();
     if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== TaskStatus.PENDING) {
@@ -223,10 +221,7 @@ export class HdResultSummary extends LitElement {
     this.near?.disconnect();
     this.watched = box;
     if (!box) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      this.wantDetails = true;
-      return;
-    }
+    // (Every browser Lit 3 runs in has IntersectionObserver.)
     this.near ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (this.wantDetails = true), { rootMargin: '100% 0px' });
     this.near.observe(box);
   }

@@ -1,5 +1,6 @@
 /**
- * A browser without constructable stylesheets (Safari before 16.4, older Firefox), emulated before
+ * A browser without constructable stylesheets (Safari before 16.4, older Firefox; the Safari also
+ * without ElementInternals), emulated before
  * Lit loads: the parts `<hd-result-summary>` loads later still bring their styles, as <style>
  * elements carrying the page's `window.litNonce` (the same path Lit takes for the element's own
  * styles). This file imports Lit only after the emulation, so it uses chai directly.
@@ -14,6 +15,8 @@ delete proto(Document.prototype).adoptedStyleSheets;
 delete proto(ShadowRoot.prototype).adoptedStyleSheets;
 delete proto(CSSStyleSheet.prototype).replace;
 delete proto(CSSStyleSheet.prototype).replaceSync;
+// Safari before 16.4 has no ElementInternals either: the element works without its `:state()` hooks.
+delete proto(HTMLElement.prototype).attachInternals;
 (window as unknown as { litNonce: string }).litNonce = 'hd-test-nonce';
 
 it('<hd-result-summary> styles its charts, tables and programme view without constructable stylesheets', async () => {
