@@ -77,6 +77,8 @@ export default defineConfig(({ mode }) => {
         output: {
           // Lib mode keeps whitespace in ES output for downstream bundlers; the CDN files are final.
           minify: true,
+          // Licence notices stay; `/* @__PURE__ */` hints have done their work by now.
+          comments: { legal: true, annotation: false, jsdoc: false },
           chunkFileNames: 'chunks/[name]-[hash].js',
           // Each file is gzipped on its own, so many small shared chunks cost more than one: what
           // every widget needs at first (Lit, the data layer, i18n, styles) is one chunk, the live
