@@ -4,7 +4,10 @@
  */
 import type { CheckContext, CheckDef } from '../runner.ts';
 import { validForumInput, validRegistration, type Forum, type Idea, type SignupForm } from '../fixtures.ts';
-import { check, expectFieldErrors, expectProblem } from './util.ts';
+import { Skip } from '../http.ts';
+import { SseTimeout } from '../sse.ts';
+import { liveEvent, stream } from './live.ts';
+import { check, expectFieldErrors, expectProblem, fail } from './util.ts';
 
 type Proposal = { id: string; title: string; status: string; answer: string | null; timeline: { date: string; text: string; status?: string | null }[]; ideas: { id: string }[] };
 type Result = { forumId: string; forum: Forum; stats: { ideas: number; votes: number; attended: number }; proposals: Proposal[] };
@@ -186,6 +189,47 @@ export const resultsChecks: CheckDef[] = [
       expectProblem(await ctx.api.call(ep, { params: { forumId: f.id }, token, body: { status: 'live' } }), 409, 'invalid-transition');
       const now = (await ctx.api.call('GET /forums/{forumId}', { params: { forumId: f.id }, expect: 200 })).body as Forum;
       check(now.status === 'finished', 'GET /forums/{forumId}', 'status', `refused moves must change nothing (got ${now.status})`);
+    },
+  },
+  {
+    group: 'results',
+    name: "the results' lastEventId (optional) resumes the event stream without a gap",
+    endpoint: 'GET /forums/{forumId}/results',
+    admin: true,
+    timeFactor: 2,
+    async run(ctx) {
+      const fin = await finishedForum(ctx);
+      let r = (await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id } })).body as (Result & { lastEventId?: string }) | undefined;
+      if (!r?.proposals) r = await publish(ctx, fin);
+      r = (await ctx.api.call('GET /forums/{forumId}/results', { params: { forumId: fin.forum.id }, expect: 200 })).body as Result & { lastEventId?: string };
+      const ep = 'GET /forums/{forumId}/results';
+      if (r.lastEventId === undefined) throw new Skip('the results carry no lastEventId (optional; without it a client fetches the results again once its stream is open)');
+      check(/^[0-9]{1,15}$/.test(r.lastEventId), ep, 'lastEventId', `must be a numeric event id (got ${JSON.stringify(r.lastEventId)})`);
+      const p = r.proposals[0]!;
+      const s = await stream(ctx, fin.forum.id, r.lastEventId);
+      try {
+        // an answer recorded after the read: resuming from the read's lastEventId delivers it, and nothing the read already showed
+        await ctx.api.call('PUT /forums/{forumId}/proposals/{proposalId}/response', {
+          params: { forumId: fin.forum.id, proposalId: p.id },
+          token: ctx.adminToken!,
+          body: { status: 'reviewing' },
+          expect: 200,
+        });
+        let e;
+        try {
+          e = await s.waitFor((x) => x.event === 'proposal.updated' || x.event === 'reset', ctx.timeoutMs / 2);
+        } catch (err) {
+          if (err instanceof SseTimeout) fail('GET /forums/{forumId}/events', 'proposal.updated', `resuming from the results' lastEventId ${r.lastEventId}, the recorded answer did not arrive (${err.message})`);
+          throw err;
+        }
+        const le = liveEvent(ctx, e, fin.forum.id, s.events.indexOf(e));
+        check(le.type === 'proposal.updated', ep, 'lastEventId', `resuming from the results' lastEventId ${r.lastEventId} must not need a reset`);
+        check(Number(le.id) > Number(r.lastEventId), ep, 'lastEventId', `the answer recorded after the read must come after it (${le.id} ≤ ${r.lastEventId})`);
+        const earlier = s.events.slice(0, s.events.indexOf(e)).filter((x) => x.id !== undefined);
+        check(earlier.every((x) => Number(x.id) > Number(r.lastEventId)), ep, 'lastEventId', 'events already reflected in the results must not be replayed');
+      } finally {
+        s.close();
+      }
     },
   },
   {

@@ -110,9 +110,16 @@ export const results = new Hono<Env>();
 results.get('/forums/:forumId/results', async (c) => {
   const deps = c.get('deps');
   const forumId = pathId(c, 'forumId', 'forum');
+  // one transaction: the results (or their absence) and lastEventId describe the same moment
   return deps.db.transaction().execute(async (trx) => {
     const forum = await loadForumRow(trx, forumId);
-    return json(200, await resultOf(trx, forum, deps.now()));
+    const lastEventId = String(await deps.events.newestId(forumId, trx));
+    try {
+      return json(200, { ...(await resultOf(trx, forum, deps.now())), lastEventId });
+    } catch (error) {
+      if (error instanceof ProblemError && error.code === 'results-not-published') Object.assign(error.extra, { lastEventId });
+      throw error;
+    }
   });
 });
 

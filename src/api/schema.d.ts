@@ -420,6 +420,9 @@ export interface paths {
          * What came of the forum and what the city answered.
          * @description 404 with type `results-not-published` (and `expectedAt` when known) until the results
          *     are published.
+         *     `lastEventId`, in the results and in that 404 alike, is the id of the newest event already
+         *     reflected in the answer: subscribe to the event stream from it to miss nothing, without
+         *     fetching the results again. A backend that leaves it out makes clients fetch twice.
          */
         get: operations["getResults"];
         /**
@@ -555,6 +558,8 @@ export interface components {
             expectedAt?: components["schemas"]["DateTime"] | null;
             /** @description For 429, seconds to wait (the same as `Retry-After`). */
             retryAfter?: number;
+            /** @description For `results-not-published`, the id of the newest event at that moment (see getResults). */
+            lastEventId?: string;
         };
         FieldError: {
             /** @description Dotted path of the field in the request (`contact.value`, `answers.q1`, `query.limit`, `header.Idempotency-Key`). */
@@ -1029,6 +1034,8 @@ export interface components {
             categories: components["schemas"]["CategoryTally"][];
             /** @description Ranked by votes. */
             proposals: components["schemas"]["Proposal"][];
+            /** @description Id of the newest event reflected here ("0" when there is none); see getResults. */
+            lastEventId?: string;
         };
         ResultInput: {
             summary?: string;

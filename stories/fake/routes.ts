@@ -433,7 +433,17 @@ route('GET', '/forums/:id/events', (c, [fid]) => {
   });
 });
 
-route('GET', '/forums/:id/results', (c, [fid]) => json(200, results(c.ctx.store, id(fid, 'forum'))));
+route('GET', '/forums/:id/results', (c, [fid]) => {
+  const forumId = id(fid, 'forum');
+  // the results (or their absence) and lastEventId describe the same moment, as on the server
+  const lastEventId = String(c.ctx.store.newestEventId(forumId));
+  try {
+    return json(200, { ...results(c.ctx.store, forumId), lastEventId });
+  } catch (error) {
+    if (error instanceof ProblemError && error.code === 'results-not-published') Object.assign(error.extra, { lastEventId });
+    throw error;
+  }
+});
 
 route('PUT', '/forums/:id/results', async (c, [fid]) => {
   const forumId = id(fid, 'forum');

@@ -132,6 +132,8 @@ describe('forums, life cycle, calendar, results and totals', () => {
     const notYet = await api.call('GET', `/forums/${f.id}/results`);
     assertProblem(notYet, 404, 'results-not-published');
     assert.ok('expectedAt' in notYet.body);
+    // the newest event at that moment: a client subscribes from it and hears the publication
+    assert.match(notYet.body.lastEventId, /^[0-9]+$/);
     assertProblem(await api.call('PUT', `/forums/${f.id}/results`, { token: api.server.adminToken, body: { attended: 3, proposals: [] } }), 409, 'invalid-transition');
 
     await api.admin('POST', `/forums/${f.id}/status`, { status: 'finished' });
@@ -151,7 +153,10 @@ describe('forums, life cycle, calendar, results and totals', () => {
     assert.deepEqual(r.proposals.map((x: any) => [x.rank, x.title, x.votes]), [[1, '산책로 안전', 2], [2, '공원 조명 개선', 1]]);
     assert.deepEqual(r.tables.map((t: any) => [t.number, t.ideas, t.votes, t.participants]), [[1, 1, 1, 1], [2, 1, 2, 1]]);
     assert.match(r.summary, /3명/);
-    assert.deepEqual((await api.call('GET', `/forums/${f.id}/results`)).body, r);
+    const { lastEventId, ...read } = (await api.call('GET', `/forums/${f.id}/results`)).body;
+    assert.deepEqual(read, r);
+    // the read reflects the publication (an event after the 404's lastEventId), and says so
+    assert.ok(Number(lastEventId) > Number(notYet.body.lastEventId), `${lastEventId} > ${notYet.body.lastEventId}`);
 
     const prop = r.proposals[1];
     const resp = await api.call('PUT', `/forums/${f.id}/proposals/${prop.id}/response`, {
