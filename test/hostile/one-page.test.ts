@@ -8,17 +8,6 @@ import assert from 'node:assert/strict';
 import type { Page, Request } from 'playwright-core';
 import { network, shoot, startHostile, watch, WAIT, type Hostile } from './harness.ts';
 
-/**
- * KNOWN GAP, reported to the lead (issue #6: "one request per resource"): the result summary fetches
- * its forum's results before its live stream is open, then fetches them once more when the stream
- * opens (result-summary.ts `gap`, commit 3676a91) so nothing published in between is missed — two
- * GETs of /forums/{id}/results on every first load. Opening the stream first (or resuming it from
- * the event id the results were read at) would make the second one unnecessary. Delete the entry
- * once fixed (the test says when it no longer happens).
- */
-const KNOWN_DUPLICATES = (h: Hostile) => [`${h.vars.API_BASE}/forums/${h.vars.REPORTED}/results`];
-
-
 describe('all four widgets and a provider on one page', () => {
   let h: Hostile;
   let page: Page;
@@ -69,11 +58,10 @@ describe('all four widgets and a provider on one page', () => {
       if (r.method() !== 'GET' || r.resourceType() === 'eventsource') continue;
       count.set(r.url(), (count.get(r.url()) ?? 0) + 1);
     }
-    const known = KNOWN_DUPLICATES(h);
-    const twice = [...count].filter(([url, n]) => n > 1 && !known.includes(url)).map(([url, n]) => `${n} × ${url}`);
+    const twice = [...count].filter(([, n]) => n > 1).map(([url, n]) => `${n} × ${url}`);
+    for (const line of twice) t.diagnostic(line);
+    // (the results once too: their lastEventId resumes the stream instead of a second read)
     assert.deepEqual(twice, []);
-    for (const url of known) t.diagnostic(count.get(url) === 1 ? `fixed: ${url} is fetched once: remove it from KNOWN_DUPLICATES` : `known gap: ${count.get(url)} × ${url}`);
-    for (const url of known) assert.ok((count.get(url) ?? 0) <= 2, `${count.get(url)} × ${url}`);
     // and the page did load each widget's data (the counts above are not vacuous)
     const api = h.vars.API_BASE;
     assert.equal(count.get(`${api}/forums/${h.vars.OPEN}/signup-form`), 1, 'the signup form');

@@ -126,8 +126,13 @@ export class HdResultSummary extends LitElement {
   /** Absent before Safari 16.4: then the `:state()` hooks are too. */
   private readonly internals = this.attachInternals?.();
   private focusHeading = false;
-  /** Fetched before the live stream was open: events in between may be missed, so fetch again once it is. */
+  /**
+   * Fetched before the live stream was open, from a backend whose answer carries no `lastEventId`:
+   * events in between may be missed, so fetch again once it is.
+   */
   private gap = false;
+  /** The newest event the shown answer reflects (its `lastEventId`): older live events are skipped. */
+  private seen = -1;
   /** The programme view, once its chunk is in. */
   private programme: ProgrammeView | undefined;
   private host: ResultHost | undefined;
@@ -149,11 +154,13 @@ export class HdResultSummary extends LitElement {
       this.gap = this.live.state !== 'open';
       try {
         const result = await client.getResults(forumId, { signal, cache: 'no-cache' });
+        this.resumeFrom(result.lastEventId);
         // Only an applied live event (its chunk is then in) can be newer than what was just fetched.
         if (forumId === this.forumId) this.data = liveChunk.value?.keepNewer(result, this.data) ?? result;
         return { kind: 'result' };
       } catch (error) {
         if (!(error instanceof NotFoundError) || error.code !== 'results-not-published') throw error;
+        this.resumeFrom(error.problem?.lastEventId);
         // The forum and the waiting view's code in parallel (a failed chunk fails the task: retry).
         const [forum] = await Promise.all([client.getForum(forumId, { signal }).catch(() => undefined), fetchChunk(waitingChunk)]);
         return { kind: 'waiting', forum, expectedAt: error.expectedAt };
@@ -176,6 +183,7 @@ export class HdResultSummary extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('forumId')) {
+      this.seen = -1;
       const client = this.api.value?.client;
       this.data = this.forumId && client ? client.peekResults(this.forumId) : undefined;
       this.announce = '';
@@ -236,12 +244,24 @@ export class HdResultSummary extends LitElement {
     return this.programme?.state ?? (this.failed.has(programmeChunk) ? 'error' : 'loading');
   }
 
+  /**
+   * The answer says which event it reflects: the stream resumes from there (a stream that has seen
+   * nothing yet replays what came after it), so no second fetch is needed and older events are skipped.
+   */
+  private resumeFrom(lastEventId: string | undefined): void {
+    if (lastEventId === undefined) return;
+    this.seen = Number(lastEventId);
+    this.gap = false;
+    this.live.stream?.advanceTo(lastEventId);
+  }
+
   private onLive(msg: LiveMessage): void {
     if (msg.type === 'reset' || msg.type === 'poll') {
       void this.forumTask.run();
       return;
     }
     if ((msg.type !== 'results.published' && msg.type !== 'proposal.updated') || msg.forumId !== this.forumId) return;
+    if (Number(msg.id) <= this.seen) return; // already in what was fetched
     this.api.value?.client.invalidateForum(msg.forumId);
     // Applied by a chunk fetched with the first such event (callbacks on one promise keep the
     // events' order); if it cannot be fetched, fetch the result again instead.

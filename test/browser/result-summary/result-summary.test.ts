@@ -205,6 +205,19 @@ describe('<hd-result-summary> one forum', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads the results once: its live stream resumes from the event they reflect, and an answer given after still arrives', async () => {
+    const { forum, ideaIds } = await finishedForum([{ text: '도서관 야간 개방', votes: 2 }]);
+    const r = await publish(forum.id, [{ title: '도서관 야간 개방 시범 운영', ideaIds }]);
+    performance.clearResourceTimings(); // (the publication was a PUT to the same address)
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${forum.id}></hd-result-summary>`);
+    await ready(el);
+    await until(() => (el as unknown as { live: { state: string } }).live.state === 'open', 'the live stream');
+    await respond(forum.id, r.proposals[0]!.id, { status: 'reviewing', answer: '내년 예산에 맞춰 검토합니다.', date: '2031-08-01' });
+    await until(() => $(el, '.answer')!.textContent!.includes('내년 예산에 맞춰 검토합니다.'), 'the new answer', 10_000);
+    const reads = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === `/api/forums/${forum.id}/results`);
+    expect(reads, 'one read of the results, not a second one once the stream is open').to.have.length(1);
+  });
+
   it('in English, says so when the results are published live and when an answer changes', async () => {
     const { forum, ideaIds } = await finishedForum([{ text: '공원 그늘막', votes: 2 }]);
     const el = await fixture<HdResultSummary>(html`<hd-result-summary lang="en" api-base="/api" forum-id=${forum.id}></hd-result-summary>`);
