@@ -15,12 +15,27 @@
  * render() { const client = this.api.client; … }
  * ```
  */
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import type { LiveStream } from '../api/live-stream.js';
 import { apiContext, type ApiContextValue } from './api-context.js';
 import { createApiValue } from './api-value.js';
+
+/**
+ * The context protocol's request (as `@lit/context`'s `ContextRequestEvent`): the nearest
+ * `<hd-provider>` answers it, now and on every later change (`subscribe`); a ContextRoot replays
+ * it for a provider that upgrades later.
+ */
+class ContextRequest extends Event {
+  constructor(
+    readonly context: unknown,
+    readonly contextTarget: Element,
+    readonly callback: (value: ApiContextValue | undefined, unsubscribe?: () => void) => void,
+    readonly subscribe: boolean,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
+}
 
 /** Where `ApiController.live` gets streams; set by `live-controller.ts` on import. */
 export const liveStreams: { get?: (baseUrl: string, forumId: string) => LiveStream } = {};
@@ -39,7 +54,9 @@ export interface ApiControllerOptions {
 
 export class ApiController implements ReactiveController {
   private readonly host: ApiHost;
-  private readonly consumer: ContextConsumer<typeof apiContext, ApiHost>;
+  /** The provider's value, and how to stop hearing from that provider. */
+  private provided: ApiContextValue | undefined;
+  private unsubscribe: (() => void) | undefined;
   private readonly onChange: ((value: ApiContextValue | undefined) => void) | undefined;
   private own: { key: string; value: ApiContextValue } | undefined;
   private last: ApiContextValue | undefined;
@@ -47,7 +64,6 @@ export class ApiController implements ReactiveController {
   constructor(host: ApiHost, options: ApiControllerOptions = {}) {
     this.host = host;
     this.onChange = options.onChange;
-    this.consumer = new ContextConsumer(host, { context: apiContext, subscribe: true });
     host.addController(this);
   }
 
@@ -60,7 +76,7 @@ export class ApiController implements ReactiveController {
       if (!this.own || this.own.key !== key) this.own = { key, value: createApiValue(base, token) };
       return this.own.value;
     }
-    return this.consumer.value;
+    return this.provided;
   }
 
   /** Whether the widget has a backend to talk to. */
@@ -102,6 +118,24 @@ export class ApiController implements ReactiveController {
   live(forumId: string): LiveStream | undefined {
     const value = this.value;
     return value && liveStreams.get ? liveStreams.get(value.baseUrl, forumId) : undefined;
+  }
+
+  hostConnected(): void {
+    this.host.dispatchEvent(
+      new ContextRequest(apiContext, this.host, (value, unsubscribe) => {
+        // Another provider answering (the element moved, or a ContextRoot replayed the request):
+        // stop hearing from the previous one.
+        if (this.unsubscribe && this.unsubscribe !== unsubscribe) this.unsubscribe();
+        this.unsubscribe = unsubscribe;
+        this.provided = value;
+        this.host.requestUpdate();
+      }, true),
+    );
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   hostUpdate(): void {
