@@ -3,9 +3,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
+import { PartsController, part } from '../../context/parts.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { addStyles } from '../../styles/adopt.js';
 import { baseStyles } from '../../styles/base.js';
 import type { CardHost } from './cards.js';
 import { addDays, addMonths, isMonth, monthGrid, seoulMidnight, seoulNoon, weekday } from './dates.js';
@@ -15,22 +15,18 @@ import { ko } from './messages.js';
 const STATUSES: ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
 /** Forums shown in a month cell before the rest collapse into "+N". */
 const PER_CELL = 2;
+/**
+ * After a retry the button goes: the keyboard moves to what takes its place (a new retry if it
+ * failed again, else the day's heading, the first forum or the grid's tab stop).
+ */
+const FOCUS = '#panel-title, [part=forum-link], [tabindex="0"]';
 
 /**
- * The forum cards (list view, an opened day): a chunk fetched once per page, the first time an
+ * The forum cards (list view, an opened day): a part fetched once per page, the first time an
  * element needs it (see cards.ts); a failed fetch is tried again on the next retry.
  */
 type Cards = typeof import('./cards.js');
-let cardsModule: Cards | undefined;
-let cardsLoading: Promise<Cards> | undefined;
-const fetchCards = (): Promise<Cards> =>
-  (cardsLoading ??= import('./cards.js').then(
-    (m) => (cardsModule = m),
-    (error: unknown) => {
-      cardsLoading = undefined;
-      throw error;
-    },
-  ));
+const cardsChunk = part(() => import('./cards.js'), (m) => [m.cardStyles]);
 
 interface Loaded {
   key: string;
@@ -162,9 +158,8 @@ export class HdForumCalendar extends LitElement {
     const narrow = (entry?.contentRect.width ?? 480) < 480;
     requestAnimationFrame(() => (this.narrow = narrow));
   });
-  /** The cards chunk while this element waits for it, and why it failed. */
-  private cardsWaiting: Promise<unknown> | undefined;
-  private cardsFailed: unknown;
+  /** The cards part while this element waits for it, and why it failed. */
+  private readonly parts = new PartsController(this);
   private host: CardHost | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -243,37 +238,10 @@ export class HdForumCalendar extends LitElement {
 
   /** `updateComplete` resolves once the widget shows its language and the cards it asked for. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.l.updateComplete(async () => {
-      let done = await super.getUpdateComplete();
-      while (this.cardsWaiting) {
-        await this.cardsWaiting;
-        done = await super.getUpdateComplete();
-      }
-      return done;
-    });
+    return this.l.updateComplete(() => this.parts.updateComplete(() => super.getUpdateComplete()));
   }
 
-  /**
-   * The cards chunk once it is in (its styles join this shadow root). Else starts fetching it and
-   * returns undefined; the element re-renders when it lands or fails.
-   */
-  private cards(): Cards | undefined {
-    if (cardsModule) {
-      addStyles(this.shadowRoot, [cardsModule.cardStyles]);
-      return cardsModule;
-    }
-    if (!this.cardsWaiting && !this.cardsFailed) {
-      this.cardsWaiting = fetchCards()
-        .catch((error: unknown) => (this.cardsFailed = error))
-        .finally(() => {
-          this.cardsWaiting = undefined;
-          this.requestUpdate();
-        });
-    }
-    return undefined;
-  }
-
-  private readonly prefetch = () => this.cards();
+  private readonly prefetch = () => this.parts.need(cardsChunk);
 
   /** What the cards read from this element. */
   private get cardHost(): CardHost {
@@ -436,7 +404,10 @@ export class HdForumCalendar extends LitElement {
       error: (error) =>
         items
           ? this.renderBody(view, items)
-          : this.failure(error, () => this.refresh()),
+          : this.failure(error, () => {
+              this.refresh();
+              this.parts.focus(FOCUS);
+            }),
     });
     // No api-base and no provider above: say so rather than load for ever.
     const body = this.api.missing
@@ -511,35 +482,17 @@ export class HdForumCalendar extends LitElement {
    * an error with retry when it could not be fetched.
    */
   private cardsPart(draw: (c: Cards) => TemplateResult | undefined): TemplateResult | undefined {
-    const c = this.cards();
+    const c = this.parts.need(cardsChunk);
     if (c) return draw(c);
-    if (this.cardsFailed) {
-      return this.failure(this.cardsFailed, () => {
-        this.cardsFailed = undefined;
-        this.requestUpdate();
-      });
-    }
-    return undefined;
+    const failed = this.parts.failed(cardsChunk);
+    return failed ? this.failure(failed, () => this.parts.retry(cardsChunk, FOCUS)) : undefined;
   }
 
   private failure(error: unknown, retry: () => void): TemplateResult {
     return html`<div class="notice error" part="notice" role="alert">
       <p>${this.l.error(error)}</p>
-      <button type="button" part="button" @click=${() => this.retry(retry)}>${this.l.m.common.retry}</button>
+      <button type="button" part="button" @click=${retry}>${this.l.m.common.retry}</button>
     </div>`;
-  }
-
-  /**
-   * Tries again. The retry button goes meanwhile: the keyboard moves to what takes its place (a
-   * new retry if it failed again, else the day's heading, the first forum or the grid's tab stop).
-   */
-  private retry(again: () => void): void {
-    const had = this.shadowRoot?.activeElement;
-    again();
-    void this.updateComplete.then(() => {
-      const $ = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
-      if (had && !had.isConnected) ($('[role=alert] button') ?? $('#panel-title, [part=forum-link], [tabindex="0"]'))?.focus();
-    });
   }
 
   private renderEmpty(): TemplateResult {

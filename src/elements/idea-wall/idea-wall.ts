@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus } from '../../context/task.js';
@@ -8,9 +8,9 @@ import type { LiveMessage } from '../../api/live-stream.js';
 import type { Forum, Idea, LiveEvent, Table } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
+import { PartsController, part, type Part } from '../../context/parts.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
-import { addStyles } from '../../styles/adopt.js';
 import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
 import { ko } from './messages.js';
 import { IdeaStore, type SortOrder, type ViewQuery } from './store.js';
@@ -29,19 +29,14 @@ const ANNOUNCE_MS = 5_000;
  */
 const VIRTUALIZE_FROM = 100;
 /**
- * Code a wall needs only in some modes or states, each a chunk fetched once per page by the first
- * wall that needs it (see `#need`): a writer's posting and dots, the projector's view, a
+ * Code a wall needs only in some modes or states, each a part fetched once per page by the first
+ * wall that needs it (`PartsController`): a writer's posting and dots, the projector's view, a
  * facilitator's tools, and the virtualizer for a long wall.
  */
-interface Chunk<T> {
-  load: () => Promise<T>;
-  value?: T;
-  loading?: Promise<T>;
-}
-const partChunk: Chunk<typeof import('./participation.js')> = { load: () => import('./participation.js') };
-const projectorChunk: Chunk<typeof import('./projector.js')> = { load: () => import('./projector.js') };
-const toolsChunk: Chunk<typeof import('./facilitator.js')> = { load: () => import('./facilitator.js') };
-const virtualChunk: Chunk<typeof import('./virtual-list.js')> = { load: () => import('./virtual-list.js') };
+const partChunk = part(() => import('./participation.js'));
+const projectorChunk = part(() => import('./projector.js'));
+const toolsChunk = part(() => import('./facilitator.js'));
+const virtualChunk = part(() => import('./virtual-list.js'));
 
 interface MyVotes {
   budget: number;
@@ -184,11 +179,10 @@ export class HdIdeaWall extends LitElement {
   #autoJoinTried = '';
   /** The list is drawn by the virtualizer. */
   #virtual = false;
-  /** Chunks this wall waits for (`updateComplete` waits too), and those that failed to load. */
-  #waiting = new Map<Chunk<unknown>, Promise<void>>();
-  #failed = new Map<Chunk<unknown>, unknown>();
+  /** The parts this wall waits for (`updateComplete` waits too), and those that failed to load. */
+  #parts = new PartsController(this);
   #onOnline = () => {
-    this.#failed.clear(); // chunks that failed offline are fetched again on the next render
+    this.#parts.failures.clear(); // parts that failed offline are fetched again on the next render
     this.participation?.flush();
     this.requestUpdate();
   };
@@ -500,7 +494,7 @@ export class HdIdeaWall extends LitElement {
     this.joining = true;
     // The writer's part loads while the server answers (if it is not in yet; tried again if an
     // earlier try failed): the composer replaces the form at once.
-    this.#failed.delete(partChunk);
+    this.#parts.failures.delete(partChunk);
     this.#prefetch();
     const part = partChunk.loading;
     try {
@@ -513,7 +507,7 @@ export class HdIdeaWall extends LitElement {
       this.notice = undefined;
       this.dispatchEvent(new HdIdeaWallJoinedEvent({ forumId: this.forumId, table: s.table }));
       // The form that had the keyboard is gone: the keyboard goes on in the composer.
-      if (focused) this.#refocus('#draft');
+      if (focused) this.#parts.focus('#draft');
     } catch (error) {
       this.say(this.l.error(error), true);
     } finally {
@@ -522,7 +516,7 @@ export class HdIdeaWall extends LitElement {
   }
 
   #prefetch(): void {
-    this.#need(partChunk);
+    this.#parts.need(partChunk);
   }
 
   #submitJoin(ev: SubmitEvent): void {
@@ -538,32 +532,13 @@ export class HdIdeaWall extends LitElement {
     this.paused = !this.paused;
   }
 
-  /**
-   * After the next render (and the chunks it waits for), focuses `selector` — or, when the part
-   * failed to load, its retry button — unless the person has put the keyboard somewhere meanwhile.
-   */
-  #refocus(selector: string): void {
-    void this.updateComplete.then(() => {
-      const active = document.activeElement;
-      if (this.shadowRoot?.activeElement || (active && active !== document.body)) return;
-      this.renderRoot.querySelector<HTMLElement>(`${selector}, .error button`)?.focus();
-    });
-  }
-
   // ---------------------------------------------------------------- render
 
   protected override getUpdateComplete(): Promise<boolean> {
     // Resolves once the wall is drawn in its language (a lazy catalog may still be on its way)
     // and with every chunk it asked for in (a writer's part, a facilitator's tools, the
     // projector, the virtualizer).
-    return this.l.updateComplete(async () => {
-      let done = await super.getUpdateComplete();
-      while (this.#waiting.size) {
-        await Promise.all(this.#waiting.values());
-        done = await super.getUpdateComplete();
-      }
-      return done;
-    });
+    return this.l.updateComplete(() => this.#parts.updateComplete(() => super.getUpdateComplete()));
   }
 
   #skeleton() {
@@ -586,15 +561,15 @@ export class HdIdeaWall extends LitElement {
     // with the error and a retry in its place.
     if (
       (this.task.status === TaskStatus.PENDING && this.store.size === 0 && !this.forum) ||
-      (!this.#drawn && !this.participation && this.#writes() && !this.#failed.has(partChunk))
+      (!this.#drawn && !this.participation && this.#writes() && !this.#parts.failed(partChunk))
     ) {
       return this.#skeleton();
     }
     this.#shown = this.#view();
     if (this.mode !== 'projector') return this.#renderWall();
     // The projector's view (and the QR code) load only when a wall is a projector.
-    const projector = this.#need(projectorChunk);
-    return projector ? projector.projectorView(this.h) : this.#failed.has(projectorChunk) ? this.#chunkFailed(projectorChunk) : this.#skeleton();
+    const projector = this.#parts.need(projectorChunk);
+    return projector ? projector.projectorView(this.h) : this.#parts.failed(projectorChunk) ? this.#chunkFailed(projectorChunk) : this.#skeleton();
   }
 
   private liveLine() {
@@ -658,13 +633,13 @@ export class HdIdeaWall extends LitElement {
    */
   #list(list: readonly Idea[]) {
     if (list.length >= VIRTUALIZE_FROM) {
-      const virtual = this.#need(virtualChunk);
+      const virtual = this.#parts.need(virtualChunk);
       if (virtual) {
         if (!this.#virtual) virtual.keepFocus(this.shadowRoot!);
         this.#virtual = true;
         return virtual.virtualList(list, (i) => i.id, (i) => this.#card(i));
       }
-      if (!this.#failed.has(virtualChunk)) list = list.slice(0, VIRTUALIZE_FROM);
+      if (!this.#parts.failed(virtualChunk)) list = list.slice(0, VIRTUALIZE_FROM);
     }
     this.#virtual = false;
     return repeat(list, (i) => i.id, (i) => this.#card(i));
@@ -678,7 +653,7 @@ export class HdIdeaWall extends LitElement {
   /** A writer's posting and dots: starts fetching their chunk when the wall needs it; undefined until it is in. */
   #loadParticipation(): Participation | undefined {
     if (!this.participation && this.#writes()) {
-      const m = this.#need(partChunk);
+      const m = this.#parts.need(partChunk);
       if (m) {
         this.participation = new m.Participation(this.h);
         queueMicrotask(() => this.participation?.flush()); // what waits in the outbox goes now
@@ -693,48 +668,13 @@ export class HdIdeaWall extends LitElement {
    */
   #loadTools(): Tools | undefined {
     if (!this.isFacilitator) return undefined;
-    const m = this.#need(toolsChunk);
+    const m = this.#parts.need(toolsChunk);
     return m && (this.tools ??= new m.Tools(this.h));
   }
 
-  /**
-   * A chunk's module once it is in. Else starts fetching it (once per page, shared by every wall)
-   * and returns undefined; this wall re-renders when it lands (or, when it could not be fetched,
-   * shows `#failure` with a retry). Its `styles`, if any, join this wall's shadow root (`addStyles`).
-   */
-  #need<T>(chunk: Chunk<T>): T | undefined {
-    const m = chunk.value;
-    if (m) {
-      const { styles } = m as { styles?: CSSResult };
-      if (styles) addStyles(this.shadowRoot, [styles]);
-      return m;
-    }
-    if (this.#waiting.has(chunk) || this.#failed.has(chunk)) return undefined;
-    chunk.loading ??= chunk.load().then(
-      (m) => (chunk.value = m),
-      (error: unknown) => {
-        chunk.loading = undefined;
-        throw error;
-      },
-    );
-    this.#waiting.set(
-      chunk,
-      chunk.loading
-        .then(
-          () => undefined,
-          (error: unknown) => void this.#failed.set(chunk, error),
-        )
-        .finally(() => {
-          this.#waiting.delete(chunk);
-          this.requestUpdate();
-        }),
-    );
-    return undefined;
-  }
-
   /** In a part's place while its chunk loads (`focus`: what takes the keyboard after a retry). */
-  #pending(chunk: Chunk<unknown>, focus: string) {
-    return this.#failed.has(chunk) ? this.#chunkFailed(chunk, focus) : html`<p class="note" aria-busy="true">${this.l.m.common.loading}</p>`;
+  #pending(chunk: Part<unknown>, focus: string) {
+    return this.#parts.failed(chunk) ? this.#chunkFailed(chunk, focus) : html`<p class="note" aria-busy="true">${this.l.m.common.loading}</p>`;
   }
 
   /** Something could not be fetched (offline): say so, with a retry. */
@@ -745,13 +685,9 @@ export class HdIdeaWall extends LitElement {
     </div>`;
   }
 
-  /** A chunk could not be fetched: say so, with a retry (`focus`: what takes the keyboard after it). */
-  #chunkFailed(chunk: Chunk<unknown>, focus = '') {
-    return this.#failure(this.#failed.get(chunk), () => {
-      this.#failed.delete(chunk);
-      this.requestUpdate();
-      if (focus) this.#refocus(focus);
-    });
+  /** A part could not be fetched: say so, with a retry (`focus`: what takes the keyboard after it). */
+  #chunkFailed(chunk: Part<unknown>, focus = '[role=alert] button') {
+    return this.#failure(this.#parts.failed(chunk), () => this.#parts.retry(chunk, focus));
   }
 
   private votingLine(): string {

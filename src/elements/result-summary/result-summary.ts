@@ -1,15 +1,15 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { NotFoundError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
 import type { ForumResult, Proposal } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
+import { PartsController, fetchPart, part } from '../../context/parts.js';
 import { dateTimeFormat } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { ChartParts, ResultHost } from './details.js';
-import { addStyles } from '../../styles/adopt.js';
 import { ko } from './messages.js';
 import type { ProgrammeView } from './programme.js';
 import { styles } from './result-summary.styles.js';
@@ -21,33 +21,17 @@ type ForumView = { kind: 'result' } | ({ kind: 'waiting' } & Waiting);
 const ROW = 2.9;
 
 /**
- * Code that a forum's first screen does not need, each a chunk fetched once per page by the first
+ * Code that a forum's first screen does not need, each a part fetched once per page by the first
  * element that needs it: the programme view (no `forum-id`); the charts, data tables and print
  * styles (when a forum's charts come near the viewport, a table is opened or the page printed);
  * the CSV export (on the first download); what a forum shows before its results are published;
  * what to do with a live event about the results (with the first one).
  */
-interface Chunk<T> {
-  load: () => Promise<T>;
-  value?: T;
-  loading?: Promise<T>;
-}
-const programmeChunk: Chunk<typeof import('./programme.js')> = { load: () => import('./programme.js') };
-const detailsChunk: Chunk<typeof import('./details.js')> = { load: () => import('./details.js') };
-const csvChunk: Chunk<typeof import('./csv.js')> = { load: () => import('./csv.js') };
-const liveChunk: Chunk<typeof import('./live-update.js')> = { load: () => import('./live-update.js') };
-const waitingChunk: Chunk<typeof import('./waiting.js')> = { load: () => import('./waiting.js') };
-
-/** The chunk's module (fetched once; a failed fetch is tried again next time). */
-function fetchChunk<T>(chunk: Chunk<T>): Promise<T> {
-  return (chunk.loading ??= chunk.load().then(
-    (m) => (chunk.value = m),
-    (error: unknown) => {
-      chunk.loading = undefined;
-      throw error;
-    },
-  ));
-}
+const programmeChunk = part(() => import('./programme.js'), (m) => m.programmeStyles);
+const detailsChunk = part(() => import('./details.js'), (m) => m.detailStyles);
+const csvChunk = part(() => import('./csv.js'));
+const liveChunk = part(() => import('./live-update.js'));
+const waitingChunk = part(() => import('./waiting.js'), (m) => m.waitingStyles);
 
 /**
  * After a forum: headline figures, proposals ranked by votes with the ideas they came from, the
@@ -136,9 +120,8 @@ export class HdResultSummary extends LitElement {
   /** The programme view, once its chunk is in. */
   private programme: ProgrammeView | undefined;
   private host: ResultHost | undefined;
-  /** Chunks this element asked for that are on their way, and those that failed. */
-  private readonly waiting = new Map<Chunk<unknown>, Promise<unknown>>();
-  private readonly failed = new Map<Chunk<unknown>, unknown>();
+  /** Parts this element asked for that are on their way, and those that failed. */
+  private readonly parts = new PartsController(this);
   private near: IntersectionObserver | undefined;
   private watched: Element | null = null;
 
@@ -162,7 +145,7 @@ export class HdResultSummary extends LitElement {
         if (!(error instanceof NotFoundError) || error.code !== 'results-not-published') throw error;
         this.resumeFrom(error.problem?.lastEventId);
         // The forum and the waiting view's code in parallel (a failed chunk fails the task: retry).
-        const [forum] = await Promise.all([client.getForum(forumId, { signal }).catch(() => undefined), fetchChunk(waitingChunk)]);
+        const [forum] = await Promise.all([client.getForum(forumId, { signal }).catch(() => undefined), fetchPart(waitingChunk)]);
         return { kind: 'waiting', forum, expectedAt: error.expectedAt };
       }
     },
@@ -178,7 +161,7 @@ export class HdResultSummary extends LitElement {
    */
   async csv(): Promise<string> {
     const r = this.data;
-    return r ? (await fetchChunk(csvChunk)).forumCsv(this.view, r) : '';
+    return r ? (await fetchPart(csvChunk)).forumCsv(this.view, r) : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -192,14 +175,7 @@ export class HdResultSummary extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     // Resolves once the element is drawn in its language and with every chunk it asked for in.
-    return this.l.updateComplete(async () => {
-      let done = await super.getUpdateComplete();
-      while (this.waiting.size) {
-        await Promise.all(this.waiting.values());
-        done = await super.getUpdateComplete();
-      }
-      return done;
-    });
+    return this.l.updateComplete(() => this.parts.updateComplete(() => super.getUpdateComplete()));
   }
 
   protected override updated(): void {
@@ -241,7 +217,7 @@ export class HdResultSummary extends LitElement {
       if (this.forumTask.status === TaskStatus.ERROR) return 'error';
       return v && v.kind === 'waiting' ? 'waiting' : 'loading';
     }
-    return this.programme?.state ?? (this.failed.has(programmeChunk) ? 'error' : 'loading');
+    return this.programme?.state ?? (this.parts.failed(programmeChunk) ? 'error' : 'loading');
   }
 
   /**
@@ -265,36 +241,13 @@ export class HdResultSummary extends LitElement {
     this.api.value?.client.invalidateForum(msg.forumId);
     // Applied by a chunk fetched with the first such event (callbacks on one promise keep the
     // events' order); if it cannot be fetched, fetch the result again instead.
-    fetchChunk(liveChunk).then(
+    fetchPart(liveChunk).then(
       (c) => {
         const next = msg.forumId === this.forumId && c.apply(this.data, msg, this.l.locale);
         if (next) [this.data, this.announce] = next;
       },
       () => void this.forumTask.run(),
     );
-  }
-
-  /**
-   * A chunk's module once it is in. Else starts fetching it (once per page, shared by every
-   * element) and returns undefined; this element re-renders when it lands (or records the
-   * failure). Its styles join this element's shadow root once: adopted sheets, or in a browser
-   * without constructable stylesheets a <style> carrying `window.litNonce` (Lit's `adoptStyles`).
-   */
-  private need<T>(chunk: Chunk<T>, sheets: (m: T) => CSSResult[]): T | undefined {
-    const m = chunk.value;
-    if (m) {
-      addStyles(this.shadowRoot, sheets(m));
-      return m;
-    }
-    if (!this.waiting.has(chunk) && !this.failed.has(chunk)) {
-      const done = (error?: unknown) => {
-        this.waiting.delete(chunk);
-        if (error) this.failed.set(chunk, error);
-        this.requestUpdate();
-      };
-      this.waiting.set(chunk, fetchChunk(chunk).then(() => done(), done));
-    }
-    return undefined;
   }
 
   // ------------------------------------------------------------------ formatting
@@ -315,7 +268,7 @@ export class HdResultSummary extends LitElement {
   /** Fetches the CSV code on the first click, then builds and saves the file in the same promise chain. */
   private download(): void {
     const r = this.data;
-    if (r) fetchChunk(csvChunk).then((c) => c.download(this.view, r, this.renderRoot), (e: unknown) => (this.announce = this.l.error(e)));
+    if (r) fetchPart(csvChunk).then((c) => c.download(this.view, r, this.renderRoot), (e: unknown) => (this.announce = this.l.error(e)));
   }
 
   /** Prints with the charts and tables in (they may not have been wanted yet). */
@@ -423,8 +376,8 @@ export class HdResultSummary extends LitElement {
     const people = (v: number) => m.people(this.num(v));
     const items = (v: number) => m.items(this.num(v));
     const votes = (v: number) => m.votes(this.num(v));
-    const details = this.wantDetails || detailsChunk.value ? this.need(detailsChunk, (d) => d.detailStyles) : undefined;
-    const failed = this.failed.get(detailsChunk);
+    const details = this.wantDetails || detailsChunk.value ? this.parts.need(detailsChunk) : undefined;
+    const failed = this.parts.failed(detailsChunk);
     return html`<article part="base">
       <header part="header">
         <p class="eyebrow">${m.title}</p>
@@ -464,7 +417,7 @@ export class HdResultSummary extends LitElement {
       <section aria-labelledby="glance">
         <h3 id="glance" tabindex="-1">${m.glance}</h3>
         ${failed
-          ? this.failure(failed, () => this.retry(detailsChunk, '#glance'))
+          ? this.failure(failed, () => this.parts.retry(detailsChunk, '#glance'))
           : nothing}
         ${this.charts(r, details?.glance(this.view, r))}
       </section>
@@ -508,24 +461,10 @@ export class HdResultSummary extends LitElement {
 
   /** The programme view: its chunk loads its data (until it is in, the skeleton; if it fails, a retry). */
   private renderProgramme(): unknown {
-    const chunk = this.need(programmeChunk, (m) => m.programmeStyles);
+    const chunk = this.parts.need(programmeChunk);
     if (chunk) return (this.programme ??= new chunk.ProgrammeView(this.view)).render();
-    const failed = this.failed.get(programmeChunk);
-    return failed ? this.failure(failed, () => this.retry(programmeChunk, 'h2')) : this.skeleton();
-  }
-
-  /**
-   * Asks again for a chunk that failed to load. The retry button goes meanwhile: the keyboard moves
-   * to a new retry if it failed again, else to `then` (what the part brought).
-   */
-  private retry(chunk: Chunk<unknown>, then: string): void {
-    const had = this.shadowRoot?.activeElement;
-    this.failed.delete(chunk);
-    this.requestUpdate();
-    void this.updateComplete.then(() => {
-      const $ = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
-      if (had && !had.isConnected) ($('[part=error] button') ?? $(then))?.focus();
-    });
+    const failed = this.parts.failed(programmeChunk);
+    return failed ? this.failure(failed, () => this.parts.retry(programmeChunk, 'h2')) : this.skeleton();
   }
 
   protected override render(): unknown {
@@ -539,7 +478,7 @@ export class HdResultSummary extends LitElement {
         : this.forumTask.render({
             initial: () => this.skeleton(),
             pending: () => this.skeleton(),
-            complete: (v) => (v.kind === 'waiting' && this.need(waitingChunk, (w) => w.waitingStyles)?.renderWaiting(this.view, v)) || this.skeleton(),
+            complete: (v) => (v.kind === 'waiting' && this.parts.need(waitingChunk)?.renderWaiting(this.view, v)) || this.skeleton(),
             error: (e) => this.failure(e, () => void this.forumTask.run()),
           });
     } else {

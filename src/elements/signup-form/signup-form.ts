@@ -5,7 +5,7 @@ import { displayStatus, seatsLeft } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, SignupForm } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
-import { addStyles } from '../../styles/adopt.js';
+import { PartsController, fetchPart, part, type Part } from '../../context/parts.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { SignupHost } from './host.js';
@@ -34,20 +34,12 @@ export const importers = {
   guardian: () => import('./guardian.js'),
   notices: () => import('./notices.js'),
 };
-type Parts = { [K in keyof typeof importers]: Awaited<ReturnType<(typeof importers)[K]>> };
-const loaded: Partial<Parts> = {};
-const loading: Partial<Record<keyof Parts, Promise<unknown>>> = {};
-
-/** One fetch per part and page; a failed one is tried again the next time it is needed. */
-function fetchPart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
-  return (loading[name] ??= importers[name]().then(
-    (m) => (loaded[name] = m as Parts[K]),
-    (error: unknown) => {
-      delete loading[name];
-      throw error;
-    },
-  )) as Promise<Parts[K]>;
-}
+type Name = keyof typeof importers;
+type Parts = { [K in Name]: Awaited<ReturnType<(typeof importers)[K]>> };
+/** Each part, fetched once per page through `importers` (read when it is fetched: tests replace them). */
+const PARTS = Object.fromEntries(Object.keys(importers).map((name) => [name, part<unknown>(() => importers[name as Name]())])) as unknown as {
+  [K in Name]: Part<Parts[K]>;
+};
 
 const TOKEN = /^[A-Za-z0-9_.~-]{8,300}$/;
 
@@ -141,10 +133,11 @@ export class HdSignupForm extends LitElement {
   private focusNext = '';
   /** The cancel-link view's state and actions (from the views chunk). */
   private mng: Manage | undefined;
-  /** Parts the current render waits for (`updateComplete` waits for them too). */
-  private readonly waiting = new Set<Promise<unknown>>();
-  /** Parts whose fetch failed for a render that needed them, with why (shown with a retry). */
-  private readonly failed = new Map<keyof Parts, unknown>();
+  /**
+   * Parts the current render waits for (`updateComplete` waits for them too), and those whose
+   * fetch failed for a render that needed them, with why (shown with a retry).
+   */
+  private readonly parts = new PartsController(this);
 
   private readonly load = new Task(this, {
     task: async ([client, forumId]: readonly [ApiClient | undefined, string], { signal }) => {
@@ -168,7 +161,7 @@ export class HdSignupForm extends LitElement {
       else if (msg.type !== 'reset' && msg.type !== 'poll') return;
       if (msg.type !== 'forum.updated' && !this.cancelToken) void this.load.run();
       if (this.cancelToken) void this.mng?.refresh();
-      else void loaded.views?.promote(this.h);
+      else void PARTS.views.value?.promote(this.h);
     },
   });
 
@@ -186,33 +179,23 @@ export class HdSignupForm extends LitElement {
    * only fetched ahead (`ahead`). A part a render needed that failed to load is not fetched again
    * until the person asks (`wait`'s retry) or the browser is back online.
    */
-  private lazy<K extends keyof Parts>(name: K, ahead = false): Parts[K] | undefined {
-    const m = loaded[name];
-    if (!m) {
-      if (this.failed.has(name)) return undefined;
-      const p = fetchPart(name).then(
-        () => this.requestUpdate(),
-        (error: unknown) => ahead || (this.failed.set(name, error), this.requestUpdate()),
-      );
-      if (!ahead) this.waiting.add(p) && void p.then(() => this.waiting.delete(p));
-      return undefined;
-    }
-    addStyles(this.shadowRoot, [m.styles]);
-    return m;
+  private lazy<K extends Name>(name: K, ahead = false): Parts[K] | undefined {
+    return this.parts.need(PARTS[name] as Part<Parts[K]>, ahead);
   }
 
   /**
    * In place of a part still on its way: the loading state; once its fetch failed, the error with
-   * a retry that stays (and keeps focus) until the part is in, then focuses `focus` in it.
+   * a retry, which (once the part is in) focuses `focus` in it.
    */
-  private wait(name: keyof Parts, focus = 'top') {
-    if (!this.failed.has(name)) return this.renderLoading();
-    const retry = () =>
-      fetchPart(name).then(
-        () => (this.failed.delete(name), (this.focusNext = focus), this.requestUpdate()),
-        (error: unknown) => (this.failed.set(name, error), this.requestUpdate()),
-      );
-    return this.renderError(retry, this.failed.get(name), true);
+  private wait(name: Name, focus = 'top') {
+    const p: Part<unknown> = PARTS[name];
+    const failed = this.parts.failed(p);
+    if (!failed) return this.renderLoading();
+    const retry = () => {
+      this.parts.retry(p, '[role=alert] button');
+      fetchPart(p).then(() => (this.focusNext = focus), () => undefined);
+    };
+    return this.renderError(retry, failed, true);
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
@@ -255,10 +238,10 @@ export class HdSignupForm extends LitElement {
   };
 
   private onOnline = () => {
-    if (this.phase === 'pending') loaded.submit?.retry(this.h);
+    if (this.phase === 'pending') PARTS.submit.value?.retry(this.h);
     else if (this.load.status === TaskStatus.ERROR && !this.cancelToken) void this.load.run();
     else if (this.client) this.resume(this.client, this.forumId);
-    this.failed.clear(); // a part that could not be fetched is tried again
+    this.parts.failures.clear(); // a part that could not be fetched is tried again
     this.requestUpdate();
   };
 
@@ -268,7 +251,7 @@ export class HdSignupForm extends LitElement {
    */
   private resume(client: ApiClient, forumId: string): void {
     if (forumId && this.phase === 'form' && !this.inflight && hasPending(client.baseUrl, forumId)) {
-      fetchPart('submit').then((m) => m.resume(this.h, client.baseUrl, forumId), () => undefined);
+      fetchPart(PARTS.submit).then((m) => m.resume(this.h, client.baseUrl, forumId), () => undefined);
     }
   }
 
@@ -280,7 +263,7 @@ export class HdSignupForm extends LitElement {
     if (this.inflight || !form || !this.client) return;
     this.inflight = true; // one at a time, also while the checking code arrives
     try {
-      (loaded.check ?? (this.lazy('check'), await fetchPart('check'))).submitForm(this.h, form);
+      (PARTS.check.value ?? (this.lazy('check'), await fetchPart(PARTS.check))).submitForm(this.h, form);
     } catch (error) {
       // Offline before the code arrived (no touch before the submit): nothing was sent, nothing
       // lost. Says so at the top of the form, with a retry (focused) that submits again.
@@ -327,7 +310,7 @@ export class HdSignupForm extends LitElement {
     const form = this.form;
     const check = this.lazy('check');
     if (!form) return;
-    if (!check) return void fetchPart('check').then(() => this.check(key), () => undefined);
+    if (!check) return void fetchPart(PARTS.check).then(() => this.check(key), () => undefined);
     const error = check.validateField(key, this.values, form);
     const errors = { ...this.errors };
     if (error) errors[key] = error;
@@ -352,13 +335,8 @@ export class HdSignupForm extends LitElement {
   }
 
   /** `updateComplete` also waits for the language in effect and for the parts this render needs. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await this.l.updateComplete(() => super.getUpdateComplete());
-    while (this.waiting.size) {
-      await Promise.all(this.waiting);
-      done = await this.l.updateComplete(() => super.getUpdateComplete());
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.l.updateComplete(() => this.parts.updateComplete(() => super.getUpdateComplete()));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -558,7 +536,7 @@ export class HdSignupForm extends LitElement {
     const v = this.values;
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.ahead} @pointerdown=${this.ahead}>
-      ${this.stuck && !loaded.check
+      ${this.stuck && !PARTS.check.value
         ? this.renderError(() => this.onSubmit(new Event('submit')), this.stuck.error, true)
         : this.summary && (this.general || Object.keys(this.errors).length)
           ? this.lazy('check')?.renderSummary(this.h, form)
