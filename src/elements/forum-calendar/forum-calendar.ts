@@ -4,6 +4,7 @@ import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { PartsController, part } from '../../context/parts.js';
+import { customStates } from '../../context/states.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
@@ -149,7 +150,7 @@ export class HdForumCalendar extends LitElement {
     locale: () => this.api.locale,
     own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
   });
-  private internals: ElementInternals | undefined;
+  private readonly states = customStates(this);
   private loaded: Loaded | undefined;
   private fresh = false;
   private seen = { district: new Set<string>(), topic: new Set<string>() };
@@ -189,15 +190,6 @@ export class HdForumCalendar extends LitElement {
       return items;
     },
   });
-
-  constructor() {
-    super();
-    try {
-      this.internals = this.attachInternals();
-    } catch {
-      // Without ElementInternals the `:state()` hooks are simply absent.
-    }
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -290,15 +282,9 @@ export class HdForumCalendar extends LitElement {
   }
 
   protected override updated(): void {
-    const states = this.internals?.states;
     const items = this.items();
     const error = this.task.status === TaskStatus.ERROR;
-    const now = { loading: !items && !error, error: !items && error, empty: !!items && !this.inView(items).length };
-    try {
-      for (const [name, on] of Object.entries(now)) on ? states?.add(name) : states?.delete(name);
-    } catch {
-      // Older engines only accept `--name` states: the `:state()` hooks are simply absent.
-    }
+    this.states(items ? !this.inView(items).length && 'empty' : error ? 'error' : 'loading');
   }
 
   /** Forums in the days the current view shows (the list shows only the month itself). */

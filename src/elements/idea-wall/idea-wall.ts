@@ -9,6 +9,7 @@ import type { Forum, Idea, LiveEvent, Table } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { PartsController, part, type Part } from '../../context/parts.js';
+import { customStates } from '../../context/states.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
@@ -160,7 +161,7 @@ export class HdIdeaWall extends LitElement {
   private participation: Participation | undefined;
   /** A facilitator's tools, once their chunk is in. */
   private tools: Tools | undefined;
-  #internals: ElementInternals | undefined;
+  #states = customStates(this);
   /** Ideas wait in this device's outbox (from an earlier visit). */
   #queued = false;
   /** The wall has been drawn (after that, a part that loads shows its own note in its place). */
@@ -197,15 +198,6 @@ export class HdIdeaWall extends LitElement {
       await this.#load(signal);
     },
   });
-
-  constructor() {
-    super();
-    try {
-      this.#internals = this.attachInternals();
-    } catch {
-      this.#internals = undefined;
-    }
-  }
 
   /** The ideas the wall shows now (as last rendered), in order. */
   get shownIdeas(): readonly Idea[] {
@@ -467,20 +459,13 @@ export class HdIdeaWall extends LitElement {
   }
 
   #setStates(): void {
-    const states = this.#internals?.states;
     const live = this.live.state;
-    try {
-      for (const [name, on] of [
-        ['loading', this.task.status === TaskStatus.PENDING],
-        ['live', live === 'open'],
-        ['paused', this.paused],
-        ['offline', live === 'reconnecting' || live === 'polling'],
-      ] as const) {
-        states?.[on ? 'add' : 'delete'](name);
-      }
-    } catch {
-      // Older engines: no custom states.
-    }
+    this.#states(
+      this.task.status === TaskStatus.PENDING && 'loading',
+      live === 'open' && 'live',
+      this.paused && 'paused',
+      (live === 'reconnecting' || live === 'polling') && 'offline',
+    );
   }
 
   // ---------------------------------------------------------------- actions

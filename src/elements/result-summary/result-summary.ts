@@ -6,6 +6,7 @@ import type { ForumResult, Proposal } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { PartsController, fetchPart, part } from '../../context/parts.js';
+import { customStates } from '../../context/states.js';
 import { dateTimeFormat } from '../../i18n/format.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
@@ -107,8 +108,8 @@ export class HdResultSummary extends LitElement {
     locale: () => this.api.locale,
     own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
   });
-  /** Absent before Safari 16.4: then the `:state()` hooks are too. */
-  private readonly internals = this.attachInternals?.();
+  /** `:state(loading | error | waiting | empty | ready)` (absent before Safari 16.4). */
+  private readonly states = customStates(this);
   private focusHeading = false;
   /**
    * Fetched before the live stream was open, from a backend whose answer carries no `lastEventId`:
@@ -179,13 +180,7 @@ export class HdResultSummary extends LitElement {
   }
 
   protected override updated(): void {
-    const s = this.internals?.states;
-    const now = this.viewState();
-    try {
-      for (const k of ['loading', 'error', 'waiting', 'empty', 'ready']) k === now ? s?.add(k) : s?.delete(k);
-    } catch {
-      // CustomStateSet without plain names (older engines): the `:state()` hooks are simply absent.
-    }
+    this.states(this.viewState());
     if (!this.forumId) this.programme?.fetch();
     if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== TaskStatus.PENDING) {
       this.gap = false;

@@ -6,6 +6,7 @@ import type { Forum, RegistrationReceipt, SignupForm } from '../../api/types.js'
 import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { PartsController, fetchPart, part, type Part } from '../../context/parts.js';
+import { customStates } from '../../context/states.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { SignupHost } from './host.js';
@@ -124,7 +125,7 @@ export class HdSignupForm extends LitElement {
     locale: () => this.api.locale,
     own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
   });
-  private readonly internals = this.attachInternals();
+  private readonly states = customStates(this);
   /** This element as its lazy parts see it. */
   private readonly h = this as unknown as SignupHost;
   private inflight = false;
@@ -342,13 +343,7 @@ export class HdSignupForm extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.focusNext && this.focusField(this.focusNext)) this.focusNext = '';
-    try {
-      const states = this.internals.states;
-      states.clear();
-      states.add(this.stateName());
-    } catch {
-      // CustomStateSet unsupported
-    }
+    this.states(this.stateName());
   }
 
   private stateName(): string {
