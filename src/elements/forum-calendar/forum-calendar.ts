@@ -5,8 +5,8 @@ import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
 import { ApiController } from '../../context/api-consumer.js';
 import { PartsController, part } from '../../context/parts.js';
 import { customStates } from '../../context/states.js';
+import { words } from '../../context/words.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
-import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { CardHost } from './cards.js';
 import { addDays, addMonths, isMonth, monthGrid, seoulMidnight, seoulNoon, weekday } from './dates.js';
@@ -146,10 +146,7 @@ export class HdForumCalendar extends LitElement {
   private openDay: string | undefined;
 
   private readonly api = new ApiController(this);
-  private readonly l = new LocalizeController(this, {
-    locale: () => this.api.locale,
-    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
-  });
+  private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
   private readonly states = customStates(this);
   private loaded: Loaded | undefined;
   private fresh = false;

@@ -10,7 +10,7 @@ import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { PartsController, part, type Part } from '../../context/parts.js';
 import { customStates } from '../../context/states.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { words } from '../../context/words.js';
 import { baseStyles } from '../../styles/base.js';
 import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
 import { ko } from './messages.js';
@@ -140,10 +140,7 @@ export class HdIdeaWall extends LitElement {
 
   private readonly api = new ApiController(this);
   /** Korean ships with the wall; English is a chunk fetched the first time a wall speaks it. */
-  private readonly l = new LocalizeController(this, {
-    locale: () => this.api.locale,
-    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
-  });
+  private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
   private readonly live = new LiveController(this, {
     stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
     onMessage: (m) => this.#onLive(m),

@@ -7,8 +7,8 @@ import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { PartsController, fetchPart, part } from '../../context/parts.js';
 import { customStates } from '../../context/states.js';
+import { words } from '../../context/words.js';
 import { dateTimeFormat } from '../../i18n/format.js';
-import { LocalizeController } from '../../i18n/localize.js';
 import { baseStyles } from '../../styles/base.js';
 import type { ChartParts, ResultHost } from './details.js';
 import { ko } from './messages.js';
@@ -104,10 +104,7 @@ export class HdResultSummary extends LitElement {
   private wantDetails = false;
 
   private readonly api = new ApiController(this);
-  private readonly l = new LocalizeController(this, {
-    locale: () => this.api.locale,
-    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
-  });
+  private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
   /** `:state(loading | error | waiting | empty | ready)` (absent before Safari 16.4). */
   private readonly states = customStates(this);
   private focusHeading = false;

@@ -7,7 +7,7 @@ import { ApiController } from '../../context/api-consumer.js';
 import { LiveController } from '../../context/live-controller.js';
 import { PartsController, fetchPart, part, type Part } from '../../context/parts.js';
 import { customStates } from '../../context/states.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { words } from '../../context/words.js';
 import { baseStyles } from '../../styles/base.js';
 import type { SignupHost } from './host.js';
 import { ko } from './messages.js';
@@ -121,10 +121,7 @@ export class HdSignupForm extends LitElement {
 
   private readonly api = new ApiController(this);
   /** Words (`l.t`): Korean ships here, English is fetched the first time a page asks for it. */
-  private readonly l = new LocalizeController(this, {
-    locale: () => this.api.locale,
-    own: { ko, load: { en: () => import('./messages-en.js').then((m) => m.en) } },
-  });
+  private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
   private readonly states = customStates(this);
   /** This element as its lazy parts see it. */
   private readonly h = this as unknown as SignupHost;
