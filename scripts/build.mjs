@@ -3,8 +3,8 @@
 //   dist/lib/**            npm ESM: one module per class and per define/ file, .d.ts, Lit external
 //   dist/demo/*.js         the demo pages' scripts
 //   custom-elements.json   the manifest of every element's public API
-import { copyFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { copyFileSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { root, run, fail } from './lib/setup.mjs';
 
@@ -17,6 +17,17 @@ const step = (label, cmd, args) => {
 };
 
 step('Building the CDN bundle (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+// Precompressed twins of every CDN file (`x.js.br`, `x.js.gz`): the reference server sends the best
+// one a browser accepts, and a partner's server can do the same (nginx `gzip_static`/`brotli_static`).
+// The .gz is gzip level 9, the same bytes the size budgets count (scripts/lib/sizes.mjs).
+const cdnDir = join(root, 'dist', 'cdn');
+for (const entry of readdirSync(cdnDir, { recursive: true })) {
+  const file = join(cdnDir, String(entry));
+  if (!/\.(js|css)$/.test(file)) continue;
+  const bytes = readFileSync(file);
+  writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+}
 if (existsSync(join(root, 'demo', 'index.ts'))) step('Building the demo scripts (vite)', bin('vite'), ['build', '--mode', 'demo', '--logLevel', 'warn']);
 step('Building the npm modules (tsc)', bin('tsc'), ['-p', 'tsconfig.build.json']);
 // tsc does not emit hand-written .d.ts files: the contract's generated types must ship beside types.d.ts.

@@ -40,13 +40,18 @@ export function createApp(deps: Deps): Hono<Env> {
 
   if (deps.staticRoot) {
     const root = deps.staticRoot;
-    app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html')) ?? c.notFound());
-    app.get('/favicon.ico', async (c) => (await serveFile(`${root}/demo`, 'favicon.ico')) ?? c.body(null, 204));
-    app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length))) ?? c.notFound());
+    const opts = (c: { req: { header: (name: string) => string | undefined } }) => ({
+      acceptEncoding: c.req.header('accept-encoding'),
+      ifNoneMatch: c.req.header('if-none-match'),
+    });
+    app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html', opts(c))) ?? c.notFound());
+    app.get('/favicon.ico', async (c) => (await serveFile(`${root}/demo`, 'favicon.ico', opts(c))) ?? c.body(null, 204));
+    app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length), opts(c))) ?? c.notFound());
     // The widgets' files are public and sent without credentials: any site may load them as
     // module scripts (which browsers fetch in CORS mode), e.g. a partner site on its own domain.
     app.get('/dist/*', async (c) => {
-      const res = await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length));
+      // the CDN files are sent brotli- or gzip-compressed (the build writes both beside each file)
+      const res = await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length), opts(c));
       if (!res) return c.notFound();
       res.headers.set('Access-Control-Allow-Origin', '*');
       res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');

@@ -28,8 +28,35 @@ export const HTML_CSP =
 /** For every response that is not one of our pages. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** Serve `rel` (URL path below the mount) from `dir`, or null when there is no such file. */
-export async function serveFile(dir: string, rel: string): Promise<Response | null> {
+/** What the request says about caches and encodings (its `If-None-Match` and `Accept-Encoding`). */
+export interface ServeOptions {
+  acceptEncoding?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+/** Precompressed twins the build writes beside a file (`scripts/build.mjs`), best first. */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+
+/** Whether `Accept-Encoding` allows an encoding (a `q=0` refuses it). */
+function accepts(header: string, encoding: string): boolean {
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (name !== encoding && name !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/**
+ * Serve `rel` (URL path below the mount) from `dir`, or null when there is no such file. A file
+ * with a precompressed twin (`.br`, `.gz`) is sent in the best encoding the browser accepts; every
+ * file carries an ETag, so a browser that has it gets a 304 instead of the bytes again.
+ */
+export async function serveFile(dir: string, rel: string, opts: ServeOptions = {}): Promise<Response | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(rel);
@@ -47,11 +74,23 @@ export async function serveFile(dir: string, rel: string): Promise<Response | nu
       st = await stat(path);
     }
     if (!st.isFile()) return null;
-    const body = await readFile(path);
     const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
     const headers = new Headers({ 'Content-Type': type, 'Cache-Control': 'no-cache' });
     if (type.startsWith('text/html')) headers.set('Content-Security-Policy', HTML_CSP);
-    return new Response(body, { status: 200, headers });
+    let file = path;
+    let encoding = '';
+    for (const [name, ext] of ENCODINGS) {
+      const twin = await stat(path + ext).catch(() => null);
+      if (!twin?.isFile()) continue;
+      headers.set('Vary', 'Accept-Encoding');
+      if (encoding || !accepts(opts.acceptEncoding ?? '', name)) continue;
+      [file, encoding] = [path + ext, name];
+    }
+    const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}${encoding ? '-' + encoding : ''}"`;
+    headers.set('ETag', etag);
+    if (opts.ifNoneMatch?.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });
+    if (encoding) headers.set('Content-Encoding', encoding);
+    return new Response(await readFile(file), { status: 200, headers });
   } catch {
     return null;
   }

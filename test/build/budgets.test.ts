@@ -10,7 +10,8 @@
 //   entry, an exports map and sideEffects that match the files, custom-elements.json referenced.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 // @ts-expect-error -- a plain .mjs helper shared with the bench, without type declarations
 import { BUDGETS, CEILINGS, TAGS, kb, readGraph } from '../../scripts/lib/sizes.mjs';
@@ -52,6 +53,21 @@ for (const tag of WIDGETS) {
 test('a page with all four widgets loads no more than its ceiling at first', () => {
   const page = graph().page(WIDGETS);
   assert.ok(page.initial <= CEILINGS.allFour, `all four: ${kb(page.initial)} > ${kb(CEILINGS.allFour)}`);
+});
+
+test('every CDN file has precompressed twins the server sends: .gz (gzip level 9, the bytes these budgets count) and .br', () => {
+  const dir = join(root, 'dist', 'cdn');
+  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(js|css)$/.test(f));
+  assert.ok(files.includes('hyeondap.js') && files.includes('hyeondap.css') && files.length > 10, files.join(', '));
+  for (const f of files) {
+    const bytes = readFileSync(join(dir, f));
+    const gz = readFileSync(join(dir, `${f}.gz`));
+    assert.deepEqual(gunzipSync(gz), bytes, `${f}.gz decodes to ${f}`);
+    assert.equal(gz.length, gzipSync(bytes, { level: 9 }).length, `${f}.gz is what the budgets count`);
+    const br = readFileSync(join(dir, `${f}.br`));
+    assert.deepEqual(brotliDecompressSync(br), bytes, `${f}.br decodes to ${f}`);
+    assert.ok(br.length <= gz.length, `${f}.br (${br.length} B) is no larger than the gzip (${gz.length} B)`);
+  }
 });
 
 test('the npm modules: a class and a define module per element with types, the React entry, exports and sideEffects that match', () => {

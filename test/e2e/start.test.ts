@@ -111,6 +111,12 @@ describe('npm start on a fresh data directory', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    // the widgets' code, as the browser received it
+    const code: string[] = [];
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/dist/cdn/') && path.endsWith('.js')) code.push(`${path} ${r.headers()['content-encoding'] ?? 'as is'}`);
+    });
     const res = await page.goto(`${server.ready.url}/`);
     assert.equal(res?.status(), 200);
     const csp = res?.headers()['content-security-policy'] ?? '';
@@ -120,6 +126,8 @@ describe('npm start on a fresh data directory', () => {
     const live = (await (await fetch(`${server.ready.apiBase}/forums/${server.ready.demo!.liveForumId}`)).json()) as { title: string };
     await page.locator('hd-forum-calendar [part~="forum"]', { hasText: live.title }).first().waitFor({ timeout: 15_000 });
     assert.equal(await page.evaluate(() => typeof customElements.get('hd-forum-calendar')), 'function');
+    assert.ok(code.length >= 3, `the loader and the calendar's chunks: ${code.join(', ')}`);
+    assert.deepEqual(code.filter((l) => !l.endsWith(' br')), [], "the widgets' code comes brotli-compressed");
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'demo-phone.png') });
     await page.locator('hd-forum-calendar').scrollIntoViewIfNeeded();
