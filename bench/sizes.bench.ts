@@ -18,6 +18,7 @@ interface Page {
   initial: number;
   later: number;
   files: string[];
+  brotli: number;
 }
 const g = readGraph(join(import.meta.dirname, '..')) as {
   loader: { bytes: number };
@@ -53,3 +54,6 @@ console.log('\nWhat a page loads from the CDN build, minified and gzipped');
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
+// What a browser that accepts brotli actually receives from the reference server (the build writes .br twins).
+const brotli = [...widgets.map((t) => [`<${t}>`, g.page([t]).brotli] as const), ['all four', four.brotli] as const];
+console.log(`\nBrotli, as the reference server sends it: ${brotli.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(' · ')}`);

@@ -8,7 +8,7 @@
 // or state is used and are counted apart as "later".
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const TAGS = ['hd-provider', 'hd-forum-calendar', 'hd-signup-form', 'hd-idea-wall', 'hd-result-summary'];
 
@@ -81,6 +81,15 @@ export function readGraph(root) {
     return out;
   };
   const sum = (files) => [...files].reduce((n, f) => n + size(f), 0);
+  /** Brotli (quality 11), as the reference server sends the files to browsers that accept it. */
+  const br = new Map();
+  const sizeBr = (file) => {
+    if (!br.has(file)) {
+      const bytes = readFileSync(join(dir, file));
+      br.set(file, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length);
+    }
+    return br.get(file);
+  };
 
   /** The chunk that holds a source module (a path ending, e.g. `idea-wall/participation.ts`). */
   const chunkWith = (module) => {
@@ -96,7 +105,7 @@ export function readGraph(root) {
     const initial = closure(loader.file);
     for (const tag of tags) closure(chunkOf(tag), initial);
     for (const module of modules) closure(chunkWith(module), initial);
-    return { initial: sum(initial), later: sum(later(initial)), files: [...initial] };
+    return { initial: sum(initial), later: sum(later(initial)), files: [...initial], brotli: [...initial].reduce((n, f) => n + sizeBr(f), 0) };
   };
   return { chunks, loader: { file: loader.file, bytes: sum(closure(loader.file)) }, page, chunkOf, chunkWith, size, closure };
 }
