@@ -35,9 +35,9 @@ export const fetchPart = <T>(p: Part<T>): Promise<T> =>
 
 export class PartsController {
   /** Parts this element waits for (its `updateComplete` waits for them too). */
-  readonly waiting = new Map<Part<unknown>, Promise<unknown>>();
+  readonly #waiting = new Map<Part<unknown>, Promise<unknown>>();
   /** Parts that failed to load for this element, with why. */
-  readonly failures = new Map<Part<unknown>, unknown>();
+  readonly #failures = new Map<Part<unknown>, unknown>();
   readonly #host: LitElement;
 
   constructor(host: LitElement) {
@@ -57,14 +57,14 @@ export class PartsController {
       addStyles(this.#host.shadowRoot, p.styles?.(m) ?? (own ? [own] : []));
       return m;
     }
-    if (!this.waiting.has(p) && !this.failures.has(p)) {
+    if (!this.#waiting.has(p) && !this.#failures.has(p)) {
       const done = fetchPart(p).then(
         () => undefined,
-        (error: unknown) => void (ahead || this.failures.set(p, error)),
+        (error: unknown) => void (ahead || this.#failures.set(p, error)),
       );
-      if (!ahead) this.waiting.set(p, done);
+      if (!ahead) this.#waiting.set(p, done);
       void done.then(() => {
-        if (!ahead) this.waiting.delete(p);
+        if (!ahead) this.#waiting.delete(p);
         this.#host.requestUpdate();
       });
     }
@@ -73,12 +73,21 @@ export class PartsController {
 
   /** Why the part failed to load for this element; undefined if it did not. */
   failed(p: Part<unknown>): unknown {
-    return this.failures.get(p);
+    return this.#failures.get(p);
+  }
+
+  /**
+   * Forgets that `p` (without `p`: every part) failed to load: the next render that needs it
+   * fetches it again (e.g. when the browser is back online).
+   */
+  forget(p?: Part<unknown>): void {
+    if (p) this.#failures.delete(p);
+    else this.#failures.clear();
   }
 
   /** Asks again for a part that failed; then the keyboard goes as `focus` says. */
   retry(p: Part<unknown>, focus: string): void {
-    this.failures.delete(p);
+    this.forget(p);
     this.#host.requestUpdate();
     this.focus(focus);
   }
@@ -102,8 +111,8 @@ export class PartsController {
    */
   async updateComplete(base: () => Promise<boolean>): Promise<boolean> {
     let done = await base();
-    while (this.waiting.size) {
-      await Promise.all(this.waiting.values());
+    while (this.#waiting.size) {
+      await Promise.all(this.#waiting.values());
       done = await base();
     }
     return done;

@@ -180,7 +180,7 @@ export class HdIdeaWall extends LitElement {
   /** The parts this wall waits for (`updateComplete` waits too), and those that failed to load. */
   #parts = new PartsController(this);
   #onOnline = () => {
-    this.#parts.failures.clear(); // parts that failed offline are fetched again on the next render
+    this.#parts.forget(); // parts that failed offline are fetched again on the next render
     this.participation?.flush();
     this.requestUpdate();
   };
@@ -476,7 +476,7 @@ export class HdIdeaWall extends LitElement {
     this.joining = true;
     // The writer's part loads while the server answers (if it is not in yet; tried again if an
     // earlier try failed): the composer replaces the form at once.
-    this.#parts.failures.delete(partChunk);
+    this.#parts.forget(partChunk);
     this.#prefetch();
     const part = partChunk.loading;
     try {

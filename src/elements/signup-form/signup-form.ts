@@ -239,7 +239,7 @@ export class HdSignupForm extends LitElement {
     if (this.phase === 'pending') PARTS.submit.value?.retry(this.h);
     else if (this.load.status === TaskStatus.ERROR && !this.cancelToken) void this.load.run();
     else if (this.client) this.resume(this.client, this.forumId);
-    this.parts.failures.clear(); // a part that could not be fetched is tried again
+    this.parts.forget(); // a part that could not be fetched is tried again
     this.requestUpdate();
   };
 
