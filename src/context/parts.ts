@@ -53,8 +53,7 @@ export class PartsController {
   need<T>(p: Part<T>, ahead = false): T | undefined {
     const m = p.value;
     if (m) {
-      const own = (m as { styles?: CSSResult }).styles;
-      addStyles(this.#host.shadowRoot, p.styles?.(m) ?? (own ? [own] : []));
+      addStyles(this.#host.shadowRoot, p.styles?.(m) ?? [(m as { styles?: CSSResult | CSSResult[] }).styles ?? []].flat());
       return m;
     }
     if (!this.#waiting.has(p) && !this.#failures.has(p)) {

@@ -43,7 +43,7 @@ const en: typeof ko = {
 /** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
 const SIGNUP: string[] = ['announced', 'open', 'full'];
 
-export const cardStyles = css`
+export const styles = css`
   ul,
   ol {
     list-style: none;

@@ -27,7 +27,7 @@ const FOCUS = '#panel-title, [part=forum-link], [tabindex="0"]';
  * element needs it (see cards.ts); a failed fetch is tried again on the next retry.
  */
 type Cards = typeof import('./cards.js');
-const cardsChunk = part(() => import('./cards.js'), (m) => [m.cardStyles]);
+const cardsChunk = part(() => import('./cards.js'));
 
 interface Loaded {
   key: string;

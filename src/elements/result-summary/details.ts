@@ -61,7 +61,7 @@ const en: typeof ko = {
 export const words = (h: ResultHost): typeof ko => (h.l.locale === 'en' ? en : ko);
 
 /** The charts', the tables' and the print styles (adopted by the element's shadow root with this chunk). */
-export const detailStyles = [
+export const styles = [
   chartStyles,
   css`
     .table-wrap { overflow-x: auto; margin-top: 0.5em; }

@@ -11,7 +11,7 @@ import type { Forum, ForumResult, Totals } from '../../api/types.js';
 import { Task, TaskStatus, initialState } from '../../context/task.js';
 import { HdResultForumSelectEvent } from '../../events/result-forum-select.js';
 import { formatPercent, seoulDateKey } from '../../i18n/format.js';
-import { STATUSES, bars, countStatuses, detailStyles, figure, stack, table, words, type ResultHost, type StatusCounts } from './details.js';
+import { STATUSES, bars, countStatuses, styles as detailStyles, figure, stack, table, words, type ResultHost, type StatusCounts } from './details.js';
 
 const ko = {
   programme: '현답토론회 전체 결과',
@@ -54,7 +54,7 @@ const en: typeof ko = {
 };
 
 /** The programme view's own styles (the element's shadow root adopts them with this chunk). */
-export const programmeStyles = [
+export const styles = [
   ...detailStyles,
   css`
     label { display: grid; gap: 0.25em; font-weight: 600; }

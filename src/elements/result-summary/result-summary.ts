@@ -28,11 +28,11 @@ const ROW = 2.9;
  * the CSV export (on the first download); what a forum shows before its results are published;
  * what to do with a live event about the results (with the first one).
  */
-const programmeChunk = part(() => import('./programme.js'), (m) => m.programmeStyles);
-const detailsChunk = part(() => import('./details.js'), (m) => m.detailStyles);
+const programmeChunk = part(() => import('./programme.js'));
+const detailsChunk = part(() => import('./details.js'));
 const csvChunk = part(() => import('./csv.js'));
 const liveChunk = part(() => import('./live-update.js'));
-const waitingChunk = part(() => import('./waiting.js'), (m) => m.waitingStyles);
+const waitingChunk = part(() => import('./waiting.js'));
 
 /**
  * After a forum: headline figures, proposals ranked by votes with the ideas they came from, the

@@ -17,7 +17,7 @@ const en: typeof ko = {
   waitingUnknown: 'The results are not published yet. They will appear here as soon as they are.',
 };
 
-export const waitingStyles = [
+export const styles = [
   css`
     .waiting {
       border: 1px solid var(--_hd-color-border);
