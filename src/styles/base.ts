@@ -103,6 +103,8 @@ export const baseStyles = css`
     *::before,
     *::after {
       animation-duration: 0.01ms !important;
+      /* one run, not an endless 0.01 ms loop: that would flicker (a pulsing skeleton, say) */
+      animation-iteration-count: 1 !important;
       transition-duration: 0.01ms !important;
     }
   }

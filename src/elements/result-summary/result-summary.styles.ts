@@ -69,7 +69,8 @@ export const styles = css`
   .error { border: 1px solid var(--_hd-color-danger); color: var(--_hd-color-danger); border-radius: var(--_hd-radius); padding: 1em; display: grid; gap: 0.75em; justify-items: start; margin: 1em 0; }
   /* at least a screen while loading: the results are longer, so the page below is out of sight and does not jump */
   .skeleton { min-height: max(36em, 100svh); display: grid; gap: 1em; align-content: start; }
-  .sk { background: var(--_hd-color-surface-alt); border-radius: var(--_hd-radius); animation: pulse 1.5s ease-in-out infinite; }
+  .sk { background: var(--_hd-color-surface-alt); border-radius: var(--_hd-radius); }
+  @media (prefers-reduced-motion: no-preference) { .sk { animation: pulse 1.5s ease-in-out infinite; } }
   .sk-title { height: 2em; width: 60%; }
   .sk-line { height: 1.25em; width: 80%; }
   .sk-block { height: 12em; }
