@@ -252,6 +252,23 @@ describe('<hd-result-summary> one forum', () => {
     await ready(el);
   });
 
+  it('holds its loading placeholder still for people who ask for reduced motion (no pulsing, no flicker)', async () => {
+    const saved = registryDefaults.client;
+    registryDefaults.client = { fetch: () => new Promise<Response>(() => {}) }; // the answer never comes: it stays loading
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/still-api" forum-id="any"></hd-result-summary>`);
+      const bones = $$(el, '.sk');
+      expect(bones.length, 'the placeholder').to.be.greaterThan(0);
+      for (const bone of bones) expect(bone.getAnimations(), 'no animation on the placeholder').to.have.length(0);
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(bones[0]!.getAnimations(), 'it pulses for everyone else').to.have.length(1);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      registryDefaults.client = saved;
+    }
+  });
+
   it('shows an error with a retry that works once the network is back', async () => {
     let offline = true;
     const saved = registryDefaults.client;
