@@ -16,18 +16,20 @@ export const TAGS = ['hd-provider', 'hd-forum-calendar', 'hd-signup-form', 'hd-i
 export const BUDGETS = { loader: 3 * 1024, onePage: 20 * 1024, allFour: 45 * 1024 };
 
 /**
- * What the build may not grow past, gzipped bytes: the sizes measured when issue #6 closed its
- * first round, rounded up to the next half kilobyte. The loader meets its budget; the page totals
- * do NOT yet meet issue #6's 20 KB (one widget) and 45 KB (all four) — Lit (6.2 KB) and the
- * shared data layer, i18n and styles (≈ 9 KB) already take most of 20 KB. Until they do, these
- * ceilings keep the gap from widening; lower them whenever a change makes a page smaller.
+ * What the build may not grow past, gzipped bytes: the sizes measured when issue #6's second
+ * round ended (calendar 22.9, signup form 26.3, idea wall 28.4, result summary 24.0, all four
+ * 46.9 KB), rounded up to the next half kilobyte with at least a quarter to spare. The loader meets
+ * its budget; the pages do NOT meet issue #6's 20 KB (one widget) and 45 KB (all four): the
+ * loader (1.3 KB) and the foundation chunk every widget needs (15.7 KB: Lit about 5.3, the shared
+ * data layer, i18n, styles and controllers the rest) already take 17.0 KB before a widget's own code. These ceilings keep the gap from widening;
+ * lower them whenever a change makes a page smaller.
  */
 export const CEILINGS = {
-  'hd-forum-calendar': 26 * 1024,
-  'hd-signup-form': 28 * 1024,
-  'hd-idea-wall': 32 * 1024,
-  'hd-result-summary': 26 * 1024,
-  allFour: 52.5 * 1024,
+  'hd-forum-calendar': 23.5 * 1024,
+  'hd-signup-form': 27 * 1024,
+  'hd-idea-wall': 29 * 1024,
+  'hd-result-summary': 24.5 * 1024,
+  allFour: 47.5 * 1024,
 };
 
 /**
