@@ -3,13 +3,13 @@
 // The order of the tests matters: each checks a part's FIRST fetch in this page.
 import { expect, fixture, html } from '@open-wc/testing';
 import { registryDefaults, resetRegistry } from '../../../src/api/registry.js';
-import type { RegistrationReceipt } from '../../../src/api/types.js';
 import '../../../src/define/hd-signup-form.js';
 import type { HdSignupForm } from '../../../src/elements/signup-form/signup-form.js';
 import { admin, until } from '../helpers/server.js';
+import { $, phones, registerByApi, text, tick, type } from './fixtures.js';
 
 let n = 0;
-const phone = () => `010-${String(3000 + (Date.now() % 6000)).slice(0, 4)}-${String(2000 + n++).padStart(4, '0')}`;
+const phone = phones(3000);
 
 async function newForum(capacity = 30, questions = false): Promise<string> {
   const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);
@@ -31,16 +31,6 @@ async function newForum(capacity = 30, questions = false): Promise<string> {
   return forum.id;
 }
 
-async function registerByApi(forumId: string, name: string): Promise<RegistrationReceipt> {
-  const res = await fetch(`/api/forums/${forumId}/registrations`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ name, contact: { kind: 'phone', value: phone() }, district: '진접읍', ageGroup: '40s', role: 'participant', consentVersion: '2026-01', consents: { personal: true, accessibility: false, notice: false } }),
-  });
-  if (res.status !== 201) throw new Error(`registration: ${res.status} ${await res.text()}`);
-  return (await res.json()) as RegistrationReceipt;
-}
-
 const regs = async (forumId: string) => (await admin<{ items: { name: string; outcome: string }[] }>('GET', `/forums/${forumId}/registrations?limit=100`)).items;
 
 /** The element's later parts this page has fetched so far (file names). */
@@ -57,19 +47,7 @@ async function mount(forumId: string): Promise<HdSignupForm> {
   return el;
 }
 
-const $ = <T extends HTMLElement = HTMLElement>(el: HdSignupForm, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const text = (el: HdSignupForm) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
-function type(el: HdSignupForm, sel: string, value: string) {
-  const input = $<HTMLInputElement>(el, sel);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-function tick(el: HdSignupForm, sel: string) {
-  const box = $<HTMLInputElement>(el, sel);
-  if (!box.checked) box.click();
-}
 async function fillValid(el: HdSignupForm) {
   type(el, '#f-name', '홍길동');
   type(el, '#f-contact', phone());
@@ -152,7 +130,7 @@ describe('<hd-signup-form>: parts that load later', () => {
     expect(fetched()).to.not.include('notices');
     // The seat goes once the form follows the forum live (its stream is open), as on a page left open.
     await until(() => (el as unknown as { live: { state: string } }).live.state === 'open', 'the live stream');
-    await registerByApi(forumId, '먼저 온 사람'); // the last seat goes elsewhere (the live stream says so)
+    await registerByApi(forumId, '먼저 온 사람', phone()); // the last seat goes elsewhere (the live stream says so)
     await until(() => $(el, 'button[type="submit"]').textContent === '대기자로 신청하기', 'the waitlist button', 12_000);
     expect($(el, '#f-name')).to.equal(name);
     expect($<HTMLInputElement>(el, '#f-name').value).to.equal('늦은 사람');
@@ -182,7 +160,7 @@ describe('<hd-signup-form>: parts that load later', () => {
 
   it('a cancel link shows the management view from its chunk, styled through adopted style sheets', async () => {
     const forumId = await newForum();
-    const mine = await registerByApi(forumId, '관리 화면');
+    const mine = await registerByApi(forumId, '관리 화면', phone());
     const el = await fixture<HdSignupForm>(html`<hd-signup-form api-base="/api" cancel-token=${mine.cancelToken}></hd-signup-form>`);
     await until(() => el.shadowRoot!.querySelector('.mine'), 'the registration');
     await el.updateComplete;

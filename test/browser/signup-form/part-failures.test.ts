@@ -5,13 +5,13 @@
 // FIRST fetch in this page, so the order matters.
 import { expect, fixture, html } from '@open-wc/testing';
 import { resetRegistry } from '../../../src/api/registry.js';
-import type { RegistrationReceipt } from '../../../src/api/types.js';
 import '../../../src/define/hd-signup-form.js';
 import { importers, type HdSignupForm } from '../../../src/elements/signup-form/signup-form.js';
 import { admin, until } from '../helpers/server.js';
+import { $, phones, registerByApi, text, tick, type } from './fixtures.js';
 
 let n = 0;
-const phone = () => `010-${String(4000 + (Date.now() % 5000)).slice(0, 4)}-${String(3000 + n++).padStart(4, '0')}`;
+const phone = phones(4000);
 
 async function newForum(status: 'open' | 'closed' = 'open'): Promise<string> {
   const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);
@@ -29,16 +29,6 @@ async function newForum(status: 'open' | 'closed' = 'open'): Promise<string> {
   return forum.id;
 }
 
-async function registerByApi(forumId: string, name: string): Promise<RegistrationReceipt> {
-  const res = await fetch(`/api/forums/${forumId}/registrations`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ name, contact: { kind: 'phone', value: phone() }, district: '진접읍', ageGroup: '40s', role: 'participant', consentVersion: '2026-01', consents: { personal: true, accessibility: false, notice: false } }),
-  });
-  if (res.status !== 201) throw new Error(`registration: ${res.status} ${await res.text()}`);
-  return (await res.json()) as RegistrationReceipt;
-}
-
 type Part = keyof typeof importers;
 const real = { ...importers };
 const parts = importers as Record<Part, () => Promise<unknown>>;
@@ -46,20 +36,8 @@ const parts = importers as Record<Part, () => Promise<unknown>>;
 const breakPart = (part: Part) => (parts[part] = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
 const restore = () => Object.assign(importers, real);
 
-const $ = <T extends HTMLElement = HTMLElement>(el: HdSignupForm, sel: string) => el.shadowRoot!.querySelector<T>(sel)!;
-const text = (el: HdSignupForm) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const retryButton = (el: HdSignupForm) => el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button');
 
-function type(el: HdSignupForm, sel: string, value: string) {
-  const input = $<HTMLInputElement>(el, sel);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-function tick(el: HdSignupForm, sel: string) {
-  const box = $<HTMLInputElement>(el, sel);
-  if (!box.checked) box.click();
-}
 
 describe('<hd-signup-form>: a later part whose code cannot be fetched', () => {
   afterEach(() => {
@@ -69,7 +47,7 @@ describe('<hd-signup-form>: a later part whose code cannot be fetched', () => {
 
   it('a cancel link: says so with a retry; the retry brings the registration and focuses its heading', async () => {
     const forumId = await newForum();
-    const mine = await registerByApi(forumId, '관리 화면 시험');
+    const mine = await registerByApi(forumId, '관리 화면 시험', phone());
     breakPart('views');
     const el = await fixture<HdSignupForm>(html`<hd-signup-form api-base="/api" cancel-token=${mine.cancelToken}></hd-signup-form>`);
     const retry = await until(() => retryButton(el), 'the retry');
