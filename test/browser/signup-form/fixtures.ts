@@ -26,6 +26,17 @@ export function tick(el: HdSignupForm, sel: string): void {
   if (!box.checked) box.click();
 }
 
+/** Fills in the required fields with valid answers (a person signing up as a participant). */
+export async function fillValid(el: HdSignupForm, phone: string): Promise<void> {
+  type(el, '#f-name', '홍길동');
+  type(el, '#f-contact', phone);
+  type(el, '#f-district', '진접읍');
+  type(el, '#f-ageGroup', '30s');
+  tick(el, '#f-role');
+  tick(el, '#f-consents-personal');
+  await el.updateComplete;
+}
+
 /** Someone registers through the API, not the form. */
 export async function registerByApi(forumId: string, name: string, phone: string): Promise<RegistrationReceipt> {
   const res = await fetch(`/api/forums/${forumId}/registrations`, {

@@ -6,7 +6,7 @@ import { registryDefaults, resetRegistry } from '../../../src/api/registry.js';
 import '../../../src/define/hd-signup-form.js';
 import type { HdSignupForm } from '../../../src/elements/signup-form/signup-form.js';
 import { admin, until } from '../helpers/server.js';
-import { $, phones, registerByApi, text, tick, type } from './fixtures.js';
+import { $, fillValid, phones, registerByApi, text, tick, type } from './fixtures.js';
 
 let n = 0;
 const phone = phones(3000);
@@ -48,16 +48,6 @@ async function mount(forumId: string): Promise<HdSignupForm> {
 }
 
 
-async function fillValid(el: HdSignupForm) {
-  type(el, '#f-name', '홍길동');
-  type(el, '#f-contact', phone());
-  type(el, '#f-district', '진접읍');
-  type(el, '#f-ageGroup', '30s');
-  tick(el, '#f-role');
-  tick(el, '#f-consents-personal');
-  await el.updateComplete;
-}
-
 describe('<hd-signup-form>: parts that load later', () => {
   afterEach(() => {
     registryDefaults.client = {};
@@ -84,7 +74,7 @@ describe('<hd-signup-form>: parts that load later', () => {
   it('under 14: the guardian section shows its loading state, then its fields; the form around it stays, and it submits with the guardian', async () => {
     const forumId = await newForum();
     const el = await mount(forumId);
-    await fillValid(el);
+    await fillValid(el, phone());
     const name = $(el, '#f-name');
     const seen: string[] = [];
     const watch = new MutationObserver(() => {

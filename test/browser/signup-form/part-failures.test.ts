@@ -8,7 +8,7 @@ import { resetRegistry } from '../../../src/api/registry.js';
 import '../../../src/define/hd-signup-form.js';
 import { importers, type HdSignupForm } from '../../../src/elements/signup-form/signup-form.js';
 import { admin, until } from '../helpers/server.js';
-import { $, phones, registerByApi, text, tick, type } from './fixtures.js';
+import { $, fillValid, phones, registerByApi, text, type } from './fixtures.js';
 
 let n = 0;
 const phone = phones(4000);
@@ -87,13 +87,7 @@ describe('<hd-signup-form>: a later part whose code cannot be fetched', () => {
     breakPart('check');
     const el = await fixture<HdSignupForm>(html`<hd-signup-form api-base="/api" forum-id=${forumId}></hd-signup-form>`);
     await until(() => el.shadowRoot!.querySelector('form'), 'the form');
-    type(el, '#f-name', '홍길동');
-    type(el, '#f-contact', phone());
-    type(el, '#f-district', '진접읍');
-    type(el, '#f-ageGroup', '30s');
-    tick(el, '#f-role');
-    tick(el, '#f-consents-personal');
-    await el.updateComplete;
+    await fillValid(el, phone());
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     const retry = await until(() => retryButton(el), 'the retry');
     await el.updateComplete;
