@@ -9,8 +9,9 @@
  *   re-renders the widget.
  *
  * ```ts
- * @property({ attribute: 'api-base' }) apiBase?: string;
- * @property({ attribute: false }) token?: string;
+ * static override properties = { apiBase: { attribute: 'api-base' }, token: { attribute: false } };
+ * apiBase: string | undefined;
+ * token: string | undefined;
  * private api = new ApiController(this);
  * render() { const client = this.api.client; … }
  * ```
