@@ -29,7 +29,7 @@ const chunkGraph = (): Plugin => ({
 const FOUNDATION = (id: string): boolean =>
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)
     ? !/directive|context-provider|value-notifier/.test(id)
-    : /src\/(api|context|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts/.test(id);
+    : /src\/(api|context|controllers|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts/.test(id);
 
 /** `dist/cdn/hyeondap.css`: the widgets' loading space, for pages that link it (src/reserve.ts). */
 const reserveStylesheet = (): Plugin => ({
@@ -86,7 +86,7 @@ export default defineConfig(({ mode }) => {
           codeSplitting: {
             includeDependenciesRecursively: false,
             groups: [
-              { name: 'live', test: /src\/(api\/live-|context\/live-)/, priority: 2 },
+              { name: 'live', test: /src\/(api\/live-|controllers\/live-)/, priority: 2 },
               { name: 'foundation', test: FOUNDATION, priority: 1 },
             ],
           },

@@ -9,7 +9,7 @@ import { getApi } from '../../src/api/registry.js';
 import { getLiveStream } from '../../src/api/live-registry.js';
 import type { Forum, Idea } from '../../src/api/types.js';
 import type { LiveMessage } from '../../src/api/live-stream.js';
-import { LiveController } from '../../src/context/live-controller.js';
+import { LiveController } from '../../src/controllers/live-controller.js';
 import { FAKE_API } from './index.ts';
 
 const shared = css`

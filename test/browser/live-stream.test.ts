@@ -1,8 +1,8 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiController } from '../../src/context/api-consumer.js';
-import { LiveController } from '../../src/context/live-controller.js';
+import { ApiController } from '../../src/controllers/api-controller.js';
+import { LiveController } from '../../src/controllers/live-controller.js';
 import { ApiClient } from '../../src/api/client.js';
 import { LiveStream, type EventSourceLike, type LiveMessage, type LiveStreamState } from '../../src/api/live-stream.js';
 import { getApi, registryDefaults, resetRegistry } from '../../src/api/registry.js';

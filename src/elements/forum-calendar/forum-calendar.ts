@@ -1,11 +1,11 @@
-import { Task, TaskStatus, initialState } from '../../context/task.js';
+import { Task, TaskStatus, initialState } from '../../controllers/task.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
-import { ApiController } from '../../context/api-consumer.js';
-import { PartsController, part } from '../../context/parts.js';
-import { customStates } from '../../context/states.js';
-import { words } from '../../context/words.js';
+import { ApiController } from '../../controllers/api-controller.js';
+import { PartsController, part } from '../../controllers/parts.js';
+import { customStates } from '../../controllers/states.js';
+import { words } from '../../controllers/words.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
 import { baseStyles } from '../../styles/base.js';
 import type { CardHost } from './cards.js';

@@ -8,7 +8,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
 import type { Forum, ForumResult, Totals } from '../../api/types.js';
-import { Task, TaskStatus, initialState } from '../../context/task.js';
+import { Task, TaskStatus, initialState } from '../../controllers/task.js';
 import { HdResultForumSelectEvent } from '../../events/result-forum-select.js';
 import { formatPercent, seoulDateKey } from '../../i18n/format.js';
 import { STATUSES, bars, countStatuses, styles as detailStyles, figure, stack, table, words, type ResultHost, type StatusCounts } from './details.js';

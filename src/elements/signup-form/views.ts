@@ -5,7 +5,7 @@
  * it while the person fills in the form (or at once for a cancel link), so a page that only shows
  * the form loads less. Its words and styles live here, its words in both languages.
  */
-import { Task, TaskStatus } from '../../context/task.js';
+import { Task, TaskStatus } from '../../controllers/task.js';
 import { css, html, nothing, svg } from 'lit';
 import { ConflictError, UnauthorizedError, type ApiError } from '../../api/errors.js';
 import { displayStatus } from '../../api/forum-status.js';

@@ -5,7 +5,7 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiContextValue } from '../../../src/context/api-context.js';
-import { ApiController } from '../../../src/context/api-consumer.js';
+import { ApiController } from '../../../src/controllers/api-controller.js';
 import { LocalizeController } from '../../../src/i18n/localize.js';
 import { baseStyles } from '../../../src/styles/base.js';
 

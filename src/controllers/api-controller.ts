@@ -19,8 +19,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import type { LiveStream } from '../api/live-stream.js';
-import { apiContext, type ApiContextValue } from './api-context.js';
-import { createApiValue } from './api-value.js';
+import { apiContext, type ApiContextValue } from '../context/api-context.js';
+import { createApiValue } from '../context/api-value.js';
 
 /**
  * The context protocol's request (as `@lit/context`'s `ContextRequestEvent`): the nearest

@@ -17,7 +17,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getLiveStream } from '../api/live-registry.js';
 import type { LiveMessage, LiveStream, LiveStreamState } from '../api/live-stream.js';
-import { liveStreams } from './api-consumer.js';
+import { liveStreams } from './api-controller.js';
 
 // A widget that follows a forum live imports this module: from then on `ApiController.live`
 // hands out the page's shared streams.

@@ -6,7 +6,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { LocalizeController } from '../i18n/localize.js';
-import type { ApiController } from './api-consumer.js';
+import type { ApiController } from './api-controller.js';
 
 export const words = <W>(host: ReactiveControllerHost & HTMLElement, api: ApiController, ko: W, en: () => Promise<{ en: W }>): LocalizeController<W> =>
   new LocalizeController(host, { locale: () => api.locale, own: { ko, load: { en: () => en().then((m) => m.en) } } });
