@@ -54,11 +54,17 @@
  *    takes the fewest moves: movable units there are moved to other tables with room.
  * 4. Exchange. The exchange method over units: for each movable unit in seeded order, the best of
  *    moving it to another table with room and swapping it with a unit at another table (seats,
- *    access and pins respected); applied when it lowers the objective; passes repeat until one
- *    pass improves nothing (at most `maxPasses`).
+ *    access and pins respected); applied when it lowers the objective. After the first pass only
+ *    units at tables that changed are examined again ("don't look" bits); when none is left, a
+ *    pass over all units confirms that no move or swap improves the objective, or the work goes
+ *    on (at most `maxPasses` passes, default 50). A swap of two single people reads eight
+ *    numbers per variable: each table keeps, per category, the objective's change if one person
+ *    left or joined.
  * 5. Kicks. If a count is still outside its band, a bounded iterated local search: swap a unit
  *    that causes the excess (or lacks the category) with a random unit elsewhere, run the
- *    exchange again, keep the result only if it is better (at most `maxKicks`, seeded).
+ *    exchange again, keep the result only if it has fewer counts outside their band (or as few
+ *    and a lower objective); at most `maxKicks` (default 40), seeded; one confirming pass at
+ *    the end.
  *
  * ## Re-running after late arrivals (`mode`)
  * - `keep` (the default): everyone who has a valid `seatedAt` stays there; only newcomers are
@@ -76,13 +82,18 @@
  * Always (hard constraints): no table over its seats; companions at one table (unless staff
  * pins split them); people needing access only at accessible tables (unless a staff pin puts
  * them elsewhere); a pin is kept when its table has a seat for it (otherwise it is reported in
- * `ignoredPins`); determinism for the same input and seed (people and groups are ordered by a
- * seeded hash of their ids, so the order of the input lists changes nothing except who is
- * left out when there are more people than seats). The balance is a local optimum of the
- * objective under moves and swaps, not a proven optimum; over seeded populations of 120 people
- * at 12 tables for which a balanced seating exists, every count is within its band
- * (test/server/seating.test.ts). Time: a pass is O(U·(U + T)·V) for U units, T tables and V
- * variables; 120 people at 12 tables take about a millisecond (bench/seating.bench.ts).
+ * `ignoredPins`); determinism for the same input and seed (tables are handled in id order,
+ * people and groups in the order of a seeded hash of their ids, so the order of the input
+ * lists changes nothing except who is left out, or keeps a seat at a table that shrank, when
+ * seats are short: first come, first served); `shortfall` is exactly people − seats.
+ * Not guaranteed: the balance is a local optimum of the objective under moves and swaps, not
+ * a proven optimum. Measured: over seeded populations of 120 people at 12 tables for which a
+ * balanced seating exists (companions, access needs and mixed table sizes included), every
+ * count is within its band (test/server/seating.test.ts, 20 populations; 300 more runs while
+ * tuning). In `keep` mode newcomers cannot undo the balance of seats that stay: that is the
+ * trade-off staff asked for, and `rebalance` is there when they want better.
+ * Time: a pass is O(U·(U + T)·V) for U units, T tables and V variables; 120 people at 12 tables
+ * take a few milliseconds, 1,000 at 100 a few hundred (bench/seating.bench.ts).
  */
 
 // ───────────────────────────── public types ─────────────────────────────
@@ -103,7 +114,7 @@ export interface SeatingPerson {
   ageGroup: string;
   /** Only where the form collects it; people without one do not count in the gender balance. */
   gender?: string | null;
-  /** Must sit at an accessible table (e.g. a wheelchair user). */
+  /** Must sit at an accessible table (e.g. `wheelchair` among the registration's needs: the caller decides which needs call for it). */
   needsAccessibleTable?: boolean;
   /** People with the same id came together and always sit at one table. */
   companionGroup?: string | null;
@@ -266,10 +277,11 @@ interface Unit {
  * objective's change when one person of a category leaves or joins a table (kept current on
  * every change, so that the exchange reads a swap of two single people in a few lookups).
  * Variable 0 is "people at the table" (one category); then district, age group, gender.
- * Flat arrays, index offset[v] + t · size[v] + c.
+ * Categories of all variables are numbered together (variable v's start at start[v]); flat
+ * arrays, category-major: index (start[v] + c) · tables + t.
  */
 class Balance {
-  readonly offset: number[] = [];
+  readonly start: number[] = [];
   readonly count: Int32Array;
   readonly fair: Float64Array;
   readonly lo: Int32Array;
@@ -283,11 +295,12 @@ class Balance {
     readonly values: string[][],
     readonly tables: number,
   ) {
-    let n = 0;
+    let categories = 0;
     for (const list of values) {
-      this.offset.push(n);
-      n += tables * list.length;
+      this.start.push(categories);
+      categories += list.length;
     }
+    const n = categories * tables;
     this.count = new Int32Array(n);
     this.fair = new Float64Array(n);
     this.lo = new Int32Array(n);
@@ -301,7 +314,7 @@ class Balance {
     return this.values[v]!.length;
   }
   at(v: number, t: number, c: number): number {
-    return this.offset[v]! + t * this.values[v]!.length + c;
+    return (this.start[v]! + c) * this.tables + t;
   }
 
   cost(i: number, x: number): number {
@@ -696,34 +709,34 @@ export function assignTables(input: SeatingInput): SeatingResult {
 
   // Hot fields of the movable units, for the exchange's inner loop.
   const M = movable.length;
-  const singleCat = new Int32Array(M * NV).fill(-1);
+  // a single person's category per variable, as the index of table 0 in the balance arrays (-1: none)
+  const base = new Int32Array(M * NV).fill(-1);
   const isSingle = new Uint8Array(M);
   movable.forEach((u, j) => {
     if (u.size !== 1) return;
     isSingle[j] = 1;
-    for (let v = 0; v < NV; v++) singleCat[j * NV + v] = categoryOf[v]![u.members[0]!]!;
+    for (let v = 0; v < NV; v++) {
+      const c = categoryOf[v]![u.members[0]!]!;
+      if (c >= 0) base[j * NV + v] = balance.at(v, 0, c);
+    }
   });
-  const unitAt = Int32Array.from(movable, (u) => u.id);
   const sizeOf = Int32Array.from(movable, (u) => u.size);
   const seatCount = Int32Array.from(seats);
   const accessOf = Uint8Array.from(movable, (u) => (u.needsAccess ? 1 : 0));
   const profileOf = Int32Array.from(movable, (u) => u.profile);
   const slot = new Int32Array(U).fill(-1);
   movable.forEach((u, j) => (slot[u.id] = j));
-  const { leave, join, offset } = balance;
-  const catSize = values.map((list) => list.length);
+  const { leave, join } = balance;
 
   /** Objective change when single j (at A) and single k (at B) trade places. */
   const swapSingles = (j: number, A: number, k: number, B: number): number => {
     let delta = 0;
     for (let v = 1; v < NV; v++) {
-      const cj = singleCat[j * NV + v]!;
-      const ck = singleCat[k * NV + v]!;
-      if (cj === ck) continue;
-      const base = offset[v]!;
-      const size = catSize[v]!;
-      if (cj >= 0) delta += leave[base + A * size + cj]! + join[base + B * size + cj]!;
-      if (ck >= 0) delta += join[base + A * size + ck]! + leave[base + B * size + ck]!;
+      const bj = base[j * NV + v]!;
+      const bk = base[k * NV + v]!;
+      if (bj === bk) continue;
+      if (bj >= 0) delta += leave[bj + A]! + join[bj + B]!;
+      if (bk >= 0) delta += join[bk + A]! + leave[bk + B]!;
     }
     return delta;
   };
@@ -746,7 +759,7 @@ export function assignTables(input: SeatingInput): SeatingResult {
         if (!active[j]) continue;
         active[j] = 0;
         const u = movable[j]!;
-        const A = tableOf[unitAt[j]!]!;
+        const A = tableOf[u.id]!;
         const single = isSingle[j] === 1;
         const sizeU = sizeOf[j]!;
         const accessU = accessOf[j] === 1;
@@ -762,8 +775,8 @@ export function assignTables(input: SeatingInput): SeatingResult {
           let delta = MOVE_COST * dm;
           if (single) {
             for (let v = 0; v < NV; v++) {
-              const c = singleCat[j * NV + v]!;
-              if (c >= 0) delta += leave[offset[v]! + A * catSize[v]! + c]! + join[offset[v]! + B * catSize[v]! + c]!;
+              const b = base[j * NV + v]!;
+              if (b >= 0) delta += leave[b + A]! + join[b + B]!;
             }
           } else delta += leaveA + balance.delta(B, null, u);
           if (delta < bestDelta) {
@@ -773,23 +786,28 @@ export function assignTables(input: SeatingInput): SeatingResult {
           }
         }
         const freeA = seatCount[A]! - occupied[A]!;
-        for (let k = 0; k < M; k++) {
-          const B = tableOf[unitAt[k]!]!;
-          if (B === A || profileOf[k] === profileU) continue;
-          if ((accessU && !accessible[B]) || (accessOf[k] === 1 && !accessible[A])) continue;
-          const sizeW = sizeOf[k]!;
-          if (sizeW !== sizeU && (freeA + sizeU < sizeW || seatCount[B]! - occupied[B]! + sizeW < sizeU)) continue;
-          let delta: number;
-          if (rebalance) {
-            const dm = moveCost(u, A, B) + moveCost(movable[k]!, B, A);
-            if (movedNow + dm > moveBudget) continue;
-            delta = MOVE_COST * dm;
-          } else delta = 0;
-          delta += single && isSingle[k] === 1 ? swapSingles(j, A, k, B) : balance.delta(A, u, movable[k]!) + balance.delta(B, movable[k]!, u);
-          if (delta < bestDelta) {
-            bestDelta = delta;
-            bestTable = B;
-            partner = k;
+        for (let B = 0; B < T; B++) {
+          if (B === A || (accessU && !accessible[B])) continue;
+          const freeB = seatCount[B]! - occupied[B]!;
+          const here = seatedAt[B]!;
+          for (let h = 0; h < here.length; h++) {
+            const k = slot[here[h]!]!;
+            if (k < 0 || profileOf[k] === profileU) continue;
+            if (accessOf[k] === 1 && !accessible[A]) continue;
+            const sizeW = sizeOf[k]!;
+            if (sizeW !== sizeU && (freeA + sizeU < sizeW || freeB + sizeW < sizeU)) continue;
+            let delta: number;
+            if (rebalance) {
+              const dm = moveCost(u, A, B) + moveCost(movable[k]!, B, A);
+              if (movedNow + dm > moveBudget) continue;
+              delta = MOVE_COST * dm;
+            } else delta = 0;
+            delta += single && isSingle[k] === 1 ? swapSingles(j, A, k, B) : balance.delta(A, u, movable[k]!) + balance.delta(B, movable[k]!, u);
+            if (delta < bestDelta) {
+              bestDelta = delta;
+              bestTable = B;
+              partner = k;
+            }
           }
         }
         if (bestTable < 0) continue;

@@ -310,6 +310,19 @@ describe('table assignment: re-running after late arrivals', () => {
     assert.equal(seatMap(result).get(result.moved[0]!), 'T04');
   });
 
+  test('a late pair when no table has two free seats: one seated person moves to make room', () => {
+    const random = rng(10);
+    const people: SeatingPerson[] = Array.from({ length: 9 }, (_, i) => randomPerson(`p${i}`, random, false));
+    // three tables of four, three people at each: one free seat per table
+    const tables = tablesOf([4, 4, 4]);
+    const pair = [0, 1].map((i) => ({ ...randomPerson(`late${i}`, random, false), companionGroup: 'pair' }));
+    const rerun = { tables, people: [...people.map((p, i) => ({ ...p, seatedAt: `T0${Math.floor(i / 3) + 1}` })), ...pair], seed: 1 };
+    const result = assignTables(rerun);
+    assertValid(rerun, result);
+    assert.equal(result.unseated.length, 0);
+    assert.equal(result.moved.length, 1);
+  });
+
   test('rebalance moves at most maxMoves people and improves the balance; keep moves nobody', () => {
     const { seed, tables, people } = POPULATIONS[0]!;
     // a poor previous seating: people dealt to tables in district order
