@@ -638,6 +638,7 @@ export function assignTables(input: SeatingInput): SeatingResult {
     const options = seatedAt[t]!.map((id) => units[id]!)
       .filter((e) => e.pin < 0)
       .map((e) => ({ e, ...destination(e) }))
+      .filter((option) => option.best >= 0) // nowhere to go now means nowhere later in this plan
       .sort((a, b) => a.moves / a.e.size - b.moves / b.e.size || b.e.size - a.e.size || bySeed(a.e, b.e));
     const plan: [Unit, number][] = [];
     let moves = 0;
@@ -754,6 +755,8 @@ export function assignTables(input: SeatingInput): SeatingResult {
     let verifying = false;
     for (let pass = 0; pass < maxPasses; pass++) {
       if (verifying) active.fill(1);
+      // a pass that examines every unit and improves nothing is the confirmation
+      const everyone = verifying || !active.includes(0);
       let improved = false;
       for (let j = 0; j < M; j++) {
         if (!active[j]) continue;
@@ -823,7 +826,7 @@ export function assignTables(input: SeatingInput): SeatingResult {
         for (const id of seatedAt[bestTable]!) if (slot[id]! >= 0) active[slot[id]!] = 1;
         improved = true;
       }
-      if (verifying && !improved) break;
+      if (everyone && !improved) break;
       verifying = !active.includes(1);
       if (verifying && !verify) break;
     }
