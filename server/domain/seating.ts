@@ -570,7 +570,7 @@ export function assignTables(input: SeatingInput): SeatingResult {
   let accessTaken = 0;
   const candidates = units.filter((u) => u.pin < 0).sort((a, b) => Number(b.prev >= 0) - Number(a.prev >= 0) || a.arrival - b.arrival);
   for (const u of candidates) {
-    if (u.size > maxSeats) u.reason = 'group-too-large';
+    if (u.size > 1 && totalSeats > 0 && u.size > maxSeats) u.reason = 'group-too-large';
     else if (u.needsAccess && (u.size > maxAccessibleSeats || accessTaken + u.size > accessibleLeft)) u.reason = 'no-accessible-seat';
     else if (plainTaken + accessTaken + u.size > seatsLeft) u.reason = 'no-seat';
     else {

@@ -347,3 +347,28 @@ describe('table assignment: re-running after late arrivals', () => {
     assert.ok(fresh.moved.length > 12);
   });
 });
+
+describe('table assignment: edge cases', () => {
+  test('no tables, no people, people without a gender, duplicate ids', () => {
+    const random = rng(11);
+    const people = Array.from({ length: 5 }, (_, i) => randomPerson(`p${i}`, random, i % 2 === 0));
+    const none = assignTables({ tables: [], people, seed: 1 });
+    assert.equal(none.shortfall, 5);
+    assert.deepEqual(
+      none.unseated.map((u) => u.reason),
+      Array(5).fill('no-seat'),
+    );
+    const empty = assignTables({ tables: tablesOf([4]), people: [], seed: 1 });
+    assert.deepEqual([empty.seats, empty.unseated, empty.tables[0]!.seated], [[], [], 0]);
+    // gender where collected: the three who gave one are balanced, the two who did not are not counted
+    const input = { tables: tablesOf([3, 3]), people, seed: 1 };
+    const result = assignTables(input);
+    assertValid(input, result);
+    assert.equal(
+      result.tables.reduce((a, t) => a + t.gender!.reduce((b, c) => b + c.count, 0), 0),
+      3,
+    );
+    assert.throws(() => assignTables({ tables: tablesOf([4]), people: [people[0]!, people[0]!], seed: 1 }), TypeError);
+    assert.throws(() => assignTables({ tables: [...tablesOf([4]), ...tablesOf([4])], people, seed: 1 }), TypeError);
+  });
+});
