@@ -472,7 +472,9 @@ export function assignTables(input: SeatingInput): SeatingResult {
     ...(hasGender ? [(person: SeatingPerson) => (person.gender == null || person.gender === '' ? null : person.gender)] : []),
   ];
   const NV = valueOf.length;
-  const values = valueOf.map((get) => [...new Set(people.map(get).filter((x): x is string => x !== null))].sort(byCodeUnits));
+  const values = valueOf.map((get, v) =>
+    v === 0 ? [''] : [...new Set(people.map(get).filter((x): x is string => x !== null))].sort(byCodeUnits),
+  );
   const categoryOf: Int32Array[] = valueOf.map((get, v) => {
     const index = new Map(values[v]!.map((x, c) => [x, c]));
     return Int32Array.from(people, (person) => {
