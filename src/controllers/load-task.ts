@@ -11,7 +11,7 @@
  * ```
  *
  * It is a small cousin of `@lit/task`'s `Task` (whose code it adapts, Copyright 2017 Google LLC,
- * BSD-3-Clause), kept because it is shared code on every widget's first load (0.24 KB gzipped
+ * BSD-3-Clause), kept because it is shared code on every widget's first load (about 0.25 KB gzipped
  * less than `@lit/task` in the foundation chunk). It differs in exactly these ways:
  * - `status` is a string, `'idle' | 'pending' | 'complete' | 'error'`, not `TaskStatus`'s numbers;
  *   a task function returns `nothingToLoad` (not `initialState`) to go back to `'idle'`, and
