@@ -17,7 +17,7 @@ export interface paths {
          */
         get: operations["listForums"];
         put?: never;
-        /** Create a forum (admin). */
+        /** Create a forum (staff or admin). */
         post: operations["createForum"];
         delete?: never;
         options?: never;
@@ -58,7 +58,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a forum's details (admin). */
+        /** Change a forum's details (staff or admin). */
         patch: operations["updateForum"];
         trace?: never;
     };
@@ -93,7 +93,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move a forum along its life cycle (admin).
+         * Move a forum along its life cycle (staff or admin).
          * @description Allowed moves: announced → open (signup opens); open|full → closed (signup closes);
          *     closed → open (signup reopens); announced|open|full|closed → live (the forum starts);
          *     live → finished. `full` is set by the server when seats run out, `reported` when results
@@ -117,7 +117,7 @@ export interface paths {
         };
         /** The forum's signup form definition (questions, consent text, choices). */
         get: operations["getSignupForm"];
-        /** Replace the forum's own questions (admin). */
+        /** Replace the forum's own questions (staff or admin). */
         put: operations["putSignupForm"];
         post?: never;
         delete?: never;
@@ -185,7 +185,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a live forum at a table with the forum's join code. */
+        /**
+         * Join a live forum at a table with the forum's join code, or with a join pass from check-in.
+         * @description With `joinCode` and `table`: anyone holding the code joins (forums with `joinMode: code`).
+         *     A forum with `joinMode: checkin` refuses the code alone with 403 (`checkin-required`):
+         *     there a participant joins with the `joinPass` the check-in desk gave them (a QR code), so
+         *     one checked-in person is one participant with one set of dots. A pass works once; the
+         *     participant sits at the table the desk seated them at (else `table`, required then).
+         *     A pass for a registration that already has a participant returns that participant
+         *     (200, a new token for the same dots). A used, unknown or revoked pass is 403 (`forbidden`).
+         */
         post: operations["joinForum"];
         delete?: never;
         options?: never;
@@ -223,7 +232,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a facilitator token for one forum (admin). */
+        /** Issue a facilitator token for one forum (staff or admin). */
         post: operations["createFacilitator"];
         delete?: never;
         options?: never;
@@ -242,7 +251,14 @@ export interface paths {
         };
         /** The forum's tables with their tallies. */
         get: operations["listTables"];
-        put?: never;
+        /**
+         * Set up the forum's tables (staff).
+         * @description Replaces the tables: numbered 1..n without gaps, each with its seats, topic, facilitator's
+         *     name and whether it is accessible (step-free, room for a wheelchair; people who need it
+         *     are seated only there). Sets the forum's `tables` to n. People seated at a table that is
+         *     gone lose their seat (and pin) and are seated again by the next `assignTables`.
+         */
+        put: operations["putTables"];
         post?: never;
         delete?: never;
         options?: never;
@@ -261,7 +277,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Open or close the voting round (facilitator).
+         * Open or close the voting round (facilitator or staff).
          * @description While voting is closed, votes are refused with 409 (`voting-closed`). A round may be
          *     time-boxed with `closesAt`; after it, votes are refused as if closed.
          */
@@ -284,7 +300,7 @@ export interface paths {
         };
         /**
          * The forum's ideas.
-         * @description Hidden and merged ideas are listed only to facilitators and admins (with `include=all`).
+         * @description Hidden and merged ideas are listed only to facilitators, staff and admins (with `include=all`).
          *     `lastEventId` is the id of the newest event already reflected in this page: subscribe to
          *     the event stream from it to miss nothing.
          */
@@ -319,7 +335,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Moderate an idea (facilitator) — hide or show, categorise, pin, promote. */
+        /** Moderate an idea (facilitator or staff) — hide or show, categorise, pin, promote. */
         patch: operations["moderateIdea"];
         trace?: never;
     };
@@ -336,7 +352,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Merge this idea into another (facilitator); its votes carry over.
+         * Merge this idea into another (facilitator or staff); its votes carry over.
          * @description The idea gets status `merged` and `mergedInto`; its votes move to the target, and a
          *     participant who had dots on both keeps them all on the target. Merging into a hidden or
          *     merged idea, or into itself, is refused with 409.
@@ -397,6 +413,11 @@ export interface paths {
          *     `lastEventId` query parameter) and first receives every event after it, in order, then
          *     live events. When that id is older than the log keeps (or unknown), the first event is
          *     `reset`: the client refetches its lists and continues from the `reset` event's id.
+         *
+         *     Without a token the stream is public. Opened with a staff or admin token
+         *     (`Authorization: Bearer`, so from `fetch`, not `EventSource`), it also carries the staff
+         *     events (`StaffEventType`: check-ins and seating, with names), on replay too. An unknown or
+         *     revoked token is 401; other tokens get the public stream.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -426,7 +447,7 @@ export interface paths {
          */
         get: operations["getResults"];
         /**
-         * Publish (or republish) the forum's results and proposals (admin).
+         * Publish (or republish) the forum's results and proposals (staff or admin).
          * @description Headline figures (registered, tables, facilitators, ideas, votes) and the breakdowns by
          *     district, age group, table and category are computed by the server from what happened;
          *     the admin gives attendance and the proposals. Moves the forum to `reported`.
@@ -451,7 +472,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Record the city's response to a proposal (admin).
+         * Record the city's response to a proposal (staff or admin).
          * @description Appends a dated entry to the proposal's timeline.
          */
         put: operations["respondToProposal"];
@@ -508,6 +529,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/forums/{forumId}/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Find registrations at the check-in desk (staff).
+         * @description By registration code (`HD-7K3Q9`, any case), by part of a name, or by the last 4 digits
+         *     of a phone number; without `q`, everyone in arrival order. Returns only what the desk
+         *     needs (never contacts, answers or the consent record), and the door's counts.
+         *     Cancelled registrations are listed (so the desk can say so), erased ones are not.
+         */
+        get: operations["searchDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/registrations/{code}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a registration arrived (staff).
+         * @description By the registration's code. A second check-in is harmless: 200 with
+         *     `alreadyCheckedIn: true`, nothing changes and no new join pass is issued (`issueJoinPass`
+         *     gives a new one). A repeat with the same Idempotency-Key returns the first answer, pass
+         *     included: a desk on a flaky network queues check-ins with their keys and sends each once.
+         *
+         *     Who gets in: a confirmed registration always (its seat was promised). A waitlisted one
+         *     (then confirmed) only while the room has a free seat: seats are the tables' seats (the
+         *     capacity when no table has seats), minus everyone checked in, minus — until the forum is
+         *     `live` — the confirmed registrations still expected; once the forum is live, the seats of
+         *     people who did not come are free. Without a free seat: 409 (`no-seats-left`), unless
+         *     `overCapacity` (staff bring a chair; seating then reports who cannot be seated).
+         *     Unknown code: 404. Cancelled: 409 (`registration-cancelled`). Only while the forum is
+         *     open, full, closed or live (409 `invalid-transition` otherwise).
+         *
+         *     Check-ins are live: a `checkin.changed` event on the forum's stream, for staff streams only.
+         */
+        post: operations["checkInRegistration"];
+        /**
+         * Undo a check-in made by mistake (staff).
+         * @description The registration is no longer arrived: its seat and pin are cleared and its unused join
+         *     passes stop working. A participant who already joined the wall with a pass keeps their
+         *     session (revoke it on the wall if needed). Undoing a registration that is not checked in
+         *     is harmless (200).
+         */
+        delete: operations["undoCheckIn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/registrations/{code}/join-pass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new join pass for a checked-in registration (staff).
+         * @description For a lost or reprinted QR code: earlier unused passes of the registration stop working.
+         *     Joining with it gives the registration's participant (the same dots) if it already has one.
+         *     Refused with 409 (`not-checked-in`) before check-in.
+         */
+        post: operations["issueJoinPass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/registrations/{code}/table": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a checked-in person to a table by hand (staff).
+         * @description The seat is pinned (unless `pinned: false`): `assignTables` keeps it in every mode.
+         *     `table: null` takes the seat (and the pin) away. Refused with 409 (`not-checked-in`)
+         *     before check-in and 409 (`table-full`) when the table has no free seat. A participant who
+         *     joined with the registration's pass moves to the new table too.
+         */
+        put: operations["seatRegistration"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register and check in someone who came without signing up (staff).
+         * @description The same form and consents as `createRegistration` (`getSignupForm`), ticked by the person
+         *     at the desk; the contact is optional at the door. The walk-in is confirmed and checked in
+         *     at once and gets a registration code and a join pass. Admitted only while the room has a
+         *     free seat, by the rule of `checkInRegistration` (409 `no-seats-left`, unless
+         *     `overCapacity`). A contact already registered for the forum is 409
+         *     (`already-registered`): check that registration in instead.
+         */
+        post: operations["createWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/seating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seat the checked-in participants at balanced tables (staff).
+         * @description Balances each table's mix of districts and age groups, keeps companions together, seats
+         *     people who need a wheelchair-accessible table only at accessible tables, respects seats
+         *     and staff pins. Deterministic for the same people and tables (the seed is the forum).
+         *     Modes: `keep` (default; everyone seated stays, only newcomers are placed), `rebalance`
+         *     (also moves up to `maxMoves` seated people when that improves the balance), `fresh` (a
+         *     new draw, pins kept). Registrations with the role `facilitator` are not seated.
+         *     When people outnumber seats, `cannotBeSeated` says how many have no seat and `unseated`
+         *     who and why; everyone else is seated. A `seating.changed` event goes to staff streams.
+         */
+        post: operations["assignTables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff tokens, without the tokens themselves (admin). */
+        get: operations["listStaffTokens"];
+        put?: never;
+        /**
+         * Issue a named staff token (admin).
+         * @description The token is in this answer only; the server keeps its sha256.
+         */
+        post: operations["createStaffToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff/{staffId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staffId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a staff token (admin).
+         * @description From now on the token is refused with 401. Revoking twice is harmless.
+         */
+        delete: operations["revokeStaffToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who wrote what, newest first (admin).
+         * @description One entry per write made with the admin token or a staff token (refused writes change
+         *     nothing and are not listed; a replayed idempotent write is one entry), and per
+         *     personal-data export. Append-only: there is no way to change or remove an entry.
+         */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log as CSV, for a spreadsheet (admin).
+         * @description Every entry matching the filters, newest first: RFC 4180, UTF-8 with a BOM, a header row
+         *     (`at, actor, actorKind, staffId, operation, forumId, resource, summary, status, method,
+         *     path`); text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab
+         *     or CR) is prefixed with `'`.
+         */
+        get: operations["exportAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/results/totals": {
         parameters: {
             query?: never;
@@ -545,7 +833,9 @@ export interface components {
              *     signup-closed, already-registered, registration-cancelled, forum-not-live,
              *     voting-closed, vote-budget-exhausted, no-vote-to-retract, invalid-transition,
              *     invalid-merge, idempotency-key-reused, idempotency-key-in-flight,
-             *     results-not-published, rate-limited, payload-too-large, internal.
+             *     results-not-published, rate-limited, payload-too-large, internal, and for the
+             *     operator operations checkin-required (403), no-seats-left, not-checked-in,
+             *     table-full (409).
              */
             type: string;
             title: string;
@@ -627,7 +917,16 @@ export interface components {
             ideas: number;
             resultsPublished: boolean;
             updatedAt: components["schemas"]["DateTime"];
+            joinMode?: components["schemas"]["JoinMode"];
         };
+        /**
+         * @description How participants join the live forum: `code` — anyone with the join code (printed on the
+         *     tables); `checkin` — only with a join pass from the check-in desk, one per checked-in
+         *     person (one person, one set of dots). Absent means `code`.
+         * @default code
+         * @enum {string}
+         */
+        JoinMode: "code" | "checkin";
         /** @description A forum as its admin sees it, with the join code for the tables' QR codes. */
         ForumAdmin: components["schemas"]["ForumFields"] & {
             joinCode: string;
@@ -651,6 +950,7 @@ export interface components {
             voteBudget?: number;
             categories?: string[];
             joinCode?: string;
+            joinMode?: components["schemas"]["JoinMode"];
         };
         ForumPatch: {
             title?: string;
@@ -667,6 +967,7 @@ export interface components {
             tables?: number;
             voteBudget?: number;
             categories?: string[];
+            joinMode?: components["schemas"]["JoinMode"];
         };
         Question: {
             id: string;
@@ -907,6 +1208,230 @@ export interface components {
             ideas: number;
             votes: number;
             participants: number;
+            /** @description Seats at the table; null when not set up (optional). */
+            seats?: number | null;
+            /** @description Step-free, room for a wheelchair (optional; absent means false). */
+            accessible?: boolean;
+        };
+        TablesInput: {
+            /** @description Every table, numbered 1..n without gaps (any order). */
+            tables: {
+                number: number;
+                seats: number;
+                topic?: string | null;
+                /** @description The facilitator's name. */
+                facilitator?: string | null;
+                /** @default false */
+                accessible: boolean;
+            }[];
+        };
+        /** @description A registration as the check-in desk sees it — only what the door needs. */
+        DeskRegistration: {
+            code: string;
+            name: string | null;
+            status: components["schemas"]["RegistrationOutcome"];
+            role: components["schemas"]["Role"];
+            /** @description Registered at the door. */
+            walkIn: boolean;
+            checkedIn: boolean;
+            checkedInAt: components["schemas"]["DateTime"] | null;
+            table: number | null;
+            /** @description Staff put the person at this table by hand. */
+            tablePinned: boolean;
+            accessibility: components["schemas"]["AccessibilityNeed"][];
+            accessibilityNote: string | null;
+        };
+        DeskCounts: {
+            /** @description Confirmed participants (walk-ins included). */
+            expected: number;
+            /** @description Participants checked in. */
+            checkedIn: number;
+            walkIns: number;
+            /** @description The room's seats (the tables' seats, else the capacity). */
+            seats: number;
+        };
+        DeskPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["DeskRegistration"][];
+            counts: components["schemas"]["DeskCounts"];
+        };
+        CheckInInput: {
+            /** @description Came with the person of this registration code: they sit at one table. */
+            companionCode?: string;
+            /**
+             * @description Admit a waitlisted person even without a free seat.
+             * @default false
+             */
+            overCapacity: boolean;
+        };
+        /**
+         * @description Joins the wall as the registration's participant (`joinForum` with `joinPass`), once.
+         *     Give it to the person as a QR code of the wall page's address with the secret in the
+         *     fragment (`…#join=<secret>`), which browsers never send to a server; never print a staff
+         *     token. It is not a bearer token.
+         */
+        JoinPass: {
+            /** @description Shown only once. */
+            secret: string;
+            forumId: components["schemas"]["Id"];
+            /** @description The registration code. */
+            code: string;
+            table: number | null;
+        };
+        CheckIn: {
+            registration: components["schemas"]["DeskRegistration"];
+            /** @description The registration was checked in before: nothing changed. */
+            alreadyCheckedIn: boolean;
+            /** @description A fresh join pass; null when the registration was already checked in. */
+            joinPass: components["schemas"]["JoinPass"] | null;
+            counts: components["schemas"]["DeskCounts"];
+        };
+        SeatInput: {
+            table: number | null;
+            /** @default true */
+            pinned: boolean;
+        };
+        /** @description `RegistrationInput` at the door: the contact is optional, the role defaults to participant. */
+        WalkInInput: {
+            name: string;
+            contact?: components["schemas"]["Contact"];
+            district: string;
+            ageGroup: components["schemas"]["AgeGroup"];
+            role?: components["schemas"]["Role"];
+            answers?: {
+                [key: string]: string | string[];
+            };
+            accessibility?: components["schemas"]["AccessibilityNeed"][];
+            accessibilityNote?: string;
+            consentVersion: string;
+            /** @description Every consent id of the form, true (given) or false (refused), as the person ticked them. */
+            consents: {
+                [key: string]: boolean;
+            };
+            guardian?: {
+                name: string;
+                contact: components["schemas"]["Contact"];
+                /** @constant */
+                consent: true;
+            };
+            /** @description Came with the person of this registration code: they sit at one table. */
+            companionCode?: string;
+            /**
+             * @description Admit even without a free seat.
+             * @default false
+             */
+            overCapacity: boolean;
+        };
+        SeatingInput: {
+            /**
+             * @default keep
+             * @enum {string}
+             */
+            mode: "keep" | "rebalance" | "fresh";
+            /** @description `rebalance`: at most this many seated people change table (default a tenth). */
+            maxMoves?: number;
+        };
+        CategoryBalance: {
+            value: string;
+            count: number;
+            /** @description Fair share: people of this value × the table's seats ÷ all seats. */
+            fair: number;
+            /** @description ⌊fair⌋ */
+            min: number;
+            /** @description ⌈fair⌉ */
+            max: number;
+        };
+        Seating: {
+            forumId: components["schemas"]["Id"];
+            /** @enum {string} */
+            mode: "keep" | "rebalance" | "fresh";
+            seated: number;
+            /** @description How many checked-in participants have no seat ("N cannot be seated"). */
+            cannotBeSeated: number;
+            /** @description People − seats when there are more people than seats, else 0. */
+            shortfall: number;
+            seats: {
+                code: string;
+                name: string | null;
+                table: number;
+                /** @description Sat at another table before this run. */
+                moved: boolean;
+                pinned: boolean;
+            }[];
+            unseated: {
+                code: string;
+                name: string | null;
+                /** @enum {string} */
+                reason: "no-seat" | "no-accessible-seat" | "group-too-large" | "no-table-for-group";
+            }[];
+            /** @description Codes of people who changed table. */
+            moved: string[];
+            ignoredPins: {
+                code: string;
+                table: number;
+                /** @enum {string} */
+                reason: "unknown-person" | "unknown-table" | "table-full";
+            }[];
+            tables: {
+                number: number;
+                topic: string | null;
+                seats: number;
+                accessible: boolean;
+                seated: number;
+                fairSeated: number;
+                district: components["schemas"]["CategoryBalance"][];
+                ageGroup: components["schemas"]["CategoryBalance"][];
+            }[];
+            balance: {
+                /** @description Largest |count − fair share| over tables, districts and age groups. */
+                worstDeviation: number;
+                /** @description Counts outside [⌊fair⌋, ⌈fair⌉]. */
+                outOfBand: number;
+                cost: number;
+            };
+        };
+        StaffInput: {
+            /** @description Shown in the audit log (trimmed). */
+            name: string;
+            /** @description E.g. the team or the forum; no contacts. */
+            note?: string;
+        };
+        StaffMember: {
+            id: components["schemas"]["Id"];
+            name: string;
+            note: string | null;
+            createdAt: components["schemas"]["DateTime"];
+            revokedAt: components["schemas"]["DateTime"] | null;
+        };
+        StaffTokenCreated: components["schemas"]["StaffMember"] & {
+            /** @description The staff bearer token; shown only once. */
+            token: string;
+        };
+        StaffPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["StaffMember"][];
+        };
+        AuditEntry: {
+            id: string;
+            at: components["schemas"]["DateTime"];
+            /** @description The staff member's name, or "admin". */
+            actor: string;
+            /** @enum {string} */
+            actorKind: "admin" | "staff";
+            staffId: components["schemas"]["Id"] | null;
+            /** @description The contract's operationId, e.g. checkInRegistration. */
+            operation: string;
+            method: string;
+            /** @description The request path (ids and codes, never a token or contact). */
+            path: string;
+            forumId: components["schemas"]["Id"] | null;
+            /** @description What was written, e.g. registration:HD-7K3Q9, idea:…, staff:…. */
+            resource: string | null;
+            /** @description A short account without personal data (no contacts, no tokens). */
+            summary: string;
+            /** @description The HTTP status of the answer. */
+            status: number;
+        };
+        AuditPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["AuditEntry"][];
         };
         /** @enum {string} */
         IdeaStatus: "visible" | "hidden" | "merged";
@@ -952,6 +1477,14 @@ export interface components {
             voteBudget: number;
             votesUsed: number;
         };
+        /**
+         * @description Events with names and seats in them, sent only on streams opened with a staff or admin
+         *     token (`Authorization: Bearer`), never on the public stream. checkin.changed:
+         *     `{ action: checked-in | undone | walk-in | seated, registration: DeskRegistration, counts: DeskCounts }`;
+         *     seating.changed: `{ mode, seated, cannotBeSeated, moved, tables: [{ number, seated }] }`.
+         * @enum {string}
+         */
+        StaffEventType: "checkin.changed" | "seating.changed";
         /** @enum {string} */
         LiveEventType: "idea.created" | "idea.updated" | "idea.merged" | "vote.changed" | "forum.updated" | "participants.changed" | "results.published" | "proposal.updated" | "reset";
         /**
@@ -959,10 +1492,11 @@ export interface components {
          *     `{ from: Idea, into: Idea }`; vote.changed: `{ ideaId, votes }`; forum.updated: a `Forum`;
          *     participants.changed: `{ participants, table, tableParticipants }`; results.published: a
          *     `ForumResult`; proposal.updated: a `Proposal` (the city's response changed); reset: `{ reason }`.
+         *     Staff events (`StaffEventType`) go only to streams opened with a staff or admin token.
          */
         LiveEvent: {
             id: string;
-            type: components["schemas"]["LiveEventType"];
+            type: components["schemas"]["LiveEventType"] | components["schemas"]["StaffEventType"];
             forumId: components["schemas"]["Id"];
             at: components["schemas"]["DateTime"];
             data: Record<string, never>;
@@ -1153,6 +1687,8 @@ export interface components {
     parameters: {
         ForumId: components["schemas"]["Id"];
         IdeaId: components["schemas"]["Id"];
+        /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+        RegistrationCode: string;
         /** @description The previous page's `nextCursor`. */
         Cursor: string;
         Limit: number;
@@ -1554,12 +2090,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    joinCode: string;
-                    table: number;
-                };
+                    joinCode?: string;
+                    /** @description The secret of a `JoinPass` from the check-in desk. */
+                    joinPass?: string;
+                    table?: number;
+                } & (unknown | unknown);
             };
         };
         responses: {
+            /** @description The registration's participant again (a join pass for someone who had already joined), with a new token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantSession"];
+                };
+            };
             /** @description Joined; `token` is the participant's bearer token for this forum. */
             201: {
                 headers: {
@@ -1658,6 +2205,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    putTables: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TablesInput"];
+            };
+        };
+        responses: {
+            /** @description The tables as stored, with their tallies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Table"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     setVoting: {
         parameters: {
             query?: never;
@@ -1694,7 +2277,7 @@ export interface operations {
                 table?: number;
                 category?: string;
                 sort?: "newest" | "votes";
-                /** @description `all` lists hidden and merged ideas too (facilitators and admins only). */
+                /** @description `all` lists hidden and merged ideas too (facilitators, staff and admins only). */
                 include?: "visible" | "all";
                 /** @description The previous page's `nextCursor`. */
                 cursor?: components["parameters"]["Cursor"];
@@ -1937,6 +2520,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -2082,6 +2666,390 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    searchDesk: {
+        parameters: {
+            query?: {
+                /** @description A code, part of a name, or the last 4 digits of a phone number. */
+                q?: string;
+                /** @description The previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching registrations, with the desk's counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    checkInRegistration: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A fresh key per logical attempt; repeats of the attempt reuse it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CheckInInput"];
+            };
+        };
+        responses: {
+            /** @description Checked in (or already checked in, with `alreadyCheckedIn`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    undoCheckIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration as the desk sees it now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskRegistration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    issueJoinPass: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pass; its `secret` is shown only once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinPass"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    seatRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                /** @description The registration's code as shown at the door (`HD-7K3Q9`), any case. */
+                code: components["parameters"]["RegistrationCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatInput"];
+            };
+        };
+        responses: {
+            /** @description The registration as the desk sees it now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskRegistration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createWalkIn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A fresh key per logical attempt; repeats of the attempt reuse it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInInput"];
+            };
+        };
+        responses: {
+            /** @description Registered and checked in. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    assignTables: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SeatingInput"];
+            };
+        };
+        responses: {
+            /** @description The assignment, with the balance figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Seating"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listStaffTokens: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of staff members, newest first (revoked ones too). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStaffToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInput"];
+            };
+        };
+        responses: {
+            /** @description The staff member and the token (shown only once). */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTokenCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    revokeStaffToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                staffId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff member, revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Only entries about this forum. */
+                forumId?: components["schemas"]["Id"];
+                /** @description Only entries made with this staff member's token. */
+                staffId?: components["schemas"]["Id"];
+                /** @description The previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    exportAuditLog: {
+        parameters: {
+            query?: {
+                forumId?: components["schemas"]["Id"];
+                staffId?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getTotals: {

@@ -67,7 +67,7 @@ test('every error response of every operation is RFC 9457 problem+json', () => {
 });
 
 test('every write that creates something a flaky network could repeat takes an Idempotency-Key', () => {
-  const mustBeIdempotent = ['createRegistration', 'postIdea', 'addVote', 'retractVote', 'joinForum', 'createForum'];
+  const mustBeIdempotent = ['createRegistration', 'postIdea', 'addVote', 'retractVote', 'joinForum', 'createForum', 'checkInRegistration', 'createWalkIn', 'createStaffToken'];
   for (const { op } of operations.filter(({ op }) => mustBeIdempotent.includes(op.operationId!))) {
     const refs = (op.parameters ?? []).map((p) => p.$ref ?? p.name);
     assert.ok(refs.some((r) => r?.includes('IdempotencyKey')), `${op.operationId} has no Idempotency-Key parameter`);
@@ -75,7 +75,7 @@ test('every write that creates something a flaky network could repeat takes an I
 });
 
 test('list endpoints use cursor pagination', () => {
-  for (const id of ['listForums', 'listIdeas', 'listRegistrations']) {
+  for (const id of ['listForums', 'listIdeas', 'listRegistrations', 'searchDesk', 'listStaffTokens', 'listAuditLog']) {
     const { op } = operations.find(({ op }) => op.operationId === id)!;
     assert.ok((op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/Cursor'), `${id} takes no cursor`);
   }
