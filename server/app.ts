@@ -9,6 +9,7 @@ import { admin } from './routes/admin.ts';
 import { events } from './routes/events.ts';
 import { forums } from './routes/forums.ts';
 import { ideas } from './routes/ideas.ts';
+import { operator } from './routes/operator.ts';
 import { participants } from './routes/participants.ts';
 import { results } from './routes/results.ts';
 import { signup } from './routes/signup.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: Deps): Hono<Env> {
   app.route('/api', events);
   app.route('/api', results);
   app.route('/api', admin);
+  app.route('/api', operator);
 
   if (deps.staticRoot) {
     const root = deps.staticRoot;

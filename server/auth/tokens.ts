@@ -3,9 +3,11 @@ import type { TokenKind } from '../db/schema.ts';
 
 const PREFIX: Record<TokenKind, string> = {
   admin: 'hda_',
+  staff: 'hds_',
   facilitator: 'hdf_',
   participant: 'hdp_',
   cancel: 'hdc_',
+  join: 'hdj_',
 };
 
 /** A fresh bearer token: kind prefix + 32 random bytes (256 bits) in base64url. */

@@ -19,7 +19,13 @@ export type Json = string;
 export type Iso = string;
 
 export type ForumStatus = 'announced' | 'open' | 'full' | 'closed' | 'live' | 'finished' | 'reported';
-export type TokenKind = 'admin' | 'facilitator' | 'participant' | 'cancel';
+/**
+ * `staff`: a named member of the city's team (`staff.id` as subject, no forum); `join`: a join
+ * pass from the check-in desk (a registration as subject, one forum), which is not a bearer token
+ * anywhere: `joinForum` takes it in the body, once.
+ */
+export type TokenKind = 'admin' | 'staff' | 'facilitator' | 'participant' | 'cancel' | 'join';
+export type JoinMode = 'code' | 'checkin';
 export type RegistrationOutcome = 'confirmed' | 'waitlisted' | 'cancelled';
 export type IdeaStatus = 'visible' | 'hidden' | 'merged';
 export type ResponseStatus = 'accepted' | 'partial' | 'reviewing' | 'declined' | 'awaiting';
@@ -60,6 +66,8 @@ export interface ForumsTable {
   results_expected_at: Iso | null;
   created_at: Iso;
   updated_at: Iso;
+  /** How participants join: the join code, or only with a pass from check-in. */
+  join_mode: Generated<JoinMode>;
 }
 
 /** The forum's own signup questions, in `position` order. */
@@ -111,6 +119,16 @@ export interface RegistrationsTable {
   promoted_at: Iso | null;
   /** When the identifying data (name, contact, answers, needs, guardian) was removed. */
   erased_at: Iso | null;
+  /** Arrived at the venue (the check-in desk); null = not (or no longer) checked in. */
+  checked_in_at: Iso | null;
+  /** Registered at the door. */
+  walk_in: Generated<Flag>;
+  /** The seat (table number) from the assignment or staff; null = not seated. */
+  table_number: number | null;
+  /** Staff put the person at `table_number` by hand: the assignment keeps it. */
+  table_pinned: Generated<Flag>;
+  /** People with the same group came together and sit at one table. */
+  companion_group: string | null;
 }
 
 /** Every bearer token except the configured admin token, stored as sha256 hex only. */
@@ -138,6 +156,8 @@ export interface ParticipantsTable {
   table_number: number;
   vote_budget: number;
   created_at: Iso;
+  /** The registration whose join pass made this participant (check-in); null for a join code. */
+  registration_id: string | null;
 }
 
 /** Optional per-table details; a forum has `forums.tables` tables numbered 1..n. */
@@ -146,6 +166,10 @@ export interface ForumTablesTable {
   number: number;
   topic: string | null;
   facilitator_name: string | null;
+  /** Seats at the table; null = not set up (the capacity shared out). */
+  seats: number | null;
+  /** Step-free, room for a wheelchair. */
+  accessible: Generated<Flag>;
 }
 
 export interface IdeasTable {
@@ -181,6 +205,8 @@ export interface EventsTable {
   /** JSON LiveEvent.data */
   data: Json;
   at: Iso;
+  /** `staff`: sent only on streams opened with a staff or admin token. */
+  audience: Generated<'public' | 'staff'>;
 }
 
 export interface ResultsTable {
@@ -240,6 +266,36 @@ export interface IdempotencyKeysTable {
   created_at: Iso;
 }
 
+/** Named, revocable staff tokens (the token's hash; valid ones also in `tokens`). */
+export interface StaffTable {
+  id: string;
+  name: string;
+  note: string | null;
+  token_hash: string;
+  created_at: Iso;
+  revoked_at: Iso | null;
+}
+
+/** Append-only (database triggers refuse UPDATE and DELETE): who wrote what with an admin or staff token. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Iso;
+  actor_kind: 'admin' | 'staff';
+  staff_id: string | null;
+  /** The staff member's name at the time, or `admin`. */
+  actor: string;
+  /** The contract's operationId. */
+  operation: string;
+  method: string;
+  path: string;
+  forum_id: string | null;
+  /** `registration:HD-…`, `idea:…`, `staff:…`. */
+  resource: string | null;
+  /** Short, without personal data. */
+  summary: string;
+  status: number;
+}
+
 export interface DB {
   meta: MetaTable;
   forums: ForumsTable;
@@ -257,4 +313,6 @@ export interface DB {
   proposal_ideas: ProposalIdeasTable;
   timeline_entries: TimelineEntriesTable;
   idempotency_keys: IdempotencyKeysTable;
+  staff: StaffTable;
+  audit_log: AuditLogTable;
 }

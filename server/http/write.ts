@@ -1,14 +1,16 @@
 /**
  * Every write goes through `write()`: read the body (bounded), idempotency (replay / 422 / 409),
- * validate, then ONE transaction holding the change, its events and the idempotency record;
- * the events are fanned out only after the commit.
+ * validate, then ONE transaction holding the change, its events, the audit entry (writes with
+ * an admin or staff token) and the idempotency record; the events are fanned out only after the
+ * commit.
  */
 import type { Context } from 'hono';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Env } from '../context.ts';
 import type { LiveEvent } from '../live/fanout.ts';
-import type { Principal } from './auth.ts';
+import { isOperator, type Principal } from './auth.ts';
+import { recordAudit } from '../model/audit.ts';
 import { beginIdempotent, endIdempotent, readKey, storeIdempotent, type IdemHandle, type IdemMode } from './idempotency.ts';
 import { readRawBody, type RawBody } from './validate.ts';
 import { limit } from './ratelimit.ts';
@@ -17,7 +19,9 @@ export interface Tx {
   trx: Transaction<DB>;
   now: Date;
   /** Append a live event to the log (same transaction); it is published after commit. */
-  emit(forumId: string, type: LiveEvent['type'], data: Record<string, unknown>): Promise<LiveEvent>;
+  emit(forumId: string, type: LiveEvent['type'], data: Record<string, unknown>, audience?: LiveEvent['audience']): Promise<LiveEvent>;
+  /** The audit summary of this write, when the route knows better than the default (no personal data). */
+  note(summary: string): void;
 }
 
 export interface WriteResult {
@@ -50,17 +54,25 @@ export async function write<T>(c: Context<Env>, opts: WriteOptions<T>, fn: (tx: 
     const input = (opts.parse ? opts.parse(raw) : undefined) as T;
     const now = deps.now();
     const pending: LiveEvent[] = [];
+    let summary: string | null = null;
     const result = await deps.db.transaction().execute(async (trx) => {
       const tx: Tx = {
         trx,
         now,
-        async emit(forumId, type, data) {
-          const e = await deps.events.append(trx, forumId, type, data, now);
+        async emit(forumId, type, data, audience) {
+          const e = await deps.events.append(trx, forumId, type, data, now, audience);
           pending.push(e);
           return e;
         },
+        note(text) {
+          summary = text;
+        },
       };
       const res = await fn(tx, input);
+      if (opts.who && isOperator(opts.who)) {
+        const request = { method: c.req.method, routePath: c.req.routePath, path: c.req.path, params: c.req.param() as Record<string, string> };
+        await recordAudit(trx, { who: opts.who, request, input, status: res.status, body: res.body, summary, at: now });
+      }
       if (handle) await storeIdempotent(trx, handle, res.status, res.body, res.headers ?? {}, now);
       return res;
     });

@@ -28,11 +28,11 @@ export class EventLog {
   }
 
   /** Append inside `trx`; the returned event must be published only after the commit. */
-  async append(trx: Transaction<DB>, forumId: string, type: LiveEvent['type'], data: Record<string, unknown>, at: Date): Promise<LiveEvent> {
+  async append(trx: Transaction<DB>, forumId: string, type: LiveEvent['type'], data: Record<string, unknown>, at: Date, audience?: LiveEvent['audience']): Promise<LiveEvent> {
     const atIso = at.toISOString();
     const row = await trx
       .insertInto('events')
-      .values({ forum_id: forumId, type, data: JSON.stringify(data), at: atIso })
+      .values({ forum_id: forumId, type, data: JSON.stringify(data), at: atIso, audience: audience ?? 'public' })
       .returning('id')
       .executeTakeFirstOrThrow();
     // prune now and then, inside the same transaction (so it is done when the write returns)
@@ -43,7 +43,7 @@ export class EventLog {
     } else {
       this.#appendsSincePrune.set(forumId, n);
     }
-    return { id: String(row.id), type, forumId, at: atIso, data };
+    return { id: String(row.id), type, forumId, at: atIso, data, ...(audience ? { audience } : {}) };
   }
 
   /** Fan committed events out (call after the commit). */
@@ -60,7 +60,14 @@ export class EventLog {
       .where('id', '>', afterId)
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({ id: String(r.id), type: r.type as LiveEvent['type'], forumId: r.forum_id, at: r.at, data: JSON.parse(r.data) }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      type: r.type as LiveEvent['type'],
+      forumId: r.forum_id,
+      at: r.at,
+      data: JSON.parse(r.data),
+      ...(r.audience === 'staff' ? { audience: 'staff' as const } : {}),
+    }));
   }
 
   /** The newest event id of the forum (0 when none). */

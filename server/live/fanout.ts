@@ -8,11 +8,13 @@ import type { components } from '../../src/api/schema.d.ts';
 export interface LiveEvent {
   /** Event log id, decimal string. */
   id: string;
-  /** The contract's event names (generated from api/openapi.yaml). */
-  type: components['schemas']['LiveEventType'];
+  /** The contract's event names (generated from api/openapi.yaml): public and staff events. */
+  type: components['schemas']['LiveEvent']['type'];
   forumId: string;
   at: string;
   data: Record<string, unknown>;
+  /** `staff`: only for streams opened with a staff or admin token (names of people at the door). Not sent. */
+  audience?: 'staff';
 }
 
 export type Listener = (event: LiveEvent) => void;

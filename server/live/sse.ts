@@ -11,7 +11,8 @@ const enc = new TextEncoder();
 const MAX_QUEUED_BYTES = 1 << 20;
 
 export function formatEvent(e: LiveEvent): string {
-  return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
+  const { audience: _audience, ...wire } = e; // who may see it is the server's business
+  return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(wire)}\n\n`;
 }
 
 /**
@@ -54,9 +55,10 @@ export class SseHub {
 
   /**
    * Open a stream for `forumId`. `lastEventId` null = live only.
-   * `signal` is the request's abort signal (client went away).
+   * `signal` is the request's abort signal (client went away). `staff`: the caller holds a staff
+   * or admin token and also gets staff events; a public stream never sees them, live or replayed.
    */
-  open(forumId: string, lastEventId: number | null, signal: AbortSignal | undefined): Response {
+  open(forumId: string, lastEventId: number | null, signal: AbortSignal | undefined, staff = false): Response {
     const hub = this;
     let conn: Conn | null = null;
     let unsubscribe: (() => void) | null = null;
@@ -101,6 +103,7 @@ export class SseHub {
         let buffer: LiveEvent[] | null = [];
         let sentUpTo = 0;
         const deliver = (e: LiveEvent) => {
+          if (e.audience === 'staff' && !staff) return;
           const id = Number(e.id);
           if (id <= sentUpTo) return; // already replayed
           sentUpTo = id;

@@ -92,6 +92,7 @@ export function toForum(row: ForumRow, now: Date) {
     ideas: Number(row.ideas_count ?? 0),
     resultsPublished: Number(row.results_count ?? 0) > 0,
     updatedAt: row.updated_at,
+    joinMode: row.join_mode,
   };
 }
 

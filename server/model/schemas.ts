@@ -29,6 +29,7 @@ const forumFields = {
   tables: z.int().min(0).max(200),
   voteBudget: z.int().min(0).max(20),
   categories: z.array(str(1, 40)).max(30),
+  joinMode: z.enum(['code', 'checkin']),
 };
 
 export const forumInputSchema = z.strictObject({
@@ -41,6 +42,7 @@ export const forumInputSchema = z.strictObject({
   voteBudget: forumFields.voteBudget.optional(),
   categories: forumFields.categories.optional(),
   joinCode: z.string().regex(/^[A-Z0-9]{4,12}$/, 'Must be 4–12 characters A–Z or 0–9.').optional(),
+  joinMode: forumFields.joinMode.optional(),
 });
 
 export const forumPatchSchema = z
@@ -58,6 +60,7 @@ export const forumPatchSchema = z
     tables: forumFields.tables.optional(),
     voteBudget: forumFields.voteBudget.optional(),
     categories: forumFields.categories.optional(),
+    joinMode: forumFields.joinMode.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Change at least one field.', params: { code: 'required' } });
 
@@ -107,6 +110,26 @@ export const registrationInputSchema = z.strictObject({
 export const personalDataRequestSchema = z.strictObject({ contact: contactSchema });
 
 export const joinInputSchema = z.strictObject({ joinCode: str(4, 12), table: z.int().min(1).max(200) });
+
+/**
+ * What `joinForum` takes: the join code and a table (`joinInputSchema`), or a join pass from
+ * check-in (the table then optional: the desk's seat comes first). Derived from `joinInputSchema`,
+ * so what is added there is taken here too.
+ */
+const joinFields = joinInputSchema.extend({ joinCode: str(4, 12).optional(), joinPass: str(8, 200).optional(), table: z.int().min(1).max(200).optional() });
+type JoinVia = { joinCode: string; table: number; joinPass?: undefined } | { joinPass: string; table?: number | undefined; joinCode?: undefined };
+export type JoinBody = Omit<z.output<typeof joinFields>, 'joinCode' | 'joinPass' | 'table'> & JoinVia;
+export const joinBodySchema = joinFields
+  .superRefine((v, ctx) => {
+    const required = (field: string) => ctx.addIssue({ code: 'custom', path: [field], message: 'This field is required.', params: { code: 'required' } });
+    if (v.joinPass !== undefined) {
+      if (v.joinCode !== undefined) ctx.addIssue({ code: 'custom', path: ['joinPass'], message: 'Send a join code or a join pass, not both.', params: { code: 'invalid_value' } });
+      return;
+    }
+    if (v.joinCode === undefined) required('joinCode');
+    if (v.table === undefined) required('table');
+  })
+  .transform((v) => v as JoinBody);
 export const facilitatorInputSchema = z.strictObject({ name: str(1, 50), table: z.int().min(1).max(200).nullable().optional() });
 export const votingInputSchema = z.strictObject({ open: z.boolean(), durationSeconds: z.int().min(30).max(14400).nullable().optional() });
 
@@ -212,3 +235,46 @@ export function parseRegistrationJson(json: unknown): z.output<typeof registrati
   for (const e of formErrors(json)) if (!named.has(e.field)) errors.push(e);
   throw validationError(errors);
 }
+
+// ---- the operator side (#16): tables, seating, the check-in desk, staff, the audit log ----
+
+export const tablesInputSchema = z.strictObject({
+  tables: z
+    .array(
+      z.strictObject({
+        number: z.int().min(1).max(200),
+        seats: z.int().min(1).max(50),
+        topic: z.string().max(100).nullable().optional(),
+        facilitator: z.string().max(50).nullable().optional(),
+        accessible: z.boolean().optional(),
+      }),
+    )
+    .max(200),
+});
+
+export const seatingInputSchema = z.strictObject({
+  mode: z.enum(['keep', 'rebalance', 'fresh']).optional(),
+  maxMoves: z.int().min(0).max(1000).optional(),
+});
+
+export const seatInputSchema = z.strictObject({ table: z.int().min(1).max(200).nullable(), pinned: z.boolean().optional() });
+
+const registrationCode = z.string().max(64);
+export const checkInInputSchema = z.strictObject({ companionCode: registrationCode.optional(), overCapacity: z.boolean().optional() });
+
+/** A registration made at the door: the signup form's fields, the contact optional, no honeypot. */
+export const walkInInputSchema = registrationInputSchema.omit({ website: true, contact: true, role: true }).extend({
+  contact: contactSchema.optional(),
+  role: z.enum(['participant', 'facilitator']).optional(),
+  companionCode: registrationCode.optional(),
+  overCapacity: z.boolean().optional(),
+});
+
+/** `GET /forums/{forumId}/desk`. */
+export const deskQuery = z.object({ q: z.string().max(50).optional(), cursor: cursorParam.optional(), limit: intParam(1, 100).optional() });
+
+export const staffInputSchema = z.strictObject({ name: str(1, 50).refine((v) => v.trim() !== '', { message: 'This field is required.', params: { code: 'required' } }), note: z.string().max(200).optional() });
+export const staffListQuery = z.object({ cursor: cursorParam.optional(), limit: intParam(1, 100).optional() });
+
+/** `GET /admin/audit-log` (and `.csv`, without the paging). */
+export const auditQuery = z.object({ forumId: idSchema.optional(), staffId: idSchema.optional(), cursor: cursorParam.optional(), limit: intParam(1, 100).optional() });

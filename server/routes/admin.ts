@@ -9,6 +9,7 @@ import { requireAuth } from '../http/auth.ts';
 import { validationError } from '../http/problem.ts';
 import { checkBody, readRawBody, type RawBody } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
+import { recordAudit } from '../model/audit.ts';
 import { contactKey, erasePersonalData, exportPersonalData } from '../model/personal-data.ts';
 import { personalDataRequestSchema } from '../model/schemas.ts';
 
@@ -27,9 +28,14 @@ export const admin = new Hono<Env>();
 
 admin.post('/admin/personal-data/export', async (c) => {
   const deps = c.get('deps');
-  await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, ['admin']);
   const key = parse(await readRawBody(c));
-  return json(200, await exportPersonalData(deps.db, key, deps.now()));
+  const now = deps.now();
+  const body = await exportPersonalData(deps.db, key, now);
+  // a read, but of personal data: the audit log keeps that it happened (never whose contact)
+  const request = { method: c.req.method, routePath: c.req.routePath, path: c.req.path, params: {} };
+  await recordAudit(deps.db, { who, request, input: null, status: 200, body, at: now });
+  return json(200, body);
 });
 
 admin.post('/admin/personal-data/erase', async (c) => {

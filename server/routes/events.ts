@@ -1,6 +1,7 @@
 /** GET /forums/{id}/events — the live stream (see live/sse.ts). */
 import { Hono } from 'hono';
 import type { Env } from '../context.ts';
+import { isOperator, principal } from '../http/auth.ts';
 import { validationError, type FieldError } from '../http/problem.ts';
 import { pathId } from '../http/validate.ts';
 import { loadForumRow } from '../model/forum.ts';
@@ -18,7 +19,10 @@ events.get('/forums/:forumId/events', async (c) => {
   if (!ok(query)) errors.push({ field: 'query.lastEventId', code: 'invalid_format', message: 'Must be an event id (digits).' });
   if (errors.length) throw validationError(errors);
   await loadForumRow(deps.db, forumId);
+  // staff and admin streams also carry the staff events (check-ins, seating); an unknown or
+  // revoked token is 401, any other token gets the public stream
+  const staff = isOperator(await principal(c));
   // the header wins: a reconnecting EventSource keeps its URL but sends the newer id there
   const last = header ?? query;
-  return deps.sse.open(forumId, last === undefined ? null : Number(last), c.req.raw.signal);
+  return deps.sse.open(forumId, last === undefined ? null : Number(last), c.req.raw.signal, staff);
 });

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { Env } from '../context.ts';
 import type { ForumStatus } from '../db/schema.ts';
-import { requireAuth } from '../http/auth.ts';
+import { OPERATORS, requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
 import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
@@ -83,7 +83,7 @@ forums.get('/forums/calendar.ics', async (c) => {
 });
 
 forums.post('/forums', async (c) => {
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(forumInputSchema, raw) }, async (tx, input) => {
     const errors = [];
     if (new Date(input.endsAt) <= new Date(input.startsAt)) errors.push({ field: 'endsAt', code: 'invalid_value', message: 'endsAt must be after startsAt.' });
@@ -119,6 +119,7 @@ forums.post('/forums', async (c) => {
         voting_open: 0,
         voting_closes_at: null,
         join_code: input.joinCode ?? randomCode(6),
+        join_mode: input.joinMode ?? 'code',
         results_expected_at: null,
         created_at: at,
         updated_at: at,
@@ -143,7 +144,7 @@ forums.get('/forums/:forumId/calendar.ics', async (c) => {
 
 forums.patch('/forums/:forumId', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(forumPatchSchema, raw) }, async (tx, p) => {
     const cur = await loadForumRow(tx.trx, forumId);
     const startsAt = p.startsAt ? toUtcIso(p.startsAt) : cur.starts_at;
@@ -171,6 +172,7 @@ forums.patch('/forums/:forumId', async (c) => {
     if (p.tables !== undefined) set.tables = p.tables;
     if (p.voteBudget !== undefined) set.vote_budget = p.voteBudget;
     if (p.categories !== undefined) set.categories = JSON.stringify(p.categories);
+    if (p.joinMode !== undefined) set.join_mode = p.joinMode;
     await tx.trx.updateTable('forums').set(set).where('id', '=', forumId).execute();
     if (p.capacity !== undefined) await settleSeats(tx.trx, forumId, tx.now);
     const row = await forumChanged(tx, forumId);
@@ -180,7 +182,7 @@ forums.patch('/forums/:forumId', async (c) => {
 
 forums.post('/forums/:forumId/status', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(statusInputSchema, raw) }, async (tx, input) => {
     const cur = await loadForumRow(tx.trx, forumId);
     const from = cur.status;

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { sql } from 'kysely';
 import type { Env } from '../context.ts';
-import { principal, requireAuth } from '../http/auth.ts';
+import { isOperator, OPERATORS, principal, requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
 import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write, type Tx } from '../http/write.ts';
@@ -19,9 +19,9 @@ ideas.get('/forums/:forumId/ideas', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
   const q = checkQuery(c, ideaListQuery);
   const who = await principal(c);
-  if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
-  if (q.include === 'all' && !(who && (who.kind === 'admin' || who.kind === 'facilitator'))) {
-    throw new ProblemError('forbidden', 'Only facilitators and admins see hidden and merged ideas.');
+  if (who && !isOperator(who) && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  if (q.include === 'all' && !(who && (isOperator(who) || who.kind === 'facilitator'))) {
+    throw new ProblemError('forbidden', 'Only facilitators, staff and admins see hidden and merged ideas.');
   }
   const offset = decodeCursor(q.cursor);
   const limit = q.limit ?? 200;
@@ -113,7 +113,7 @@ ideas.get('/forums/:forumId/ideas/:ideaId', async (c) => {
 ideas.patch('/forums/:forumId/ideas/:ideaId', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
   const ideaId = pathId(c, 'ideaId', 'idea');
-  const who = await requireAuth(c, ['facilitator', 'admin'], forumId);
+  const who = await requireAuth(c, ['facilitator', ...OPERATORS], forumId);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(ideaPatchSchema, raw) }, async (tx, p) => {
     const cur = await loadIdea(tx.trx, forumId, ideaId);
     if (cur.status === 'merged') throw new ProblemError('conflict', 'A merged idea cannot be changed; change the idea it was merged into.');
@@ -132,7 +132,7 @@ ideas.patch('/forums/:forumId/ideas/:ideaId', async (c) => {
 ideas.post('/forums/:forumId/ideas/:ideaId/merge', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
   const ideaId = pathId(c, 'ideaId', 'idea');
-  const who = await requireAuth(c, ['facilitator', 'admin'], forumId);
+  const who = await requireAuth(c, ['facilitator', ...OPERATORS], forumId);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(mergeInputSchema, raw) }, async (tx, input) => {
     const from = await loadIdea(tx.trx, forumId, ideaId);
     if (input.into === ideaId) throw new ProblemError('invalid-merge', 'An idea cannot be merged into itself.');

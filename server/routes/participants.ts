@@ -4,12 +4,13 @@ import type { Kysely } from 'kysely';
 import type { Env } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
-import { requireAuth } from '../http/auth.ts';
+import { OPERATORS, requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
 import { checkBody, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
+import { joinWithPass, refuseCodeJoin } from '../model/desk.ts';
 import { forumChanged, loadForumRow, votingOpen } from '../model/forum.ts';
-import { facilitatorInputSchema, joinInputSchema, votingInputSchema } from '../model/schemas.ts';
+import { facilitatorInputSchema, joinBodySchema, votingInputSchema } from '../model/schemas.ts';
 
 type Q = Kysely<DB>;
 
@@ -48,6 +49,8 @@ export async function tableTallies(db: Q, forumId: string, tables: number) {
       ideas: count(ideas, n),
       votes: count(votes, n),
       participants: count(people, n),
+      // set up for the check-in desk (putTables): seats and the accessible flag
+      ...(m && m.seats !== null ? { seats: m.seats, accessible: m.accessible === 1 } : {}),
     });
   }
   return items;
@@ -57,8 +60,10 @@ export const participants = new Hono<Env>();
 
 participants.post('/forums/:forumId/participants', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  return write(c, { who: null, idempotency: 'optional', rateLimited: true, parse: (raw) => checkBody(joinInputSchema, raw) }, async (tx, input) => {
+  return write(c, { who: null, idempotency: 'optional', rateLimited: true, parse: (raw) => checkBody(joinBodySchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
+    if (input.joinPass !== undefined) return joinWithPass(tx, forum, input.joinPass, input.table);
+    refuseCodeJoin(forum);
     if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase()) {
       throw new ProblemError('forbidden', 'The join code is not right for this forum.');
     }
@@ -111,7 +116,7 @@ participants.get('/forums/:forumId/participants/me', async (c) => {
 
 participants.post('/forums/:forumId/facilitators', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(facilitatorInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     const table = input.table ?? null;
@@ -144,7 +149,7 @@ participants.get('/forums/:forumId/tables', async (c) => {
 
 participants.put('/forums/:forumId/voting', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  const who = await requireAuth(c, ['facilitator', 'admin'], forumId);
+  const who = await requireAuth(c, ['facilitator', ...OPERATORS], forumId);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(votingInputSchema, raw) }, async (tx, input) => {
     await loadForumRow(tx.trx, forumId);
     const closesAt = input.open && input.durationSeconds ? new Date(tx.now.getTime() + input.durationSeconds * 1000).toISOString() : null;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Env } from '../context.ts';
 import type { DB } from '../db/schema.ts';
-import { requireAuth } from '../http/auth.ts';
+import { OPERATORS, requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
 import { checkBody, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
@@ -125,7 +125,7 @@ results.get('/forums/:forumId/results', async (c) => {
 
 results.put('/forums/:forumId/results', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(resultInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     // validate the idea ids against this forum
@@ -202,7 +202,7 @@ results.put('/forums/:forumId/results', async (c) => {
 results.put('/forums/:forumId/proposals/:proposalId/response', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
   const proposalId = pathId(c, 'proposalId', 'proposal');
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(responseInputSchema, raw) }, async (tx, input) => {
     await loadForumRow(tx.trx, forumId);
     const prop = await tx.trx.selectFrom('proposals').selectAll().where('id', '=', proposalId).where('forum_id', '=', forumId).executeTakeFirst();

@@ -8,7 +8,7 @@ import { DISTRICTS, OTHER_DISTRICT } from '../domain/districts.ts';
 import { answerErrors, formErrors } from '../domain/registration-checks.ts';
 import { CONSENTS, CONSENT_VERSION, GUARDIAN_REQUIRED_UNDER, normalizeEmail, normalizeKoreanPhone } from '../domain/consent.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
-import { requireAuth } from '../http/auth.ts';
+import { OPERATORS, requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
 import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
@@ -99,7 +99,7 @@ signup.get('/forums/:forumId/signup-form', async (c) => {
 
 signup.put('/forums/:forumId/signup-form', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
-  const who = await requireAuth(c, ['admin']);
+  const who = await requireAuth(c, OPERATORS);
   return write(c, { who, idempotency: 'optional', parse: (raw) => checkBody(signupFormInputSchema, raw) }, async (tx, input) => {
     await loadForumRow(tx.trx, forumId);
     const errors: FieldError[] = [];
@@ -220,6 +220,11 @@ signup.post('/forums/:forumId/registrations', async (c) => {
       cancelled_at: null,
       promoted_at: null,
       erased_at: null,
+      checked_in_at: null,
+      walk_in: 0,
+      table_number: null,
+      table_pinned: 0,
+      companion_group: null,
     };
     await tx.trx.insertInto('registrations').values(row).execute();
     await tx.trx

@@ -184,6 +184,8 @@ export async function loadSeed(db: Kysely<DB>, data: SeedData): Promise<DemoInfo
     proposal_ideas: [],
     timeline_entries: [],
     idempotency_keys: [],
+    staff: [],
+    audit_log: [],
   };
   for (const f of data.forums) forumRows(f, rows);
 
