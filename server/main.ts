@@ -97,13 +97,15 @@ async function main(): Promise<void> {
       `  Live forum    ${server.demo.liveForumId}  (join code ${server.demo.joinCode})`,
       `  Facilitator   ${server.demo.facilitatorToken}`,
       `  Open forum    ${server.demo.openForumId}`,
+      // printed once, when the demo is made (only its hash is kept); `npm run staff` makes more
+      `  Staff token   ${server.demoStaffToken ?? '(printed when the demo was made; npm run staff -- create "Name" makes another)'}`,
     );
   }
   lines.push('');
   console.log(lines.join('\n'));
   if (readyJson) {
     // a token from HD_ADMIN_TOKEN is the parent's own: not echoed (tokens stay out of logs)
-    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: tokenFromEnv ? undefined : server.adminToken, demo: server.demo })}`);
+    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: tokenFromEnv ? undefined : server.adminToken, staffToken: server.demoStaffToken ?? undefined, demo: server.demo })}`);
   }
 
   let stopping = false;

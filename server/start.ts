@@ -21,6 +21,7 @@ import { SseHub } from './live/sse.ts';
 import { closeExpiredRounds } from './model/voting.ts';
 
 import type { DemoInfo } from './seed/types.ts';
+import { seedOperator } from './seed/operator.ts';
 
 export type { DemoInfo };
 
@@ -31,6 +32,8 @@ export interface RunningServer {
   apiBase: string;
   adminToken: string;
   demo: DemoInfo | null;
+  /** The demo's staff token, only from the start that made the demo (printed once; only its hash is kept). */
+  demoStaffToken: string | null;
   /** The server's database (tests inspect what was stored). */
   db: Kysely<DB>;
   close(): Promise<void>;
@@ -117,10 +120,16 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const { db } = database;
 
   let demo: DemoInfo | null = null;
+  let demoStaffToken: string | null = null;
   try {
     if (opts.seed === 'demo') {
       const any = await db.selectFrom('forums').select('id').limit(1).executeTakeFirst();
-      demo = any ? await readDemo(db) : await loadDemo(db, now());
+      if (any) demo = await readDemo(db);
+      else {
+        const made = await loadDemo(db, now());
+        demoStaffToken = (await seedOperator(db, made, now())).staffToken;
+        demo = made;
+      }
     } else {
       demo = await readDemo(db);
     }
@@ -206,6 +215,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     apiBase: `${url}/api`,
     adminToken,
     demo,
+    demoStaffToken,
     db,
     close() {
       closing ??= (async () => {

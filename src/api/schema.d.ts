@@ -1395,14 +1395,16 @@ export interface components {
             /** @description E.g. the team or the forum; no contacts. */
             note?: string;
         };
-        StaffMember: {
+        /** @description The fields of a staff member, shared by `StaffMember` and `StaffTokenCreated` (each closes the set). */
+        StaffFields: {
             id: components["schemas"]["Id"];
             name: string;
             note: string | null;
             createdAt: components["schemas"]["DateTime"];
             revokedAt: components["schemas"]["DateTime"] | null;
         };
-        StaffTokenCreated: components["schemas"]["StaffMember"] & {
+        StaffMember: components["schemas"]["StaffFields"];
+        StaffTokenCreated: components["schemas"]["StaffFields"] & {
             /** @description The staff bearer token; shown only once. */
             token: string;
         };
