@@ -70,21 +70,26 @@ export async function assignSeats(tx: Tx, forum: ForumRow, input: { mode?: Seati
     .execute();
   const layout = await tableSeats(tx.trx, forum);
   const tables: SeatingTable[] = layout.map((t) => ({ id: tableId(t.number), seats: t.seats, accessible: t.accessible, ...(t.topic ? { topic: t.topic } : {}) }));
+  // The engine orders people and groups by a seeded hash of their ids: ids from the arrival order
+  // in the forum (not the random row ids), so the same forum and people give the same seating.
+  const personId = (seq: number) => `P${String(seq).padStart(7, '0')}`;
+  const groupSeq = new Map<string, number>();
+  for (const r of rows) if (r.companion_group) groupSeq.set(r.companion_group, Math.min(groupSeq.get(r.companion_group) ?? Infinity, r.seq));
   const people: SeatingPerson[] = rows.map((r) => ({
-    id: r.id,
+    id: personId(r.seq),
     district: r.district,
     ageGroup: r.age_group,
     needsAccessibleTable: r.accessibility !== null && (JSON.parse(r.accessibility) as string[]).includes('wheelchair'),
-    companionGroup: r.companion_group,
+    companionGroup: r.companion_group ? `G${groupSeq.get(r.companion_group)}` : null,
     seatedAt: r.table_number !== null ? tableId(r.table_number) : null,
   }));
-  const pins = rows.filter((r) => r.table_pinned === 1 && r.table_number !== null).map((r) => ({ personId: r.id, tableId: tableId(r.table_number!) }));
+  const pins = rows.filter((r) => r.table_pinned === 1 && r.table_number !== null).map((r) => ({ personId: personId(r.seq), tableId: tableId(r.table_number!) }));
   const result = assignTables({ tables, people, pins, seed: forum.id, mode, ...(input.maxMoves !== undefined ? { maxMoves: input.maxMoves } : {}) });
 
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.map((r) => [personId(r.seq), r]));
   const seatOf = new Map(result.seats.map((s) => [s.personId, s]));
   for (const r of rows) {
-    const s = seatOf.get(r.id);
+    const s = seatOf.get(personId(r.seq));
     const table = s ? tableNumber(s.tableId) : null;
     const pinned = s?.pinned ? 1 : 0;
     if (table === r.table_number && pinned === r.table_pinned) continue;
