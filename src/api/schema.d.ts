@@ -417,7 +417,7 @@ export interface paths {
          *     Without a token the stream is public. Opened with a staff or admin token
          *     (`Authorization: Bearer`, so from `fetch`, not `EventSource`), it also carries the staff
          *     events (`StaffEventType`: check-ins and seating, with names), on replay too. An unknown or
-         *     revoked token is 401; other tokens get the public stream.
+         *     revoked token is 401, a token of another kind 403.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -2523,6 +2523,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };

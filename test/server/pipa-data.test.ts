@@ -242,7 +242,8 @@ describe('personal data', () => {
       const db = await openDatabase(path);
       try {
         const row = await db.db.selectFrom('registrations').selectAll().where('id', '=', 'r1').executeTakeFirstOrThrow();
-        assert.deepEqual({ ...row, erased_at: undefined }, { ...reg, erased_at: undefined });
+        // every column it had is as it was (later migrations add columns of their own)
+        assert.deepEqual(Object.fromEntries(Object.keys(reg).map((k) => [k, row[k as keyof typeof row]])), reg);
         assert.equal(row.erased_at, null);
         const purged = await purgeExpiredPersonalData(db.db, new Date('2027-01-01T00:00:00.000Z'));
         assert.equal(purged, 1);
