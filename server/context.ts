@@ -15,7 +15,6 @@ export interface Deps {
   adminTokenHash: string;
   /** Allowed CORS origins (mutable: the server adds its own origin once it listens). */
   corsOrigins: Set<string>;
-  staticRoot: string | null;
   /** In-process map of idempotency keys being processed → their request hash. */
   inFlight: Map<string, string>;
   /** Write rate limits per IP and per token; null = off. */

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
+import { serveFiles } from './http/static.ts';
 import type { Deps } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
@@ -142,11 +143,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     now,
     adminTokenHash: hashToken(adminToken),
     corsOrigins,
-    staticRoot: opts.staticRoot ?? null,
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
   };
   const app = createApp(deps);
+  serveFiles(app, opts.staticRoot ?? null);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
