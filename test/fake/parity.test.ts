@@ -49,12 +49,12 @@ async function both(method: string, path: string, opts: { body?: unknown; admin?
 before(async () => {
   server = await startServer({ seed: 'demo', now: () => new Date(NOW), purgeIntervalMs: 0 });
   await purgeExpiredPersonalData(server.db, NOW);
-  fake = createFakeBackend({ now: NOW });
+  fake = await createFakeBackend({ now: NOW });
   real = { name: 'server', base: server.apiBase, admin: server.adminToken, fetch };
   faked = { name: 'fake', base: FAKE_API, admin: fake.demo.adminToken, fetch: fake.fetch };
 });
 after(async () => {
-  fake.dispose();
+  await fake.dispose();
   await server.close();
 });
 
