@@ -28,8 +28,7 @@ async function wallLoader(context: Parameters<typeof fakeLoader>[0]): Promise<Fa
   const many = context.parameters['manyIdeas'];
   if (typeof many === 'number') {
     const words = ['버스 배차', '공원 그늘막', '주차장', '도서관 시간', '가로등', '자전거길', '경로당', '하천 산책로'];
-    // posted through the server's own route, all at once (it takes a few seconds)
-    await Promise.all(Array.from({ length: many }, (_, i) => fake.postIdea(forumId, `${words[i % words.length]} 제안 ${i + 1}: 이렇게 바꾸면 좋겠습니다`, 1 + (i % 8))));
+    await fake.seedIdeas(forumId, Array.from({ length: many }, (_, i) => ({ text: `${words[i % words.length]} 제안 ${i + 1}: 이렇게 바꾸면 좋겠습니다`, table: 1 + (i % 8) })));
   }
   return { ...loaded, forumId };
 }

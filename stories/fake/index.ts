@@ -26,7 +26,7 @@
 import { registryDefaults, resetRegistry } from '../../src/api/registry.js';
 import type { Forum, ForumResult, Idea, IdeaPatch, ParticipantSession, Proposal, RegistrationReceipt, ResponseStatus, SignupForm, VoteResult } from '../../src/api/types.js';
 import { createApp } from '../../server/app.ts';
-import { hashToken } from '../../server/auth/tokens.ts';
+import { hashToken, newId } from '../../server/auth/tokens.ts';
 import type { Deps } from '../../server/context.ts';
 import { ProblemError, problemResponse, type FieldError, type ProblemCode } from '../../server/http/problem.ts';
 import { EventLog } from '../../server/live/eventlog.ts';
@@ -35,7 +35,7 @@ import { SseHub } from '../../server/live/sse.ts';
 import { purgeExpiredPersonalData } from '../../server/model/personal-data.ts';
 import { closeExpiredRounds } from '../../server/model/voting.ts';
 import { generateDemoSeed } from '../../server/seed/generate.ts';
-import { loadSeed } from '../../server/seed/load.ts';
+import { loadIdeas, loadSeed } from '../../server/seed/load.ts';
 import { eventSourceFor, type FakeEventSourceClass } from './event-source.ts';
 import { openPageDatabase } from './sqlite.ts';
 
@@ -158,6 +158,12 @@ export interface FakeBackend {
   setStatus(forumId: string, status: 'open' | 'closed' | 'live' | 'finished'): Promise<Forum>;
   /** Someone joins the live forum at `table` with its join code; returns their session (token). */
   join(forumId: string, table: number): Promise<ParticipantSession>;
+  /**
+   * More seed data: visible ideas that were on the wall before anyone looked (no live events),
+   * the newest last, written at once with the server's seed loader — for walls of thousands of
+   * ideas, which one by one would take seconds.
+   */
+  seedIdeas(forumId: string, ideas: readonly { text: string; table: number }[]): Promise<void>;
 
   /** Stop timers, close streams and the database. `installFake` disposes the fake it replaces. */
   dispose(): Promise<void>;
@@ -479,6 +485,15 @@ export async function createFakeBackend(options: FakeOptions = {}): Promise<Fake
     },
     async join(forumId, table) {
       return elsewhere<ParticipantSession>('POST', `/forums/${forumId}/participants`, null, { joinCode: await joinCode(forumId), table });
+    },
+
+    async seedIdeas(forumId, ideas) {
+      const at = now().getTime() - ideas.length * 1000;
+      const seed = ideas.map(({ text, table }, n) => {
+        const time = new Date(at + n * 1000).toISOString();
+        return { id: newId(), text, table, category: null, status: 'visible' as const, mergedInto: null, pinned: false, promoted: false, participantId: null, facilitatorId: null, createdAt: time, updatedAt: time };
+      });
+      await loadIdeas(db, forumId, seed);
     },
 
     async dispose() {

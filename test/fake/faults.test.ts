@@ -401,3 +401,19 @@ test('fake.fetch takes a Request as well as a URL', async () => {
     await fake.dispose();
   }
 });
+
+test('seedIdeas: thousands of ideas on the wall at once, newest first, with no live events', async () => {
+  const fake = await createFakeBackend();
+  try {
+    const forumId = fake.demo.liveForumId;
+    const before = (await api(fake, 'GET', `/forums/${forumId}`)).body.ideas;
+    const { lastEventId } = (await api(fake, 'GET', `/forums/${forumId}/ideas`)).body;
+    await fake.seedIdeas(forumId, Array.from({ length: 2000 }, (_, i) => ({ text: `제안 ${i + 1}`, table: 1 + (i % 8) })));
+    assert.equal((await api(fake, 'GET', `/forums/${forumId}`)).body.ideas, before + 2000);
+    const page = (await api(fake, 'GET', `/forums/${forumId}/ideas?limit=2`)).body;
+    assert.deepEqual(page.items.map((i: Json) => [i.text, i.table, i.status]), [['제안 2000', 8, 'visible'], ['제안 1999', 7, 'visible']]);
+    assert.equal(page.lastEventId, lastEventId);
+  } finally {
+    await fake.dispose();
+  }
+});
