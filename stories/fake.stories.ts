@@ -43,7 +43,8 @@ export const Loading: StoryObj = {
 //            fake.postIdea(forumId, text, table?), fake.vote(forumId, ideaId),
 //            fake.moderate(forumId, ideaId, patch), fake.merge(forumId, ideaId, intoId),
 //            fake.respond(forumId, proposalId, status, answer?), fake.publishResults(forumId),
-//            fake.register(forumId, n), fake.setStatus(forumId, status), fake.join(forumId, table)`;
+//            fake.register(forumId, n), fake.setStatus(forumId, status), fake.join(forumId, table)
+// seed data: fake.seedIdeas(forumId, [{ text, table }])  (thousands at once, no live events)`;
 
 /** How a story uses the fake (the code to copy). */
 export const Usage: Story = {

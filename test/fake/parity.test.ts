@@ -46,26 +46,29 @@ let real: Side;
 let sides: Side[];
 const fakes = () => sides.filter((s) => s.name !== 'server');
 
-/** Read an event-stream response until the event with id `to` (10 s at most). */
-async function readUntil(res: Response, to: string, abort: AbortController): Promise<string> {
+/**
+ * The event stream of `url` after `from`, read until the event `to` (10 s at most), as text.
+ * Self-contained: the browser side runs this same function in the page.
+ */
+async function streamUntil(fetchImpl: typeof fetch, url: string, from: string, to: string): Promise<string> {
+  const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 10_000);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
   let text = '';
   try {
+    const reader = (await fetchImpl(url, { headers: { 'Last-Event-ID': from }, signal: abort.signal })).body!.getReader();
+    const decoder = new TextDecoder();
     while (!text.includes(`id: ${to}\n`)) {
       const { done, value } = await reader.read();
       if (done) break;
       text += decoder.decode(value, { stream: true });
     }
-    return text;
   } catch {
-    return text;
+    /* aborted: what came so far */
   } finally {
     clearTimeout(timer);
     abort.abort();
-    await reader.cancel().catch(() => undefined);
   }
+  return text;
 }
 
 function nodeSide(name: 'server' | 'node fake', base: string, admin: string, fetchImpl: typeof fetch): Side {
@@ -74,11 +77,7 @@ function nodeSide(name: 'server' | 'node fake', base: string, admin: string, fet
     base,
     admin,
     fetch: fetchImpl,
-    async events(forumId, from, to) {
-      const abort = new AbortController();
-      const res = await fetchImpl(`${base}/forums/${forumId}/events`, { headers: { 'Last-Event-ID': from }, signal: abort.signal });
-      return readUntil(res, to, abort);
-    },
+    events: (forumId, from, to) => streamUntil(fetchImpl, `${base}/forums/${forumId}/events`, from, to),
   };
 }
 
@@ -102,25 +101,9 @@ function browserSide(): Side {
     fetch: fetchInPage,
     events: (forumId, from, to) =>
       page.evaluate(
-        async ([url, from, to]) => {
-          const abort = new AbortController();
-          const timer = setTimeout(() => abort.abort(), 10_000);
-          const res = await (window as unknown as { fake: FakeBackend }).fake.fetch(url, { headers: { 'Last-Event-ID': from }, signal: abort.signal });
-          const reader = res.body!.getReader();
-          const decoder = new TextDecoder();
-          let text = '';
-          try {
-            while (!text.includes(`id: ${to}\n`)) {
-              const { done, value } = await reader.read();
-              if (done) break;
-              text += decoder.decode(value, { stream: true });
-            }
-          } catch {
-            /* aborted */
-          }
-          clearTimeout(timer);
-          abort.abort();
-          return text;
+        ([url, from, to]) => {
+          const w = window as unknown as { fake: FakeBackend; streamUntil: typeof streamUntil };
+          return w.streamUntil(w.fake.fetch, url, from, to);
         },
         [`${FAKE_API}/forums/${forumId}/events`, from, to] as const,
       ),
@@ -172,6 +155,7 @@ before(async () => {
     const m = (await import('/fake.js' as string)) as typeof import('../../stories/fake/index.ts');
     (window as unknown as { fake: FakeBackend }).fake = await m.createFakeBackend({ now: new Date(now) });
   }, NOW.toISOString());
+  await page.evaluate(`window.streamUntil = ${streamUntil.toString()}`);
   assert.deepEqual(errors, []);
   assert.equal(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process), 'undefined', 'a browser: no Node globals for the server code to use');
 
