@@ -48,7 +48,10 @@ export const FAKE_API = 'https://fake.hyeondap.test/api';
 export const FAKE_ADMIN_TOKEN = 'hda_fake-admin-token';
 
 export interface FakeOptions {
-  /** The fake's clock starts here and runs with real time (default: now, to the minute). */
+  /**
+   * The fake's clock starts here and runs with real time, and the demo seed is made around it
+   * (default: the real clock, and a seed made up to ten minutes ago).
+   */
   now?: Date;
   /** Seed of the demo data (default 2014, the demo's). */
   seed?: number;
@@ -288,11 +291,12 @@ function seededImage(now: Date, seed: number, scenario: 'demo' | 'empty'): Promi
   let image = seeded.get(key);
   if (!image) {
     image = (async () => {
-      const page = await openPageDatabase();
-      if (scenario === 'empty') return { image: await page.closeToImage(), demo: NO_DEMO };
+      const opening = openPageDatabase(); // (SQLite's WebAssembly compiles meanwhile)
+      const data = scenario === 'demo' ? generateDemoSeed(now, seed) : null;
+      const page = await opening;
+      if (!data) return { image: await page.closeToImage(), demo: NO_DEMO };
       // the server's demo seed, loaded as `startServer({ seed: 'demo' })` loads it, and the
       // personal data past its retention anonymised, as by the server's scheduled job
-      const data = generateDemoSeed(now, seed);
       const info = await loadSeed(page.db, data);
       await purgeExpiredPersonalData(page.db, now);
       const first = (status: string) => data.forums.find((f) => f.status === status)?.id ?? '';
@@ -312,12 +316,23 @@ function seededImage(now: Date, seed: number, scenario: 'demo' | 'empty'): Promi
   return image;
 }
 
+/**
+ * Without a clock of their own, fakes share a demo seed made up to ten minutes ago: seeding takes
+ * a second, and data a few minutes older change nothing a story shows.
+ */
+const SEED_REUSE_MS = 10 * 60_000;
+let sharedSeedAt = -Infinity;
+function sharedSeedClock(): Date {
+  if (Date.now() - sharedSeedAt > SEED_REUSE_MS) sharedSeedAt = Math.floor(Date.now() / 60_000) * 60_000;
+  return new Date(sharedSeedAt);
+}
+
 /** A fresh fake backend. Pure: nothing global changes until `installFake`. */
 export async function createFakeBackend(options: FakeOptions = {}): Promise<FakeBackend> {
-  const start = options.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const start = options.now ?? new Date();
   const startedAt = Date.now();
   const now = () => new Date(start.getTime() + (Date.now() - startedAt));
-  const { image, demo: ids } = await seededImage(start, options.seed ?? 2014, options.scenario ?? 'demo');
+  const { image, demo: ids } = await seededImage(options.now ?? sharedSeedClock(), options.seed ?? 2014, options.scenario ?? 'demo');
   const database = await openPageDatabase(image);
   const { db } = database;
 

@@ -19,6 +19,8 @@ function sqlJs(): Promise<SqlJsStatic> {
   engine ??= initSqlJs(WASM.protocol === 'file:' ? {} : { locateFile: () => WASM.href });
   return engine;
 }
+// In a page, start fetching and compiling the WebAssembly now: it overlaps Storybook's own start.
+if (typeof document !== 'undefined') void sqlJs().catch(() => (engine = undefined));
 
 /** An error as better-sqlite3 throws it: `code` names the constraint (`SQLITE_CONSTRAINT_UNIQUE`). */
 function withCode(err: unknown): unknown {
