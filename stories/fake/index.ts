@@ -312,6 +312,8 @@ function seededImage(now: Date, seed: number, scenario: 'demo' | 'empty'): Promi
     })();
     image.catch(() => seeded.delete(key));
     seeded.set(key, image);
+    // a few megabytes each: keep the newest few
+    for (const old of [...seeded.keys()].slice(0, -4)) seeded.delete(old);
   }
   return image;
 }
