@@ -38,7 +38,9 @@ describe('demo page', () => {
     const { demo } = await demoInfo();
     const section = main.querySelector<HTMLElement>('#live-section')!;
     await until(() => !section.hidden && section.querySelector('#live-state')!.textContent === '실시간 연결됨', 'the live panel');
-    const session = await getApi('/api').join(demo.liveForumId, { joinCode: demo.joinCode, table: 2 });
+    // a phone of its own (its own install key): other test files join the demo forum from this browser too
+    const installKey = crypto.randomUUID().replace(/-/g, '');
+    const session = await getApi('/api').join(demo.liveForumId, { joinCode: demo.joinCode, table: 2, installKey });
     const text = `데모 페이지에 바로 보이는 제안 ${Date.now()}`;
     await getApi('/api', session.token).postIdea(demo.liveForumId, { text });
     const first = await until(() => section.querySelector('#live-ideas li .idea__text'), 'an idea');
