@@ -101,10 +101,17 @@ async function main(): Promise<void> {
     `  Admin token   ${tokenFromEnv ? '(from HD_ADMIN_TOKEN)' : server.adminToken}`,
   ];
   if (server.demo) {
+    const code = encodeURIComponent(server.demo.joinCode);
     lines.push(
       `  Live forum    ${server.demo.liveForumId}  (join code ${server.demo.joinCode})`,
       `  Facilitator   ${server.demo.facilitatorToken}`,
       `  Open forum    ${server.demo.openForumId}`,
+      '',
+      '  The venue, one page per screen (the facilitator page asks for the token above):',
+      `  Choose        ${server.url}/demo/venue.html?code=${code}`,
+      `  Phone         ${server.url}/demo/venue-participant.html?code=${code}&table=1`,
+      `  Tablet        ${server.url}/demo/venue-facilitator.html`,
+      `  Big screen    ${server.url}/demo/venue-projector.html?code=${code}`,
     );
   }
   lines.push('');
