@@ -1,5 +1,5 @@
 /**
- * The browser's install key for one backend and forum: a random secret (192 bits, base64url) that
+ * The browser's install key for one backend and forum: a random secret (128 bits, hex) that
  * `ApiClient.join` sends in the join body, so that the same browser joining the same forum again
  * is the participant it already is (one person, one set of dots; see the contract's `joinForum`).
  *
@@ -7,35 +7,26 @@
  * never put in a URL, a log or any other request. Without storage (private mode, a sandboxed
  * iframe) it lasts as long as the page.
  */
-const PREFIX = 'hd-install-key:';
-const VALID = /^[A-Za-z0-9_-]{22,128}$/;
+/** Keys that could not be stored (no storage): kept for as long as the page lives. */
 const inPage = new Map<string, string>();
-
-function fresh(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(24));
-  let text = '';
-  for (const b of bytes) text += String.fromCharCode(b);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 /** This browser's install key for `forumId` on the backend at `baseUrl` (created on first use). */
 export function installKey(baseUrl: string, forumId: string): string {
-  const name = `${PREFIX}${baseUrl}|${forumId}`;
+  const name = `hd-install-key:${baseUrl}|${forumId}`;
+  let key: string | null | undefined;
   try {
-    const stored = globalThis.localStorage?.getItem(name);
-    if (stored && VALID.test(stored)) return stored;
+    key = localStorage.getItem(name);
   } catch {
-    // Storage is not available: the page keeps it.
+    // Storage is not available.
   }
-  const kept = inPage.get(name);
-  if (kept) return kept;
-  const key = fresh();
+  if (key && /^[\w-]{22,128}$/.test(key)) return key;
+  key = inPage.get(name);
+  if (key) return key;
+  key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   try {
-    globalThis.localStorage?.setItem(name, key);
-    if (globalThis.localStorage?.getItem(name) === key) return key;
+    localStorage.setItem(name, key);
   } catch {
-    // Full or unavailable: the page keeps it.
+    inPage.set(name, key);
   }
-  inPage.set(name, key);
   return key;
 }
