@@ -341,7 +341,7 @@ export async function createFakeBackend(options: FakeOptions = {}): Promise<Fake
   const fanout = new InProcessFanout();
   const events = new EventLog(db, fanout);
   const sse = new SseHub(fanout, events, options.heartbeatMs ?? 15_000, now);
-  const deps: Deps = { db, fanout, events, sse, now, adminTokenHash: hashToken(FAKE_ADMIN_TOKEN), corsOrigins: new Set(), inFlight: new Map(), rateLimits: null };
+  const deps: Deps = { db, fanout, events, sse, now, adminTokenHash: hashToken(FAKE_ADMIN_TOKEN), corsOrigins: new Set(), inFlight: new Map(), rateLimits: null, joinQuota: null };
   const app = createApp(deps);
   // time-boxed voting rounds close by themselves, as on the server (start.ts)
   const votingTimer = setInterval(() => void closeExpiredRounds(deps).catch(() => undefined), 1000);
