@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { init } from './migrations/0001_init.ts';
 import { personalData } from './migrations/0002_personal_data.ts';
 import { registrationCounts } from './migrations/0003_registration_counts.ts';
+import { participantKeys } from './migrations/0004_participant_keys.ts';
 import { operator } from './migrations/0005_operator.ts';
 
 /** Every migration, in order. Add new ones here (static list: no folder scan, bundler-safe). */
@@ -9,6 +10,7 @@ export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_personal_data': personalData,
   '0003_registration_counts': registrationCounts,
+  '0004_participant_keys': participantKeys,
   '0005_operator': operator,
 };
 

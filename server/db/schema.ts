@@ -156,6 +156,10 @@ export interface ParticipantsTable {
   table_number: number;
   vote_budget: number;
   created_at: Iso;
+  /** sha256 hex of `forum_id:installKey` from the browser that joined; null without one. */
+  install_key_hash: string | null;
+  /** When a facilitator revoked the participant (its dots released, its tokens deleted). */
+  revoked_at: Iso | null;
   /** The registration whose join pass made this participant (check-in); null for a join code. */
   registration_id: string | null;
 }

@@ -8,6 +8,7 @@ export type ProblemCode =
   | 'voting-closed' | 'vote-budget-exhausted' | 'no-vote-to-retract' | 'invalid-transition'
   | 'invalid-merge' | 'idempotency-key-reused' | 'idempotency-key-in-flight'
   | 'results-not-published' | 'rate-limited' | 'payload-too-large' | 'internal'
+  | 'participant-revoked'
   | 'checkin-required' | 'no-seats-left' | 'not-checked-in' | 'table-full';
 
 export interface FieldError {
@@ -38,6 +39,7 @@ const DEFAULTS: Record<ProblemCode, [number, string]> = {
   'rate-limited': [429, 'Too many requests'],
   'payload-too-large': [413, 'Request body too large'],
   internal: [500, 'Internal server error'],
+  'participant-revoked': [403, 'Participation revoked'],
   'checkin-required': [403, 'Join through check-in'],
   'no-seats-left': [409, 'No free seat'],
   'not-checked-in': [409, 'Not checked in'],

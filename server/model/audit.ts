@@ -26,6 +26,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, string>> = {
   'PUT /api/forums/:forumId/signup-form': 'putSignupForm',
   'POST /api/forums/:forumId/facilitators': 'createFacilitator',
   'PUT /api/forums/:forumId/voting': 'setVoting',
+  'DELETE /api/forums/:forumId/participants/:participantId': 'revokeParticipant',
   'PATCH /api/forums/:forumId/ideas/:ideaId': 'moderateIdea',
   'POST /api/forums/:forumId/ideas/:ideaId/merge': 'mergeIdea',
   'PUT /api/forums/:forumId/results': 'publishResults',
@@ -54,6 +55,7 @@ const SUMMARIES: Record<string, (input: unknown, body: Json) => string> = {
   setForumStatus: (_i, b) => `status → ${String(b.status)}`,
   putSignupForm: (_i, b) => `signup form: ${num(b.questions)} questions`,
   createFacilitator: (_i, b) => `facilitator token issued${typeof b.table === 'number' ? ` for table ${b.table}` : ''}`,
+  revokeParticipant: (_i, b) => `participant revoked (table ${String(b.table)}, ${num(b.votesReleased)} dots released)`,
   setVoting: (_i, b) => (b.open ? `voting opened${b.closesAt ? ` until ${String(b.closesAt)}` : ''}` : 'voting closed'),
   moderateIdea: (i) => `moderated: ${keys(i)}`,
   mergeIdea: (_i, b) => `merged into idea:${String(b.id)}`,
@@ -80,6 +82,7 @@ function resourceOf(operation: string, params: Record<string, string>, body: Jso
   if (params.code) return `registration:${params.code.toUpperCase()}`;
   if (params.ideaId) return `idea:${params.ideaId}`;
   if (params.proposalId) return `proposal:${params.proposalId}`;
+  if (params.participantId) return `participant:${params.participantId}`;
   if (params.staffId) return `staff:${params.staffId}`;
   if (operation === 'createWalkIn') return `registration:${String(obj(body.registration).code)}`;
   if (operation === 'createStaffToken') return `staff:${String(body.id)}`;

@@ -26,6 +26,7 @@ import { answerErrors, formErrors } from '../domain/registration-checks.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
 import type { Tx } from '../http/write.ts';
 import { forumChanged, type ForumRow } from './forum.ts';
+import { emitParticipantsChanged, installKeyHash, type ParticipantSession } from './participants.ts';
 import { settleSeats } from './registrations.ts';
 import type { walkInInputSchema } from './schemas.ts';
 import { randomCode } from '../util.ts';
@@ -335,14 +336,14 @@ export async function searchDesk(db: Q, forum: ForumRow, q: string | undefined, 
   return { items: rows.slice(0, limit).map(toDesk), more: rows.length > limit, counts: publicCounts(await deskCounts(db, forum)) };
 }
 
-export type JoinSession = { participantId: string; forumId: string; table: number; token: string; voteBudget: number; votesUsed: number };
-
 /**
  * Join the wall with a join pass: the registration's one participant (made now, or found — then
  * with a new token for the same dots). The pass is spent. 403 for a pass that is not (or no
- * longer) valid here; 409 forum-not-live before the forum starts (the pass is kept then).
+ * longer) valid here; 409 forum-not-live before the forum starts (the pass is kept then). The
+ * browser's install key, when sent, is remembered as for a join with the code, so the same browser
+ * joining again later is the same participant.
  */
-export async function joinWithPass(tx: Tx, forum: ForumRow, pass: string, table: number | undefined): Promise<{ status: number; body: JoinSession }> {
+export async function joinWithPass(tx: Tx, forum: ForumRow, pass: string, table: number | undefined, installKey: string | undefined): Promise<{ status: number; body: ParticipantSession }> {
   const hash = hashToken(pass);
   const tok = await tx.trx.selectFrom('tokens').selectAll().where('hash', '=', hash).where('kind', '=', 'join').executeTakeFirst();
   const reg = tok && tok.forum_id === forum.id ? await tx.trx.selectFrom('registrations').selectAll().where('id', '=', tok.subject_id ?? '').executeTakeFirst() : undefined;
@@ -352,9 +353,10 @@ export async function joinWithPass(tx: Tx, forum: ForumRow, pass: string, table:
   if (forum.status !== 'live') throw new ProblemError('forum-not-live', 'The forum is not live; you can join once it starts.');
   const at = tx.now.toISOString();
   const token = newToken('participant');
-  await tx.trx.deleteFrom('tokens').where('hash', '=', hash).execute();
   const existing = await tx.trx.selectFrom('participants').selectAll().where('forum_id', '=', forum.id).where('registration_id', '=', reg.id).executeTakeFirst();
   if (existing) {
+    if (existing.revoked_at !== null) throw new ProblemError('participant-revoked', 'A facilitator revoked this participation; ask them at your table.');
+    await tx.trx.deleteFrom('tokens').where('hash', '=', hash).execute();
     await tx.trx.insertInto('tokens').values({ hash: hashToken(token), kind: 'participant', forum_id: forum.id, subject_id: existing.id, created_at: at }).execute();
     const used = await tx.trx.selectFrom('votes').select((eb) => eb.fn.countAll().as('n')).where('participant_id', '=', existing.id).executeTakeFirstOrThrow();
     return { status: 200, body: { participantId: existing.id, forumId: forum.id, table: existing.table_number, token, voteBudget: existing.vote_budget, votesUsed: Number(used.n) } };
@@ -362,15 +364,17 @@ export async function joinWithPass(tx: Tx, forum: ForumRow, pass: string, table:
   const seat = reg.table_number ?? table;
   if (seat === undefined) throw validationError([{ field: 'table', code: 'required', message: 'You have no seat yet: name your table.' }]);
   if (seat > forum.tables) throw validationError([{ field: 'table', code: 'too_big', message: `This forum has tables 1–${forum.tables}.` }]);
+  await tx.trx.deleteFrom('tokens').where('hash', '=', hash).execute();
+  // the install key is remembered unless that browser already is another participant here
+  const keyHash = installKey === undefined ? null : installKeyHash(forum.id, installKey);
+  const keyTaken = keyHash !== null && (await tx.trx.selectFrom('participants').select('id').where('forum_id', '=', forum.id).where('install_key_hash', '=', keyHash).executeTakeFirst());
   const id = newId();
-  await tx.trx.insertInto('participants').values({ id, forum_id: forum.id, table_number: seat, vote_budget: forum.vote_budget, created_at: at, registration_id: reg.id }).execute();
+  await tx.trx
+    .insertInto('participants')
+    .values({ id, forum_id: forum.id, table_number: seat, vote_budget: forum.vote_budget, created_at: at, registration_id: reg.id, install_key_hash: keyTaken ? null : keyHash })
+    .execute();
   await tx.trx.insertInto('tokens').values({ hash: hashToken(token), kind: 'participant', forum_id: forum.id, subject_id: id, created_at: at }).execute();
-  const counts = await tx.trx
-    .selectFrom('participants')
-    .select([(eb) => eb.fn.countAll().as('all'), (eb) => eb.fn.sum<number>(eb.case().when('table_number', '=', seat).then(1).else(0).end()).as('table')])
-    .where('forum_id', '=', forum.id)
-    .executeTakeFirstOrThrow();
-  await tx.emit(forum.id, 'participants.changed', { participants: Number(counts.all), table: seat, tableParticipants: Number(counts.table ?? 0) });
+  await emitParticipantsChanged(tx, forum.id, seat);
   return { status: 201, body: { participantId: id, forumId: forum.id, table: seat, token, voteBudget: forum.vote_budget, votesUsed: 0 } };
 }
 

@@ -183,20 +183,78 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Who has joined (facilitator or staff).
+         * @description How many have joined (`total`, not counting revoked participants; `revoked` counts those)
+         *     and one page of them, first joined first: their table, when they joined, the dots they
+         *     used and the ideas they posted. Participants are anonymous: nothing here names a person.
+         */
+        get: operations["listParticipants"];
         put?: never;
         /**
          * Join a live forum at a table with the forum's join code, or with a join pass from check-in.
-         * @description With `joinCode` and `table`: anyone holding the code joins (forums with `joinMode: code`).
-         *     A forum with `joinMode: checkin` refuses the code alone with 403 (`checkin-required`):
-         *     there a participant joins with the `joinPass` the check-in desk gave them (a QR code), so
-         *     one checked-in person is one participant with one set of dots. A pass works once; the
-         *     participant sits at the table the desk seated them at (else `table`, required then).
-         *     A pass for a registration that already has a participant returns that participant
-         *     (200, a new token for the same dots). A used, unknown or revoked pass is 403 (`forbidden`).
+         * @description One person, one set of dots: a browser that joins again gets the participant it already
+         *     is (200, with its votes used so far), not a new one with a new vote budget (201). It
+         *     proves who it is in one of two ways:
+         *
+         *     - `Authorization: Bearer <participant token of this forum>`: the token's participant, with
+         *       the same token back. An unknown or revoked token is 401; another kind of token, or a
+         *       participant token of another forum, is 403 (join without a token instead).
+         *     - `installKey`: the browser's own random secret (at least 128 bits, base64url, 22–128
+         *       characters), generated once per browser and backend, kept on the device and sent only
+         *       in this body (never in a URL or a log). The first join with a key remembers it (the
+         *       reference backend stores only a hash of the forum id and the key); a later join with the
+         *       same key returns that participant with a NEW token. The join code is printed on every
+         *       table, the key is not: a stranger who has only the code gets a participant of their
+         *       own and cannot take over anyone else's.
+         *
+         *     A returning participant moves to the table it names. A participant a facilitator revoked
+         *     (`revokeParticipant`) cannot come back with its key: 403 (`participant-revoked`).
+         *
+         *     New participants per client address per forum are limited (the reference backend:
+         *     `HD_JOIN_LIMIT`, default 500 per `HD_JOIN_WINDOW` of 3600 s, enough for a venue's phones
+         *     behind one NAT address); beyond it 429 with `Retry-After`. A returning participant does
+         *     not count against it.
+         *
+         *     Check-in only (`joinMode: checkin`): the join code alone is refused with 403
+         *     (`checkin-required`); a participant joins with the `joinPass` the check-in desk gave them
+         *     (a QR code) instead of `joinCode`, so one checked-in person is one participant with one
+         *     set of dots. A pass works once; the participant sits at the table the desk seated them at
+         *     (else `table`, required then). A pass for a registration that already has a participant
+         *     returns that participant (200, a new token for the same dots). A used, unknown or
+         *     replaced pass is 403 (`forbidden`). A pass also works in `code` forums.
          */
         post: operations["joinForum"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                participantId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a participant (facilitator or staff).
+         * @description For a person who joined more than once, or a session that is not a person. In one
+         *     transaction: the participant's dots are released (each idea's new total goes out live as
+         *     `vote.changed`), its tokens stop working (401 from then on), and it no longer counts as
+         *     joined (`participants.changed`; `Forum.participants` and the tables' tallies drop by one).
+         *     Its ideas stay on the wall (hide them separately). The browser it joined from cannot join
+         *     again with its install key (403 `participant-revoked`). Revoking again is harmless: the
+         *     same answer, with `votesReleased` 0.
+         */
+        delete: operations["revokeParticipant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -833,9 +891,9 @@ export interface components {
              *     signup-closed, already-registered, registration-cancelled, forum-not-live,
              *     voting-closed, vote-budget-exhausted, no-vote-to-retract, invalid-transition,
              *     invalid-merge, idempotency-key-reused, idempotency-key-in-flight,
-             *     results-not-published, rate-limited, payload-too-large, internal, and for the
-             *     operator operations checkin-required (403), no-seats-left, not-checked-in,
-             *     table-full (409).
+             *     results-not-published, rate-limited, payload-too-large, participant-revoked,
+             *     internal, and for the operator operations checkin-required (403), no-seats-left,
+             *     not-checked-in, table-full (409).
              */
             type: string;
             title: string;
@@ -911,7 +969,7 @@ export interface components {
             /** @description Categories facilitators sort ideas into. */
             categories: string[];
             voting: components["schemas"]["Voting"];
-            /** @description Participants who joined at the venue. */
+            /** @description Participants who joined at the venue (not counting revoked ones). */
             participants: number;
             /** @description Visible ideas. */
             ideas: number;
@@ -1180,6 +1238,32 @@ export interface components {
             voteBudget: number;
             votesUsed: number;
         };
+        /** @description A participant as facilitators see it (anonymous). */
+        Participant: {
+            id: components["schemas"]["Id"];
+            table: number;
+            joinedAt: components["schemas"]["DateTime"];
+            voteBudget: number;
+            votesUsed: number;
+            /** @description Ideas this participant posted. */
+            ideas: number;
+        };
+        ParticipantPage: components["schemas"]["Page"] & {
+            /** @description Participants who have joined, not counting revoked ones. */
+            total: number;
+            /** @description Participants revoked by a facilitator. */
+            revoked: number;
+            items: components["schemas"]["Participant"][];
+        };
+        ParticipantRevoked: {
+            participantId: components["schemas"]["Id"];
+            table: number;
+            revokedAt: components["schemas"]["DateTime"];
+            /** @description The dots taken off the ideas by this revocation. */
+            votesReleased: number;
+            /** @description Participants who have joined now, not counting revoked ones. */
+            participants: number;
+        };
         FacilitatorSession: {
             facilitatorId: components["schemas"]["Id"];
             forumId: components["schemas"]["Id"];
@@ -1207,6 +1291,7 @@ export interface components {
             facilitator: string | null;
             ideas: number;
             votes: number;
+            /** @description Participants at this table (not counting revoked ones). */
             participants: number;
             /** @description Seats at the table; null when not set up (optional). */
             seats?: number | null;
@@ -2077,6 +2162,36 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listParticipants: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     joinForum: {
         parameters: {
             query?: never;
@@ -2096,11 +2211,17 @@ export interface operations {
                     /** @description The secret of a `JoinPass` from the check-in desk. */
                     joinPass?: string;
                     table?: number;
+                    /** @description The browser's install key (see above); the same browser sends the same key. */
+                    installKey?: string;
                 } & (unknown | unknown);
             };
         };
         responses: {
-            /** @description The registration's participant again (a join pass for someone who had already joined), with a new token. */
+            /**
+             * @description The caller already is a participant of this forum (by its token or install key, or the
+             *     join pass's registration already joined): that participant; `token` is its token for
+             *     this forum (the same one when it came with a token, a new one otherwise).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2119,10 +2240,40 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                participantId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantRevoked"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getMe: {

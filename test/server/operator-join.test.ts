@@ -71,6 +71,23 @@ describe('joining through check-in', () => {
     assert.equal((await api.call('GET', `/forums/${forum.id}`)).body.participants, 1);
   });
 
+  test('check-in only, with install keys: the browser that joined with its pass comes back with the code; a new browser does not', async () => {
+    const { forum, codes } = await forumWithRegistrations(api, 1, { joinMode: 'checkin' });
+    await goLive(api, forum.id);
+    const c = await ok(api, 'POST', checkInPath(forum.id, codes[0]!), staff);
+    const key = 'k'.repeat(22);
+    const first = await joinWith(forum.id, { joinPass: c.joinPass.secret, table: 1, installKey: key });
+    assert.equal(first.status, 201);
+    const back = await joinWith(forum.id, { joinCode: forum.joinCode, table: 1, installKey: key });
+    assert.equal(back.status, 200);
+    assert.equal(back.body.participantId, first.body.participantId);
+    const withToken = await api.call('POST', `/forums/${forum.id}/participants`, { body: { joinCode: forum.joinCode, table: 1 }, token: first.body.token });
+    assert.equal(withToken.status, 200);
+    assert.equal(withToken.body.participantId, first.body.participantId);
+    assertProblem(await joinWith(forum.id, { joinCode: forum.joinCode, table: 1, installKey: 'n'.repeat(22) }), 403, 'checkin-required');
+    assert.equal((await api.call('GET', `/forums/${forum.id}`)).body.participants, 1);
+  });
+
   test('a newer pass replaces the older one; a pass is no bearer token; another forum’s pass is refused', async () => {
     const { forum, codes } = await forumWithRegistrations(api, 1, { joinMode: 'checkin' });
     const other = await createForum(api, { joinMode: 'checkin' });
