@@ -2,7 +2,7 @@
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
-export const GROUPS = ['read', 'validation', 'auth', 'idempotency', 'capacity', 'live', 'results'] as const;
+export const GROUPS = ['read', 'validation', 'auth', 'idempotency', 'capacity', 'live', 'results', 'operator'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface CheckResult {

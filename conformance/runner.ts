@@ -14,6 +14,7 @@ import { capacityChecks } from './checks/capacity.ts';
 import { liveChecks } from './checks/live.ts';
 import { participantChecks } from './checks/participants.ts';
 import { resultsChecks } from './checks/results.ts';
+import { operatorChecks } from './checks/operator.ts';
 
 export type { Report, CheckResult, Group } from './report.ts';
 export { GROUPS } from './report.ts';
@@ -63,7 +64,7 @@ export interface CheckDef {
 }
 
 export function allChecks(): CheckDef[] {
-  return [...readChecks, ...validationChecks, ...authChecks, ...idempotencyChecks, ...capacityChecks, ...liveChecks, ...participantChecks, ...resultsChecks];
+  return [...readChecks, ...validationChecks, ...authChecks, ...idempotencyChecks, ...capacityChecks, ...liveChecks, ...participantChecks, ...resultsChecks, ...operatorChecks];
 }
 
 let sharedContract: Contract | undefined;

@@ -90,7 +90,7 @@ describe('against the reference server', () => {
     assert.ok(r.ok);
     const skipped = r.checks.filter((c) => c.status === 'skip');
     assert.deepEqual(skipped.map((c) => c.name), ['SSE: a heartbeat comment at least every 15 s']);
-    for (const g of ['read', 'validation', 'auth', 'idempotency', 'capacity', 'live', 'results']) {
+    for (const g of ['read', 'validation', 'auth', 'idempotency', 'capacity', 'live', 'results', 'operator']) {
       assert.ok(r.checks.some((c) => c.group === g && c.status === 'pass'), `no passing check in ${g}`);
     }
   });
@@ -101,7 +101,7 @@ describe('against the reference server', () => {
     assert.ok(r.checks.some((c) => c.group === 'read' && c.status === 'pass'));
     assert.ok(r.checks.some((c) => c.group === 'validation' && c.status === 'pass' && c.endpoint === 'POST /forums/{forumId}/registrations'));
     assert.ok(r.checks.some((c) => c.group === 'auth' && c.status === 'pass' && c.endpoint === 'POST /forums'));
-    for (const g of ['capacity', 'live', 'results']) {
+    for (const g of ['capacity', 'live', 'results', 'operator']) {
       const rs = r.checks.filter((c) => c.group === g);
       assert.ok(rs.length > 0 && rs.every((c) => c.status === 'skip' && /admin-token|--slow/.test(c.message ?? '')), `${g} must be skipped for want of the admin token`);
     }
@@ -129,7 +129,53 @@ test('a run where every check is skipped is not a pass', async () => {
   assert.equal(r.ok, false);
 });
 
+describe('a backend without the optional operator operations', () => {
+  test('the operator checks are skipped with the reason; everything else still runs', async () => {
+    const operator = /^\/api\/(admin\/(staff|audit-log)|forums\/[^/]+\/(desk|walk-ins|seating|registrations\/[^/]+\/))/;
+    await withProxy({ refuse: (method, path) => (operator.test(path) || (method === 'PUT' && path.endsWith('/tables')) ? 404 : null) }, async (p) => {
+      const r = await runConformance({ base: p.apiBase, adminToken: server.adminToken, only: ['operator', 'capacity'] });
+      assert.equal(r.summary.fail, 0, failures(r));
+      const ops = r.checks.filter((c) => c.group === 'operator');
+      assert.ok(ops.length >= 9);
+      for (const c of ops) assert.equal(c.message, 'the backend does not offer the optional operator operations (POST /admin/staff answered 404)', c.name);
+      assert.ok(ops.every((c) => c.status === 'skip'));
+      assert.ok(r.checks.some((c) => c.group === 'capacity' && c.status === 'pass'));
+      assert.ok(r.ok);
+    });
+  });
+});
+
 describe('against broken backends', () => {
+  test('check-ins leaked to the public event stream', async () => {
+    await withProxy(
+      {
+        request(method, path, h) {
+          // a backend that treats every stream as a staff stream
+          if (method === 'GET' && path.endsWith('/events') && !h.authorization) h.authorization = `Bearer ${server.adminToken}`;
+        },
+      },
+      async (p) => {
+        const r = await runConformance({ base: p.apiBase, adminToken: server.adminToken, only: ['operator'] });
+        assert.match(messageOf(r, /^a check-in arrives on a staff stream/), /^GET \/forums\/\{forumId\}\/events → checkin\.changed: the public stream must not carry check-ins \(names\)/);
+      },
+    );
+  });
+
+  test('a second check-in that checks in again (no alreadyCheckedIn)', async () => {
+    await withProxy(
+      {
+        json(x, body) {
+          if (x.method === 'POST' && x.path.endsWith('/check-in') && x.status === 200) (body as { alreadyCheckedIn: boolean }).alreadyCheckedIn = false;
+          return body;
+        },
+      },
+      async (p) => {
+        const r = await runConformance({ base: p.apiBase, adminToken: server.adminToken, only: ['operator'] });
+        assert.match(messageOf(r, /^check-in by code/), /^POST \/forums\/\{forumId\}\/registrations\/\{code\}\/check-in → alreadyCheckedIn: a second check-in \(another key\) must say it was already checked in/);
+      },
+    );
+  });
+
   test('a field of the wrong type: capacity as a string in GET /forums', async () => {
     await withProxy(
       {

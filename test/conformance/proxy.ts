@@ -21,6 +21,8 @@ export interface ProxyHooks {
   response?(x: Exchange, r: { headers: Record<string, string>; body: Buffer }): { headers: Record<string, string>; body: Buffer };
   /** Change or drop (null) one line of an event stream. */
   sseLine?(line: string): string | null;
+  /** Answer with this status (a not-found problem) instead of forwarding, e.g. for operations a backend lacks; null forwards. */
+  refuse?(method: string, path: string): number | null;
 }
 
 export interface Proxy {
@@ -50,6 +52,12 @@ export async function startProxy(targetOrigin: string, hooks: ProxyHooks): Promi
       const url = new URL(req.url ?? '/', targetOrigin);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (!HOP.has(k) && typeof v === 'string') headers[k] = v;
+      const refused = hooks.refuse?.(req.method ?? 'GET', url.pathname) ?? null;
+      if (refused !== null) {
+        await readBody(req);
+        res.writeHead(refused, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: refused }));
+        return;
+      }
       hooks.request?.(req.method ?? 'GET', url.pathname, headers);
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
       const up = await fetch(url, { method: req.method, headers, body: body?.length ? new Uint8Array(body) : undefined, signal: ctrl.signal });
