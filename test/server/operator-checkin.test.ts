@@ -33,10 +33,10 @@ describe('check-in desk', () => {
     // 4 tables not set up: the capacity shared out, 8 seats each
     assert.deepEqual(r.body.counts, { expected: 2, checkedIn: 1, walkIns: 0, seats: 32 });
     // the desk view never carries contacts or the consent record
-    assert.ok(!JSON.stringify(r.body).includes('010-0000-0001'));
+    assert.ok(!JSON.stringify(r.body).includes('010-0000-0001'), '!JSON.stringify(r.body).includes(\'010-0000-0001\')');
     // the pass is stored hashed only
     const raw = await api.server.db.selectFrom('tokens').select('hash').execute();
-    assert.ok(raw.every((t) => t.hash !== r.body.joinPass.secret));
+    assert.ok(raw.every((t) => t.hash !== r.body.joinPass.secret), 'raw.every((t) => t.hash !== r.body.joinPass.secret)');
   });
 
   test('idempotent with Idempotency-Key: five repeats at once and five after, one check-in, one pass, one event', async () => {
@@ -51,11 +51,11 @@ describe('check-in desk', () => {
       const done = [...first, ...later].filter((r) => r.status === 200);
       // a repeat that meets the first still in flight is told to retry (409); none is a second check-in
       for (const r of [...first, ...later]) assert.ok(r.status === 200 || (r.status === 409 && r.body.type.endsWith('idempotency-key-in-flight')), JSON.stringify(r.body));
-      assert.ok(later.every((r) => r.status === 200));
+      assert.ok(later.every((r) => r.status === 200), 'later.every((r) => r.status === 200)');
       const secrets = new Set(done.map((r) => r.body.joinPass.secret));
       assert.equal(secrets.size, 1, 'every answer is the first one, pass included');
-      assert.ok(done.every((r) => r.body.alreadyCheckedIn === false));
-      assert.ok(later.every((r) => r.headers.get('idempotent-replayed') === 'true'));
+      assert.ok(done.every((r) => r.body.alreadyCheckedIn === false), 'done.every((r) => r.body.alreadyCheckedIn === false)');
+      assert.ok(later.every((r) => r.headers.get('idempotent-replayed') === 'true'), 'later.every((r) => r.headers.get(\'idempotent-replayed\') === \'true\')');
       const passes = await api.server.db.selectFrom('tokens').select('hash').where('kind', '=', 'join').where('forum_id', '=', forum.id).execute();
       assert.equal(passes.length, 1);
       await events.until((s) => s.events().some((e) => e.event === 'checkin.changed'));
@@ -81,7 +81,7 @@ describe('check-in desk', () => {
   });
 
   test('an unknown code is 404, a cancelled one 409, a forum that is not open for it 409', async () => {
-    const { forum, codes } = await forumWithRegistrations(api, 1);
+    const { forum } = await forumWithRegistrations(api, 1);
     assertProblem(await api.call('POST', checkInPath(forum.id, 'HD-NOSUCH'), { token: staff }), 404, 'not-found');
     // a code of another forum is unknown here
     const other = await forumWithRegistrations(api, 1);
@@ -93,7 +93,6 @@ describe('check-in desk', () => {
     assert.match(cancelled.body.detail, /cancelled/);
     const announced = await createForum(api);
     assertProblem(await api.call('POST', `/forums/${announced.id}/walk-ins`, { token: staff, body: walkInBody('가') }), 409, 'invalid-transition');
-    assert.ok(codes.length === 1);
   });
 
   test('the Idempotency-Key is required; the body is optional and strict', async () => {
@@ -208,18 +207,18 @@ describe('check-in desk', () => {
       assertSchema('LiveEvent', e.json);
       assert.equal(e.json.data.action, 'checked-in');
       assert.equal(e.json.data.registration.name, '비밀이름');
-      assert.ok(!('audience' in e.json));
+      assert.ok(!('audience' in e.json), '!(\'audience\' in e.json)');
       // a public event after it: the public stream has passed the check-in without it
       await api.admin('PATCH', `/forums/${forum.id}`, { title: '이후의 공개 이벤트' });
       await publicStream.until((s) => s.events().some((x) => x.event === 'forum.updated' && x.json.data.title === '이후의 공개 이벤트'));
-      assert.ok(!publicStream.messages.some((m) => (m.data ?? '').includes('비밀이름')));
-      assert.ok(!publicStream.events().some((x) => x.event === 'checkin.changed'));
+      assert.ok(!publicStream.messages.some((m) => (m.data ?? '').includes('비밀이름')), 'the public stream carries no name');
+      assert.ok(!publicStream.events().some((x) => x.event === 'checkin.changed'), '!publicStream.events().some((x) => x.event === \'checkin.changed\')');
       // replayed from the start, the public stream still has no check-in; the staff one does
       const replay = await SseReader.open(`${api.server.apiBase}/forums/${forum.id}/events?lastEventId=0`);
       const staffReplay = await SseReader.open(`${api.server.apiBase}/forums/${forum.id}/events?lastEventId=0`, { Authorization: `Bearer ${staff}` });
       try {
         await replay.until((s) => s.events().some((x) => x.event === 'forum.updated' && x.json.data.title === '이후의 공개 이벤트'));
-        assert.ok(!replay.messages.some((m) => (m.data ?? '').includes('비밀이름')));
+        assert.ok(!replay.messages.some((m) => (m.data ?? '').includes('비밀이름')), '!replay.messages.some((m) => (m.data ?? \'\').includes(\'비밀이름\'))');
         await staffReplay.until((s) => s.events().some((x) => x.event === 'checkin.changed'));
       } finally {
         replay.close();

@@ -56,15 +56,15 @@ describe('the demo staff token and tables', () => {
     const first = await main(env);
     try {
       assert.match(first.ready.staffToken, /^hds_/);
-      assert.ok(first.out.includes(`Staff token   ${first.ready.staffToken}`));
+      assert.ok(first.out.includes(`Staff token   ${first.ready.staffToken}`), 'first.out.includes(`Staff token   ${first.ready.staffToken}`)');
       const { openForumId, liveForumId } = first.ready.demo;
       const desk = await fetch(`${first.ready.apiBase}/forums/${openForumId}/desk?limit=1`, { headers: { Authorization: `Bearer ${first.ready.staffToken}` } });
       assert.equal(desk.status, 200);
       for (const forumId of [openForumId, liveForumId]) {
         const tables = ((await (await fetch(`${first.ready.apiBase}/forums/${forumId}/tables`)).json()) as { items: { seats?: number; accessible?: boolean }[] }).items;
-        assert.ok(tables.length > 1);
+        assert.ok(tables.length > 1, 'tables.length > 1');
         assert.equal(tables.filter((t) => t.accessible).length, 1, 'one accessible table');
-        assert.ok(tables.every((t) => (t.seats ?? 0) >= 4));
+        assert.ok(tables.every((t) => (t.seats ?? 0) >= 4), 'tables.every((t) => (t.seats ?? 0) >= 4)');
       }
     } finally {
       await first.stop();
@@ -73,7 +73,7 @@ describe('the demo staff token and tables', () => {
     try {
       assert.equal(second.ready.staffToken, undefined);
       assert.match(second.out, /Staff token {3}\(printed when the demo was made/);
-      assert.ok(!second.out.includes(first.ready.staffToken));
+      assert.ok(!second.out.includes(first.ready.staffToken), '!second.out.includes(first.ready.staffToken)');
       // the token made the first time still works
       const desk = await fetch(`${second.ready.apiBase}/forums/${second.ready.demo.openForumId}/desk?limit=1`, { headers: { Authorization: `Bearer ${first.ready.staffToken}` } });
       assert.equal(desk.status, 200);
@@ -100,7 +100,7 @@ describe('the demo staff token and tables', () => {
       const list = await run(['server/staff-cli.ts', 'list'], env);
       assert.equal(list.code, 0);
       assert.match(list.stdout, new RegExp(`^${id}  active\\s+Kim Minji  \\(토론회 운영팀\\)$`, 'm'));
-      assert.ok(!list.stdout.includes(token));
+      assert.ok(!list.stdout.includes(token), '!list.stdout.includes(token)');
       const revoked = await run(['server/staff-cli.ts', 'revoke', id], env);
       assert.equal(revoked.code, 0);
       assert.match(revoked.stdout, /Revoked the staff token of Kim Minji/);

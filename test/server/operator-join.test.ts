@@ -36,7 +36,7 @@ describe('joining through check-in', () => {
     assert.equal(r.body.table, 3, 'the desk’s seat');
     assert.match(r.body.token, /^hdp_/);
     const stored = await api.server.db.selectFrom('participants').select(['registration_id']).where('id', '=', r.body.participantId).executeTakeFirstOrThrow();
-    assert.ok(stored.registration_id);
+    assert.ok(stored.registration_id, 'stored.registration_id');
     assert.equal((await api.call('GET', `/forums/${forum.id}`)).body.participants, 1);
   });
 

@@ -23,11 +23,11 @@ describe('staff tokens', () => {
     assert.equal(r.body.name, '김민지');
     assert.equal(r.headers.get('location'), `/api/admin/staff/${r.body.id}`);
     const stored = await api.server.db.selectFrom('tokens').selectAll().where('kind', '=', 'staff').execute();
-    assert.ok(stored.some((t) => t.hash === hashToken(r.body.token)));
-    assert.ok(stored.every((t) => t.hash !== r.body.token));
+    assert.ok(stored.some((t) => t.hash === hashToken(r.body.token)), 'stored.some((t) => t.hash === hashToken(r.body.token))');
+    assert.ok(stored.every((t) => t.hash !== r.body.token), 'stored.every((t) => t.hash !== r.body.token)');
     const list = await api.call('GET', '/admin/staff', { token: api.server.adminToken });
     assertPage('StaffMember', list.body);
-    assert.ok(!JSON.stringify(list.body).includes(r.body.token));
+    assert.ok(!JSON.stringify(list.body).includes(r.body.token), '!JSON.stringify(list.body).includes(r.body.token)');
     assert.deepEqual(list.body.items.find((s: any) => s.id === r.body.id), { id: r.body.id, name: '김민지', note: '토론회 운영팀', createdAt: r.body.createdAt, revokedAt: null });
 
     // the token works…
@@ -36,7 +36,7 @@ describe('staff tokens', () => {
     const revoked = await api.call('DELETE', `/admin/staff/${r.body.id}`, { token: api.server.adminToken });
     assert.equal(revoked.status, 200);
     assertSchema('StaffMember', revoked.body);
-    assert.ok(revoked.body.revokedAt);
+    assert.ok(revoked.body.revokedAt, 'revoked.body.revokedAt');
     const refused = await api.call('POST', '/forums', { token: r.body.token, body: {} });
     assertProblem(refused, 401, 'unauthorized');
     assert.match(refused.body.detail, /revoked/);
