@@ -135,7 +135,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       if (any) demo = await readDemo(db);
       else {
         const made = await loadDemo(db, now());
-        demoStaffToken = (await seedOperator(db, made, now())).staffToken;
+        demoStaffToken = (await seedOperator(db, now())).staffToken;
         demo = made;
       }
     } else {

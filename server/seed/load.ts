@@ -98,7 +98,7 @@ function forumRows(f: SeedForum, rows: Rows): void {
       max_length: q.maxLength,
     }),
   );
-  for (const t of f.tables) rows.forum_tables.push({ forum_id: f.id, number: t.number, topic: t.topic, facilitator_name: t.facilitator });
+  for (const t of f.tables) rows.forum_tables.push({ forum_id: f.id, number: t.number, topic: t.topic, facilitator_name: t.facilitator, seats: null, accessible: 0 });
   for (const r of f.registrations) {
     rows.registrations.push({
       id: r.id,
@@ -162,6 +162,23 @@ function forumRows(f: SeedForum, rows: Rows): void {
 }
 
 /**
+ * The demo's open and live forums have their tables set up for the check-in desk: the capacity
+ * shared out (at least 4 seats a table) and table 1 accessible (step-free, room for a wheelchair).
+ */
+function demoTables(data: SeedData, rows: Rows): void {
+  for (const id of [data.demo.openForumId, data.demo.liveForumId]) {
+    const forum = data.forums.find((f) => f.id === id);
+    if (!forum || forum.tables.length === 0) continue;
+    const seats = Math.max(4, Math.ceil(forum.capacity / forum.tables.length));
+    for (const t of rows.forum_tables) {
+      if (t.forum_id !== id) continue;
+      t.seats = seats;
+      t.accessible = t.number === 1 ? 1 : 0;
+    }
+  }
+}
+
+/**
  * Load the seed into `db` (expected empty) in one transaction and return what the demo pages
  * need, including the demo facilitator's raw token.
  */
@@ -190,6 +207,7 @@ export async function loadSeed(db: Kysely<DB>, data: SeedData): Promise<DemoInfo
     audit_log: [],
   };
   for (const f of data.forums) forumRows(f, rows);
+  demoTables(data, rows);
 
   const facilitatorToken = newToken('facilitator');
   const facilitatorId = newId();
