@@ -141,7 +141,7 @@ function ownId(own: object): number {
 }
 
 // One observer on <html lang> for every connected host.
-const hosts = new Set<ReactiveControllerHost>();
+const hosts = new Set<ReactiveControllerHost & HTMLElement>();
 let observer: MutationObserver | undefined;
 
 function observe(host: ReactiveControllerHost & HTMLElement): void {
@@ -149,10 +149,11 @@ function observe(host: ReactiveControllerHost & HTMLElement): void {
   if (!observer) {
     observer = new MutationObserver((records) => {
       if (records.some((r) => r.target === document.documentElement)) {
-        for (const h of hosts) h.requestUpdate();
+        for (const host of hosts) host.requestUpdate();
         return;
       }
-      for (const r of records) if (hosts.has(r.target as never)) (r.target as unknown as ReactiveControllerHost).requestUpdate();
+      // A host's own `lang` changed.
+      for (const host of hosts) if (records.some((record) => record.target === host)) host.requestUpdate();
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   }
