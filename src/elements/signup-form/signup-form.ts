@@ -11,12 +11,12 @@ import { baseStyles } from '../../styles/base.js';
 import { availability, type Availability } from './availability.js';
 import { takeCancelToken } from './cancel-link.js';
 import { SignupEntry } from './entry.js';
-import { formTemplate, type FieldContext } from './fields.js';
+import { FormFields } from './fields.js';
 import { PARTS, type PartModules, type PartName } from './lazy-parts.js';
 import { ko } from './messages.js';
-import { hasPending } from './pending-key.js';
 import { styles } from './signup-form.styles.js';
-import type { Phase, Submission } from './submit.js';
+import type { Phase } from './submit.js';
+import { Submitting } from './submitting.js';
 import { failureView, forumSummary, loadingView } from './templates.js';
 import { fid, isUnder } from './values.js';
 import type { Manage, ManageOptions } from './views.js';
@@ -81,7 +81,6 @@ export class HdSignupForm extends LitElement {
     cancelToken: { attribute: 'cancel-token' },
     forum: { state: true, attribute: false },
     announce: { state: true, attribute: false },
-    stuck: { state: true, attribute: false },
   };
 
   /** The forum to sign up for. */
@@ -95,175 +94,142 @@ export class HdSignupForm extends LitElement {
   private forum: Forum | undefined;
   /** Read out by screen readers (a polite live region). */
   private announce = '';
-  /** Why the code that checks and sends could not be fetched on submit (until it is in). */
-  private stuck: { error: unknown } | undefined;
 
-  private readonly api = new ApiController(this);
+  readonly #api = new ApiController(this);
   /** Words (`localize.t`): Korean ships here, English is fetched the first time a page asks for it. */
-  private readonly localize = words(this, this.api, ko, () => import('./messages-en.js'));
-  private readonly setStates = customStates(this);
+  readonly #localize = words(this, this.#api, ko, () => import('./messages-en.js'));
+  readonly #setStates = customStates(this);
   /** The later parts this element waits for, and those that failed to load (shown with a retry). */
-  private readonly parts = new PartsController(this);
+  readonly #parts = new PartsController(this);
   /** What the person entered and what is wrong with it. */
-  private readonly entry = new SignupEntry(this, {
-    form: () => this.data.value,
-    rules: () => this.parts.need(PARTS.check)?.validateField ?? fetchPart(PARTS.check).then((check) => check.validateField),
+  readonly #entry = new SignupEntry(this, {
+    form: () => this.#data.value,
+    rules: () => this.#parts.need(PARTS.check)?.validateField ?? fetchPart(PARTS.check).then((check) => check.validateField),
   });
-  /** Sending and what follows (from the submit chunk; made when first needed). */
-  private submission: Submission | undefined;
+  /** Sending and what follows (its code arrives later). */
+  readonly #submitting = new Submitting(this, this.#parts, {
+    entry: this.#entry,
+    localize: this.#localize,
+    client: () => this.#client,
+    forumId: () => this.forumId,
+    form: () => this.#data.value,
+    reload: () => void this.#data.run(),
+    focus: (target) => (this.#focusTarget = target),
+    announce: (text) => (this.announce = text),
+    prefetchReceipt: () => this.#parts.need(PARTS.views, true),
+  });
   /** The cancel-link view (from the views chunk; made when a cancel token first needs it). */
-  private manage: Manage | undefined;
-  /** The checking code is being fetched for a submit (one submit at a time, also meanwhile). */
-  private checking = false;
+  #manage: Manage | undefined;
   /** What to focus after the next render: a field key, `top` (the view's heading) or `summary`. */
-  private focusTarget = '';
+  #focusTarget = '';
 
   // Chosen in willUpdate, read by render.
-  private screen: Screen = 'loading';
-  private shownForm: SignupForm | undefined;
-  private shownForum: Forum | undefined;
-  private available: Availability = 'form';
+  #screen: Screen = 'loading';
+  #shownForm: SignupForm | undefined;
+  #shownForum: Forum | undefined;
+  #available: Availability = 'form';
   /** The later parts the screen uses that are in (each asked for in willUpdate). */
-  private loaded: Partial<PartModules> = {};
+  #loaded: Partial<PartModules> = {};
 
   /** The forum and its signup form. */
-  private readonly data = new LoadTask(this, {
-    args: () => [this.cancelToken ? undefined : this.client, this.forumId] as const,
+  readonly #data = new LoadTask(this, {
+    args: () => [this.cancelToken ? undefined : this.#client, this.forumId] as const,
     task: async ([client, forumId], { signal }) => {
       if (!client || !forumId) return undefined;
       const [forum, form] = await Promise.all([client.getForum(forumId, { signal }), client.getSignupForm(forumId, { signal })]);
       this.forum = forum;
-      this.resume(client, forumId);
+      this.#submitting.resume(client, forumId);
       return form;
     },
   });
 
   /** Live seats while the form is open; promotion while waitlisted; a cancel link's waitlist place. */
   protected readonly live = new LiveController(this, {
-    api: this.api,
-    forumId: () => this.followed(),
+    api: this.#api,
+    forumId: () => this.#followed(),
     onMessage: (message) => {
       if (message.type === 'forum.updated') {
         const forum = message.data;
-        if (this.cancelToken ? !this.manage?.forumUpdated(forum) : forum.id !== this.forum?.id) return;
+        if (this.cancelToken ? !this.#manage?.forumUpdated(forum) : forum.id !== this.forum?.id) return;
         if (!this.cancelToken) this.forum = forum;
       } else if (message.type === 'reset' || message.type === 'poll') {
-        if (!this.cancelToken) void this.data.run();
+        if (!this.cancelToken) void this.#data.run();
       } else return;
-      if (this.cancelToken) void this.manage?.refresh();
-      else if (this.submission && this.client && PARTS.views.value) {
-        void PARTS.views.value.promote(this.submission, this.client, this.localize, (text) => (this.announce = text));
+      if (this.cancelToken) void this.#manage?.refresh();
+      else if (this.#submitting.submission && this.#client && PARTS.views.value) {
+        void PARTS.views.value.promote(this.#submitting.submission, this.#client, this.#localize, (text) => (this.announce = text));
       }
     },
   });
 
-  private get client(): ApiClient | undefined {
-    return this.api.ready ? this.api.client : undefined;
+  get #client(): ApiClient | undefined {
+    return this.#api.ready ? this.#api.client : undefined;
   }
 
-  private get phase(): Phase {
-    return this.submission?.phase ?? 'form';
+  get #phase(): Phase {
+    return this.#submitting.phase;
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
-  private followed(): string | undefined {
-    if (this.cancelToken) return this.manage?.followed();
-    const receipt = this.submission?.receipt;
-    if (this.phase === 'done') return receipt?.outcome === 'waitlisted' ? receipt.forumId : undefined;
+  #followed(): string | undefined {
+    if (this.cancelToken) return this.#manage?.followed();
+    const receipt = this.#submitting.receipt;
+    if (this.#phase === 'done') return receipt?.outcome === 'waitlisted' ? receipt.forumId : undefined;
     const status = this.forum?.status;
     return status === 'open' || status === 'full' || status === 'announced' ? this.forum!.id : undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readHash();
-    addEventListener('hashchange', this.readHash);
-    addEventListener('online', this.onOnline);
+    this.#readHash();
+    addEventListener('hashchange', this.#readHash);
+    addEventListener('online', this.#onOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.readHash);
-    removeEventListener('online', this.onOnline);
+    removeEventListener('hashchange', this.#readHash);
+    removeEventListener('online', this.#onOnline);
   }
 
   /** A cancel link opened (`#cancel=<token>`): show that registration. */
-  private readonly readHash = () => {
+  readonly #readHash = () => {
     const token = takeCancelToken();
     if (!token) return;
     this.cancelToken = token;
-    this.manage?.restart();
-    this.focusTarget = 'top';
+    this.#manage?.restart();
+    this.#focusTarget = 'top';
   };
 
-  private readonly onOnline = () => {
-    if (this.phase === 'pending') this.submission?.retry();
-    else if (this.data.status === 'error' && !this.cancelToken) void this.data.run();
-    else if (this.client) this.resume(this.client, this.forumId);
-    this.parts.forget(); // a part that could not be fetched is tried again
+  readonly #onOnline = () => {
+    if (this.#phase === 'pending') this.#submitting.submission?.retry();
+    else if (this.#data.status === 'error' && !this.cancelToken) void this.#data.run();
+    else if (this.#client) this.#submitting.resume(this.#client, this.forumId);
+    this.#parts.forget(); // a part that could not be fetched is tried again
     this.requestUpdate();
   };
 
-  /**
-   * After a reload: a submission that did not get through is restored and sent again (once the
-   * sending code is in: tried again when the browser is back online).
-   */
-  private resume(client: ApiClient, forumId: string): void {
-    if (!forumId || this.phase !== 'form' || this.checking || this.submission?.inflight || !hasPending(client.baseUrl, forumId)) return;
-    fetchPart(PARTS.submit).then((submit) => this.submissionOf(submit.Submission).resume(client.baseUrl, forumId), () => undefined);
-  }
-
-  /** The element's one `Submission`, made from its chunk's class the first time it is needed. */
-  private submissionOf(SubmissionClass: typeof Submission): Submission {
-    return (this.submission ??= new SubmissionClass(this, {
-      entry: this.entry,
-      localize: this.localize,
-      client: () => this.client,
-      forumId: () => this.forumId,
-      form: () => this.data.value,
-      reload: () => void this.data.run(),
-      focus: (target) => (this.focusTarget = target),
-      announce: (text) => (this.announce = text),
-      prefetchReceipt: () => this.parts.need(PARTS.views, true),
-    }));
-  }
-
-  private async onSubmit(event: Event): Promise<void> {
-    event.preventDefault();
-    const form = this.data.value;
-    if (this.checking || this.submission?.inflight || !form || !this.client) return;
-    this.checking = true;
-    try {
-      const check = PARTS.check.value ?? (this.parts.need(PARTS.check), await fetchPart(PARTS.check));
-      this.submissionOf(check.Submission).submit(form);
-    } catch (error) {
-      // Offline before the code arrived (no touch before the submit): nothing was sent, nothing
-      // lost. Says so at the top of the form, with a retry (focused) that submits again.
-      this.stuck = { error };
-      this.focusTarget = 'summary';
-    } finally {
-      this.checking = false;
-    }
-  }
-
   /** The person touched the form: fetch what checking, sending (with it) and the confirmation need. */
-  private readonly ahead = () => {
-    this.parts.need(PARTS.check, true);
-    this.parts.need(PARTS.views, true);
+  readonly #ahead = () => {
+    this.#parts.need(PARTS.check, true);
+    this.#parts.need(PARTS.views, true);
   };
 
-  private readonly formListeners = {
-    submit: (event: Event) => void this.onSubmit(event),
-    input: (event: Event) => {
-      this.ahead();
-      this.entry.input(event);
+  readonly #formListeners = {
+    submit: (event: Event) => {
+      event.preventDefault();
+      void this.#submitting.submit();
     },
-    change: (event: Event) => this.entry.change(event),
-    touch: this.ahead,
+    input: (event: Event) => {
+      this.#ahead();
+      this.#entry.input(event);
+    },
+    change: (event: Event) => this.#entry.change(event),
+    touch: this.#ahead,
   };
 
   /** Focuses a field (or the heading, `top`); false when it is not on screen (yet). */
-  private focusField(key: string): boolean {
+  #focusField(key: string): boolean {
     const selector = key === 'top' ? '[data-top]' : key === 'summary' ? '.summary,.error-box button' : `#${fid(key)}`;
     const target = this.renderRoot.querySelector<HTMLElement>(selector);
     target?.focus();
@@ -274,80 +240,80 @@ export class HdSignupForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.loaded = {};
-    this.screen = this.chooseScreen();
+    this.#loaded = {};
+    this.#screen = this.#chooseScreen();
   }
 
   /** A later part the screen uses: its module once in (styles adopted), else fetched; kept for render. */
-  private use<K extends PartName>(name: K, ahead = false): PartModules[K] | undefined {
-    return (this.loaded[name] = this.parts.need(PARTS[name], ahead));
+  #use<K extends PartName>(name: K, ahead = false): PartModules[K] | undefined {
+    return (this.#loaded[name] = this.#parts.need(PARTS[name], ahead));
   }
 
-  private chooseScreen(): Screen {
-    this.shownForm = this.shownForum = undefined;
-    if (!this.localize.ready) return 'loading';
-    if (this.api.missing) return 'no-backend';
+  #chooseScreen(): Screen {
+    this.#shownForm = this.#shownForum = undefined;
+    if (!this.#localize.ready) return 'loading';
+    if (this.#api.missing) return 'no-backend';
     if (this.cancelToken) {
       // Made before the controllers update, so its task starts with this update.
-      const views = this.use('views');
-      if (views) this.manage ??= new views.Manage(this, this.manageOptions());
+      const views = this.#use('views');
+      if (views) this.#manage ??= new views.Manage(this, this.#manageOptions());
       return 'manage';
     }
-    const client = this.client;
+    const client = this.#client;
     if (!client) return 'loading';
     if (!this.forumId) return 'no-forum';
-    const form = (this.shownForm = this.data.value ?? client.peekSignupForm(this.forumId));
-    const forum = (this.shownForum = this.forum ?? client.peekForum(this.forumId));
-    if (!form || !forum) return this.data.status === 'error' ? 'load-error' : 'loading';
-    if (this.phase === 'done' && this.submission?.receipt) return this.use('views'), 'outcome';
-    if (this.phase === 'already') return this.use('submit'), 'already';
-    this.available = availability(forum);
-    if (this.available !== 'form') {
+    const form = (this.#shownForm = this.#data.value ?? client.peekSignupForm(this.forumId));
+    const forum = (this.#shownForum = this.forum ?? client.peekForum(this.forumId));
+    if (!form || !forum) return this.#data.status === 'error' ? 'load-error' : 'loading';
+    if (this.#phase === 'done' && this.#submitting.receipt) return this.#use('views'), 'outcome';
+    if (this.#phase === 'already') return this.#use('submit'), 'already';
+    this.#available = availability(forum);
+    if (this.#available !== 'form') {
       // A forum filling up while its form is on screen keeps the form until the notice's words arrive.
       const onScreen = !!this.renderRoot.querySelector('form');
-      const notices = this.use('notices', this.available === 'full' && onScreen);
-      if (this.available !== 'full' || (!notices && !onScreen)) return 'closed';
+      const notices = this.#use('notices', this.#available === 'full' && onScreen);
+      if (this.#available !== 'full' || (!notices && !onScreen)) return 'closed';
     }
-    if (this.phase === 'pending') this.use('submit');
-    if (isUnder(this.entry.values, form)) this.use('guardian');
-    if (Object.keys(this.entry.errors).length || (this.entry.summary && this.entry.hasProblems)) this.use('check');
+    if (this.#phase === 'pending') this.#use('submit');
+    if (isUnder(this.#entry.values, form)) this.#use('guardian');
+    if (Object.keys(this.#entry.errors).length || (this.#entry.summary && this.#entry.hasProblems)) this.#use('check');
     return 'form';
   }
 
-  private manageOptions(): ManageOptions {
+  #manageOptions(): ManageOptions {
     return {
-      localize: this.localize,
-      client: () => this.client,
+      localize: this.#localize,
+      client: () => this.#client,
       cancelToken: () => this.cancelToken,
-      focus: (target) => (this.focusTarget = target),
+      focus: (target) => (this.#focusTarget = target),
       signupAgain: (forumId, forum) => {
         this.forumId ||= forumId;
         this.cancelToken = '';
         this.forum = forum ?? this.forum;
-        this.submission?.reset();
-        this.entry.reset();
+        this.#submitting.submission?.reset();
+        this.#entry.reset();
       },
     };
   }
 
   /** `updateComplete` also waits for the language in effect and for the parts this render needs. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return this.localize.updateComplete(() => this.parts.updateComplete(() => super.getUpdateComplete()));
+    return this.#localize.updateComplete(() => this.#parts.updateComplete(() => super.getUpdateComplete()));
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.focusTarget && this.focusField(this.focusTarget)) this.focusTarget = '';
-    this.setStates(this.stateName());
+    if (this.#focusTarget && this.#focusField(this.#focusTarget)) this.#focusTarget = '';
+    this.#setStates(this.#stateName());
   }
 
   /** The element's custom state (`:state(…)`). */
-  private stateName(): string {
-    if (this.cancelToken) return this.manage?.state() ?? 'loading';
-    if (this.data.status === 'error') return 'error';
-    if (!this.data.value) return 'loading';
-    if (this.phase === 'done') return this.submission!.receipt!.outcome;
-    return this.phase === 'form' ? (this.forum ? availability(this.forum) : 'form') : this.phase;
+  #stateName(): string {
+    if (this.cancelToken) return this.#manage?.state() ?? 'loading';
+    if (this.#data.status === 'error') return 'error';
+    if (!this.#data.value) return 'loading';
+    if (this.#phase === 'done') return this.#submitting.receipt!.outcome;
+    return this.#phase === 'form' ? (this.forum ? availability(this.forum) : 'form') : this.#phase;
   }
 
   // ------------------------------------------------------------------ render
@@ -355,15 +321,15 @@ export class HdSignupForm extends LitElement {
   protected override render(): TemplateResult {
     return html`<div part="base" class="base">
       <p class="visually-hidden" role="status">${this.announce}</p>
-      ${this.renderScreen()}
+      ${this.#renderScreen()}
     </div>`;
   }
 
-  private renderScreen(): unknown {
-    const localize = this.localize;
-    const { views, submit, notices } = this.loaded;
-    const forum = this.shownForum!;
-    switch (this.screen) {
+  #renderScreen(): unknown {
+    const localize = this.#localize;
+    const { views, submit, notices } = this.#loaded;
+    const forum = this.#shownForum!;
+    switch (this.#screen) {
       case 'loading':
         return loadingView(localize);
       case 'no-backend':
@@ -372,20 +338,20 @@ export class HdSignupForm extends LitElement {
       case 'no-forum':
         return html`<p class="notice" part="notice">${localize.t.noForum}</p>`;
       case 'load-error':
-        return failureView(localize, () => this.data.run(), this.data.error);
+        return failureView(localize, () => this.#data.run(), this.#data.error);
       case 'manage':
-        return (views && this.manage?.render()) ?? this.wait('views');
+        return (views && this.#manage?.render()) ?? this.#wait('views');
       case 'outcome': {
-        const receipt = this.submission!.receipt!;
-        const view = { localize, host: this, forum: this.forum, icsUrl: this.client!.icsUrl(receipt.forumId), announce: (text: string) => (this.announce = text) };
-        return views?.renderOutcome(view, receipt) ?? this.wait('views');
+        const receipt = this.#submitting.receipt!;
+        const view = { localize, host: this, forum: this.forum, icsUrl: this.#client!.icsUrl(receipt.forumId), announce: (text: string) => (this.announce = text) };
+        return views?.renderOutcome(view, receipt) ?? this.#wait('views');
       }
       case 'already':
-        return (submit && this.submission?.renderAlready(forumSummary(localize, forum))) ?? this.wait('submit');
+        return (submit && this.#submitting.submission?.renderAlready(forumSummary(localize, forum))) ?? this.#wait('submit');
       case 'closed':
-        return notices?.renderClosed(localize, forum, this.available === 'closed') ?? this.wait('notices');
+        return notices?.renderClosed(localize, forum, this.#available === 'closed') ?? this.#wait('notices');
       default:
-        return this.renderForm(this.shownForm!, forum);
+        return this.#renderForm(this.#shownForm!, forum);
     }
   }
 
@@ -393,36 +359,36 @@ export class HdSignupForm extends LitElement {
    * In place of a part still on its way: the loading state; once its fetch failed, the error with
    * a retry, which (once the part is in) focuses `focus` in it.
    */
-  private wait(name: PartName, focus = 'top'): TemplateResult {
+  #wait(name: PartName, focus = 'top'): TemplateResult {
     const lazyPart: Part<unknown> = PARTS[name];
-    const failed = this.parts.failed(lazyPart);
-    if (!failed) return loadingView(this.localize);
+    const failed = this.#parts.failed(lazyPart);
+    if (!failed) return loadingView(this.#localize);
     const retry = () => {
-      this.parts.retry(lazyPart, '[role=alert] button');
-      fetchPart(lazyPart).then(() => (this.focusTarget = focus), () => undefined);
+      this.#parts.retry(lazyPart, '[role=alert] button');
+      fetchPart(lazyPart).then(() => (this.#focusTarget = focus), () => undefined);
     };
-    return failureView(this.localize, retry, failed, true);
+    return failureView(this.#localize, retry, failed, true);
   }
 
-  private renderForm(form: SignupForm, forum: Forum): TemplateResult {
-    const localize = this.localize;
-    const { check, guardian, notices } = this.loaded;
+  #renderForm(form: SignupForm, forum: Forum): TemplateResult {
+    const localize = this.#localize;
+    const { check, guardian, notices } = this.#loaded;
     // A full forum's notice, once its words are in: signing up joins the waitlist.
-    const full = this.available === 'full' ? notices : undefined;
-    const fields: FieldContext = { words: localize.t, entry: this.entry, errorText: check && ((code) => check.errorText(localize, code)) };
-    const top =
-      this.stuck && !PARTS.check.value
-        ? failureView(localize, () => this.onSubmit(new Event('submit')), this.stuck.error, true)
-        : this.entry.summary && this.entry.hasProblems
-          ? check?.renderSummary(localize, this.entry, form, (key) => this.focusField(key))
-          : nothing;
+    const full = this.#available === 'full' ? notices : undefined;
+    const fields = new FormFields(localize.t, this.#entry, check && ((code) => check.errorText(localize, code)));
+    const stuck = this.#submitting.stuck;
+    const top = stuck
+      ? failureView(localize, () => this.#submitting.submit(), stuck.error, true)
+      : this.#entry.summary && this.#entry.hasProblems
+        ? check?.renderSummary(localize, this.#entry, form, (key) => this.#focusField(key))
+        : nothing;
     const parts = {
       top,
-      guardian: guardian?.renderGuardian(fields, localize.locale) ?? this.wait('guardian', 'guardian.name'),
+      guardian: guardian?.renderGuardian(fields, localize.locale) ?? this.#wait('guardian', 'guardian.name'),
       submitLabel: full ? full.submitWaitlist(localize) : localize.t.submit,
-      sending: this.phase === 'sending',
+      sending: this.#phase === 'sending',
     };
     return html`${forumSummary(localize, forum)} ${full ? full.renderFull(localize, forum) : nothing}
-      ${this.phase === 'pending' ? this.submission?.renderPending() : nothing} ${formTemplate(fields, form, parts, this.formListeners)}`;
+      ${this.#phase === 'pending' ? this.#submitting.submission?.renderPending() : nothing} ${fields.form(form, parts, this.#formListeners)}`;
   }
 }
