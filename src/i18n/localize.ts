@@ -182,18 +182,18 @@ export interface LocalizeOptions<W = undefined> {
 const ownLoaded = new WeakMap<object, Map<string, unknown>>();
 
 export class LocalizeController<W = undefined> implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: LocalizeOptions<W>;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: LocalizeOptions<W>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions<W> = {}) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** The widget's own messages in the language in effect (Korean until another one arrives). */
   get t(): W {
-    const own = this.options.own;
+    const own = this.#options.own;
     if (!own) return undefined as W;
     const tag = this.lang.trim().toLowerCase();
     const loaded = ownLoaded.get(own) ?? new Map<string, unknown>();
@@ -215,7 +215,7 @@ export class LocalizeController<W = undefined> implements ReactiveController {
     void this.t;
     const lang = this.lang;
     if (!sharedReady(lang)) return false;
-    const own = this.options.own;
+    const own = this.#options.own;
     if (!own) return true;
     const tag = lang.trim().toLowerCase();
     const loaded = ownLoaded.get(own)!;
@@ -242,21 +242,21 @@ export class LocalizeController<W = undefined> implements ReactiveController {
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
-    observe(this.host);
+    hosts.add(this.#host);
+    observe(this.#host);
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    hosts.delete(this.#host);
   }
 
   /** The language tag in effect (`ko`, `en`, …). */
   get lang(): string {
-    const own = this.host.getAttribute('lang');
+    const own = this.#host.getAttribute('lang');
     if (own) return own;
-    const configured = this.options.locale?.();
+    const configured = this.#options.locale?.();
     if (configured) return configured;
-    return nearestLang(this.host) || 'ko';
+    return nearestLang(this.#host) || 'ko';
   }
 
   /** The catalog for `lang`. */
