@@ -256,22 +256,17 @@ export class ApiClient {
   }
 
   /** A write of the contract; `idempotent`: it carries an Idempotency-Key (and so may be retried). */
-  async #write<M extends Exclude<Method, 'get'>, P extends PathWith<M>>(
+  async #write<M extends Exclude<HttpMethod, 'GET'>, P extends PathWith<Lowercase<M>>>(
     method: M,
     template: P,
-    params: ParamsOf<P, M>,
-    body: RequestBodyOf<P, M>,
+    params: ParamsOf<P, Lowercase<M>>,
+    body: RequestBodyOf<P, Lowercase<M>>,
     options: WriteOptions,
     idempotent: boolean,
-  ): Promise<ResponseOf<P, M>> {
+  ): Promise<ResponseOf<P, Lowercase<M>>> {
     const { idempotencyKey, ...rest } = options;
-    const response = await this.request<ResponseOf<P, M>>({
-      ...rest,
-      method: method.toUpperCase() as HttpMethod,
-      path: fillPath(template, untyped(params).path),
-      body,
-      idempotencyKey: idempotent ? (idempotencyKey ?? true) : idempotencyKey,
-    });
+    const path = fillPath(template, untyped(params).path);
+    const response = await this.request<ResponseOf<P, Lowercase<M>>>({ ...rest, method, path, body, idempotencyKey: idempotent ? (idempotencyKey ?? true) : idempotencyKey });
     return response.data;
   }
 
@@ -307,7 +302,7 @@ export class ApiClient {
     return this.#peek('/forums/{forumId}/signup-form', { path: { forumId } });
   }
   async createRegistration(forumId: string, input: RegistrationInput, options: WriteOptions = {}): Promise<RegistrationReceipt> {
-    const receipt = await this.#write('post', '/forums/{forumId}/registrations', { path: { forumId } }, input, options, true);
+    const receipt = await this.#write('POST', '/forums/{forumId}/registrations', { path: { forumId } }, input, options, true);
     this.invalidateForum(forumId);
     return receipt;
   }
@@ -316,7 +311,7 @@ export class ApiClient {
     return this.#read('/registrations/me', {}, { ...options, token: cancelToken, cache: 'no-cache' });
   }
   async cancelMyRegistration(cancelToken: string, options: RequestOptions = {}): Promise<RegistrationStatus> {
-    const registration = await this.#write('delete', '/registrations/me', {}, undefined, { ...options, token: cancelToken }, false);
+    const registration = await this.#write('DELETE', '/registrations/me', {}, undefined, { ...options, token: cancelToken }, false);
     this.invalidateForum(registration.forumId);
     return registration;
   }
@@ -325,7 +320,7 @@ export class ApiClient {
 
   /** Joins a live forum at a table; the returned `token` is the participant's bearer token. */
   join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
-    return this.#write('post', '/forums/{forumId}/participants', { path: { forumId } }, input, options, true);
+    return this.#write('POST', '/forums/{forumId}/participants', { path: { forumId } }, input, options, true);
   }
   me(forumId: string, options?: GetOptions): Promise<Me> {
     return this.#read('/forums/{forumId}/participants/me', { path: { forumId } }, { cache: 'no-cache', ...options });
@@ -346,33 +341,33 @@ export class ApiClient {
     return this.#peek('/forums/{forumId}/ideas', { path: { forumId }, query });
   }
   async postIdea(forumId: string, input: IdeaInput, options: WriteOptions = {}): Promise<Idea> {
-    const idea = await this.#write('post', '/forums/{forumId}/ideas', { path: { forumId } }, input, options, true);
+    const idea = await this.#write('POST', '/forums/{forumId}/ideas', { path: { forumId } }, input, options, true);
     this.invalidateIdeas(forumId);
     return idea;
   }
   async moderateIdea(forumId: string, ideaId: string, patch: IdeaPatch, options: RequestOptions = {}): Promise<Idea> {
-    const idea = await this.#write('patch', '/forums/{forumId}/ideas/{ideaId}', { path: { forumId, ideaId } }, patch, options, false);
+    const idea = await this.#write('PATCH', '/forums/{forumId}/ideas/{ideaId}', { path: { forumId, ideaId } }, patch, options, false);
     this.invalidateIdeas(forumId);
     return idea;
   }
   async mergeIdea(forumId: string, ideaId: string, into: string, options: RequestOptions = {}): Promise<Idea> {
-    const idea = await this.#write('post', '/forums/{forumId}/ideas/{ideaId}/merge', { path: { forumId, ideaId } }, { into }, options, false);
+    const idea = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/merge', { path: { forumId, ideaId } }, { into }, options, false);
     this.invalidateIdeas(forumId);
     return idea;
   }
   async addVote(forumId: string, ideaId: string, options: WriteOptions = {}): Promise<VoteResult> {
-    const result = await this.#write('post', '/forums/{forumId}/ideas/{ideaId}/votes', { path: { forumId, ideaId } }, undefined, options, true);
+    const result = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/votes', { path: { forumId, ideaId } }, undefined, options, true);
     this.invalidateIdeas(forumId);
     return result;
   }
   async retractVote(forumId: string, ideaId: string, options: WriteOptions = {}): Promise<VoteResult> {
-    const result = await this.#write('delete', '/forums/{forumId}/ideas/{ideaId}/votes', { path: { forumId, ideaId } }, undefined, options, true);
+    const result = await this.#write('DELETE', '/forums/{forumId}/ideas/{ideaId}/votes', { path: { forumId, ideaId } }, undefined, options, true);
     this.invalidateIdeas(forumId);
     return result;
   }
   /** Opens or closes the voting round (facilitator). */
   async setVoting(forumId: string, input: VotingInput, options: RequestOptions = {}): Promise<Voting> {
-    const voting = await this.#write('put', '/forums/{forumId}/voting', { path: { forumId } }, input, options, false);
+    const voting = await this.#write('PUT', '/forums/{forumId}/voting', { path: { forumId } }, input, options, false);
     this.invalidateForum(forumId);
     return voting;
   }

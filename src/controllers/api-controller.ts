@@ -29,23 +29,15 @@ export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   token?: string | null | undefined;
 }
 
-export interface ApiControllerOptions {
-  /** Called whenever the effective value changes identity (e.g. to restart a Task). */
-  onChange?: (value: ApiContextValue | undefined) => void;
-}
-
 export class ApiController implements ReactiveController {
   readonly #host: ApiHost;
   /** The provider's value, and how to stop hearing from that provider. */
   #provided: ApiContextValue | undefined;
   #unsubscribe: (() => void) | undefined;
-  readonly #onChange: ((value: ApiContextValue | undefined) => void) | undefined;
   #own: { key: string; value: ApiContextValue } | undefined;
-  #last: ApiContextValue | undefined;
 
-  constructor(host: ApiHost, options: ApiControllerOptions = {}) {
+  constructor(host: ApiHost) {
     this.#host = host;
-    this.#onChange = options.onChange;
     host.addController(this);
   }
 
@@ -113,13 +105,5 @@ export class ApiController implements ReactiveController {
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-  }
-
-  hostUpdate(): void {
-    const value = this.value;
-    if (value !== this.#last) {
-      this.#last = value;
-      this.#onChange?.(value);
-    }
   }
 }

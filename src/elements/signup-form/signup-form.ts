@@ -15,8 +15,8 @@ import { FormFields } from './fields.js';
 import { PARTS, type PartModules, type PartName } from './lazy-parts.js';
 import { ko } from './messages.js';
 import { styles } from './signup-form.styles.js';
-import type { Phase } from './submit.js';
-import { Submitting } from './submitting.js';
+import type { Phase, Submission } from './submit.js';
+import { hasPending } from './pending-key.js';
 import { failureView, forumSummary, loadingView } from './templates.js';
 import { fid, isUnder } from './values.js';
 import type { Manage, ManageOptions } from './views.js';
@@ -106,18 +106,12 @@ export class HdSignupForm extends LitElement {
     form: () => this.#data.value,
     rules: () => this.#parts.need(PARTS.check)?.validateField ?? fetchPart(PARTS.check).then((check) => check.validateField),
   });
-  /** Sending and what follows (its code arrives later). */
-  readonly #submitting = new Submitting(this, this.#parts, {
-    entry: this.#entry,
-    localize: this.#localize,
-    client: () => this.#client,
-    forumId: () => this.forumId,
-    form: () => this.#data.value,
-    reload: () => void this.#data.run(),
-    focus: (target) => (this.#focusTarget = target),
-    announce: (text) => (this.announce = text),
-    prefetchReceipt: () => this.#parts.need(PARTS.views, true),
-  });
+  /** Sending and what follows (from the submit chunk; made when first needed). */
+  #submission: Submission | undefined;
+  /** The checking code is being fetched for a submit (one submit at a time, also meanwhile). */
+  #checking = false;
+  /** Why the checking code could not be fetched on the last submit (until it is in). */
+  #stuck: { error: unknown } | undefined;
   /** The cancel-link view (from the views chunk; made when a cancel token first needs it). */
   #manage: Manage | undefined;
   /** What to focus after the next render: a field key, `top` (the view's heading) or `summary`. */
@@ -138,7 +132,7 @@ export class HdSignupForm extends LitElement {
       if (!client || !forumId) return undefined;
       const [forum, form] = await Promise.all([client.getForum(forumId, { signal }), client.getSignupForm(forumId, { signal })]);
       this.forum = forum;
-      this.#submitting.resume(client, forumId);
+      this.#resume(client, forumId);
       return form;
     },
   });
@@ -156,9 +150,7 @@ export class HdSignupForm extends LitElement {
         if (!this.cancelToken) void this.#data.run();
       } else return;
       if (this.cancelToken) void this.#manage?.refresh();
-      else if (this.#submitting.submission && this.#client && PARTS.views.value) {
-        void PARTS.views.value.promote(this.#submitting.submission, this.#client, this.#localize, (text) => (this.announce = text));
-      }
+      else void this.#submission?.followWaitlist();
     },
   });
 
@@ -167,13 +159,13 @@ export class HdSignupForm extends LitElement {
   }
 
   get #phase(): Phase {
-    return this.#submitting.phase;
+    return this.#submission?.phase ?? 'form';
   }
 
   /** The forum whose live updates matter now: seats while the form is open, promotion while waitlisted. */
   #followed(): string | undefined {
     if (this.cancelToken) return this.#manage?.followed();
-    const receipt = this.#submitting.receipt;
+    const receipt = this.#submission?.receipt;
     if (this.#phase === 'done') return receipt?.outcome === 'waitlisted' ? receipt.forumId : undefined;
     const status = this.forum?.status;
     return status === 'open' || status === 'full' || status === 'announced' ? this.forum!.id : undefined;
@@ -202,12 +194,52 @@ export class HdSignupForm extends LitElement {
   };
 
   readonly #onOnline = () => {
-    if (this.#phase === 'pending') this.#submitting.submission?.retry();
+    if (this.#phase === 'pending') this.#submission?.retry();
     else if (this.#data.status === 'error' && !this.cancelToken) void this.#data.run();
-    else if (this.#client) this.#submitting.resume(this.#client, this.forumId);
+    else if (this.#client) this.#resume(this.#client, this.forumId);
     this.#parts.forget(); // a part that could not be fetched is tried again
     this.requestUpdate();
   };
+
+  /** The element's one `Submission`, made from its chunk's class the first time it is needed. */
+  #submissionOf(SubmissionClass: typeof Submission): Submission {
+    return (this.#submission ??= new SubmissionClass(this, {
+      entry: this.#entry,
+      localize: this.#localize,
+      client: () => this.#client,
+      forumId: () => this.forumId,
+      form: () => this.#data.value,
+      reload: () => void this.#data.run(),
+      focus: (target) => (this.#focusTarget = target),
+      announce: (text) => (this.announce = text),
+      prefetchReceipt: () => this.#parts.need(PARTS.views, true),
+    }));
+  }
+
+  /** The form is submitted: checked, then sent, once the code to do so is in. */
+  async #submit(): Promise<void> {
+    const form = this.#data.value;
+    if (this.#checking || this.#submission?.inflight || !form || !this.#client) return;
+    this.#checking = true;
+    try {
+      const check = PARTS.check.value ?? (this.#parts.need(PARTS.check), await fetchPart(PARTS.check));
+      this.#submissionOf(check.Submission).submit(form);
+    } catch (error) {
+      // Offline before the code arrived (no touch before the submit): nothing was sent, nothing
+      // lost. The form says so at its top, with a retry (focused) that submits again.
+      this.#stuck = { error };
+      this.#focusTarget = 'summary';
+      this.requestUpdate();
+    } finally {
+      this.#checking = false;
+    }
+  }
+
+  /** After a reload: a submission that did not get through is restored and sent again. */
+  #resume(client: ApiClient, forumId: string): void {
+    if (!forumId || this.#phase !== 'form' || this.#checking || this.#submission?.inflight || !hasPending(client.baseUrl, forumId)) return;
+    fetchPart(PARTS.submit).then((submit) => this.#submissionOf(submit.Submission).resume(client.baseUrl, forumId), () => undefined);
+  }
 
   /** The person touched the form: fetch what checking, sending (with it) and the confirmation need. */
   readonly #ahead = () => {
@@ -218,7 +250,7 @@ export class HdSignupForm extends LitElement {
   readonly #formListeners = {
     submit: (event: Event) => {
       event.preventDefault();
-      void this.#submitting.submit();
+      void this.#submit();
     },
     input: (event: Event) => {
       this.#ahead();
@@ -265,7 +297,7 @@ export class HdSignupForm extends LitElement {
     const form = (this.#shownForm = this.#data.value ?? client.peekSignupForm(this.forumId));
     const forum = (this.#shownForum = this.forum ?? client.peekForum(this.forumId));
     if (!form || !forum) return this.#data.status === 'error' ? 'load-error' : 'loading';
-    if (this.#phase === 'done' && this.#submitting.receipt) return this.#use('views'), 'outcome';
+    if (this.#phase === 'done' && this.#submission?.receipt) return this.#use('views'), 'outcome';
     if (this.#phase === 'already') return this.#use('submit'), 'already';
     this.#available = availability(forum);
     if (this.#available !== 'form') {
@@ -290,7 +322,7 @@ export class HdSignupForm extends LitElement {
         this.forumId ||= forumId;
         this.cancelToken = '';
         this.forum = forum ?? this.forum;
-        this.#submitting.submission?.reset();
+        this.#submission?.reset();
         this.#entry.reset();
       },
     };
@@ -312,7 +344,7 @@ export class HdSignupForm extends LitElement {
     if (this.cancelToken) return this.#manage?.state() ?? 'loading';
     if (this.#data.status === 'error') return 'error';
     if (!this.#data.value) return 'loading';
-    if (this.#phase === 'done') return this.#submitting.receipt!.outcome;
+    if (this.#phase === 'done') return this.#submission!.receipt!.outcome;
     return this.#phase === 'form' ? (this.forum ? availability(this.forum) : 'form') : this.#phase;
   }
 
@@ -342,12 +374,12 @@ export class HdSignupForm extends LitElement {
       case 'manage':
         return (views && this.#manage?.render()) ?? this.#wait('views');
       case 'outcome': {
-        const receipt = this.#submitting.receipt!;
+        const receipt = this.#submission!.receipt!;
         const view = { localize, host: this, forum: this.forum, icsUrl: this.#client!.icsUrl(receipt.forumId), announce: (text: string) => (this.announce = text) };
         return views?.renderOutcome(view, receipt) ?? this.#wait('views');
       }
       case 'already':
-        return (submit && this.#submitting.submission?.renderAlready(forumSummary(localize, forum))) ?? this.#wait('submit');
+        return (submit && this.#submission?.renderAlready(forumSummary(localize, forum))) ?? this.#wait('submit');
       case 'closed':
         return notices?.renderClosed(localize, forum, this.#available === 'closed') ?? this.#wait('notices');
       default:
@@ -376,9 +408,9 @@ export class HdSignupForm extends LitElement {
     // A full forum's notice, once its words are in: signing up joins the waitlist.
     const full = this.#available === 'full' ? notices : undefined;
     const fields = new FormFields(localize.t, this.#entry, check && ((code) => check.errorText(localize, code)));
-    const stuck = this.#submitting.stuck;
+    const stuck = PARTS.check.value ? undefined : this.#stuck;
     const top = stuck
-      ? failureView(localize, () => this.#submitting.submit(), stuck.error, true)
+      ? failureView(localize, () => this.#submit(), stuck.error, true)
       : this.#entry.summary && this.#entry.hasProblems
         ? check?.renderSummary(localize, this.#entry, form, (key) => this.#focusField(key))
         : nothing;
@@ -389,6 +421,6 @@ export class HdSignupForm extends LitElement {
       sending: this.#phase === 'sending',
     };
     return html`${forumSummary(localize, forum)} ${full ? full.renderFull(localize, forum) : nothing}
-      ${this.#phase === 'pending' ? this.#submitting.submission?.renderPending() : nothing} ${fields.form(form, parts, this.#formListeners)}`;
+      ${this.#phase === 'pending' ? this.#submission?.renderPending() : nothing} ${fields.form(form, parts, this.#formListeners)}`;
   }
 }

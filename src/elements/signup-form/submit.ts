@@ -11,7 +11,7 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { newIdempotencyKey, type ApiClient } from '../../api/client.js';
 import { ApiError, ValidationError } from '../../api/errors.js';
-import type { RegistrationReceipt, RegistrationStatus, SignupForm } from '../../api/types.js';
+import type { RegistrationReceipt, SignupForm } from '../../api/types.js';
 import { HdSignupCompleteEvent } from '../../events/signup-complete.js';
 import { HdSignupSubmitEvent } from '../../events/signup-submit.js';
 import { token } from '../../styles/tokens.js';
@@ -30,6 +30,7 @@ const ko = {
   alreadyTitle: '이미 신청하셨습니다',
   alreadyBody: '이 연락처로 이 토론회에 이미 참가 신청이 되어 있습니다. 신청 내용은 신청할 때 받은 취소 링크로 확인하실 수 있습니다.',
   editForm: '입력 내용 고치기',
+  promoted: '대기에서 참가 확정으로 바뀌었습니다.',
 };
 
 const en: typeof ko = {
@@ -40,6 +41,7 @@ const en: typeof ko = {
   alreadyTitle: 'You have already signed up',
   alreadyBody: 'This contact is already signed up for this forum. Use the cancel link you got when you signed up to check it.',
   editForm: 'Change what I entered',
+  promoted: 'You have moved from the waitlist to a confirmed place.',
 };
 
 const wordsOf = (localize: SignupLocalize) => (localize.locale === 'en' ? en : ko);
@@ -149,15 +151,22 @@ export class Submission {
   }
 
   /**
-   * A newer state of the receipt's registration (a waitlist place moves): true when it went from
-   * the waitlist to a confirmed place.
+   * While waitlisted right after signing up (on the forum's live events): a place freed up? The
+   * receipt follows the registration, and a confirmed place is read out.
    */
-  updateOutcome(cancelToken: string, registration: Pick<RegistrationStatus, 'outcome' | 'waitlistPosition'>): boolean {
+  async followWaitlist(): Promise<void> {
+    const client = this.#options.client();
     const receipt = this.#receipt;
-    if (!receipt || receipt.cancelToken !== cancelToken) return false;
-    this.#receipt = { ...receipt, outcome: registration.outcome, waitlistPosition: registration.waitlistPosition };
-    this.#host.requestUpdate();
-    return receipt.outcome === 'waitlisted' && registration.outcome === 'confirmed';
+    if (!client || this.#phase !== 'done' || receipt?.outcome !== 'waitlisted') return;
+    try {
+      const registration = await client.getMyRegistration(receipt.cancelToken);
+      if (this.#receipt !== receipt) return; // a newer submission (or a reset) meanwhile
+      this.#receipt = { ...receipt, outcome: registration.outcome, waitlistPosition: registration.waitlistPosition };
+      this.#host.requestUpdate();
+      if (registration.outcome === 'confirmed') this.#options.announce(wordsOf(this.#options.localize).promoted);
+    } catch {
+      // the next event or poll tries again
+    }
   }
 
   /** Sends a submission (the caller checked that none is in flight). */

@@ -14,7 +14,6 @@ import { LoadTask } from '../../controllers/load-task.js';
 import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
 import { token } from '../../styles/tokens.js';
 import { qrShape, type QrShape } from './qr.js';
-import type { Submission } from './submit.js';
 import { failureView, loadingView, whenAndWhere, type SignupLocalize } from './templates.js';
 
 const num = (value: number, locale: string) => value.toLocaleString(locale);
@@ -46,7 +45,6 @@ const ko = {
   cancelledTitle: '참가 신청을 취소했습니다',
   cancelledBody: '신청 정보는 보유 기간이 지나면 파기됩니다.',
   signupAgain: '새로 신청하기',
-  promoted: '대기에서 참가 확정으로 바뀌었습니다.',
   badLink: '취소 링크가 올바르지 않거나 더 이상 쓸 수 없습니다.',
   pastForum: '이미 진행된 토론회는 취소할 수 없습니다.',
 };
@@ -78,7 +76,6 @@ const en: typeof ko = {
   cancelledTitle: 'Your signup is cancelled',
   cancelledBody: 'Your details are destroyed when the retention period ends.',
   signupAgain: 'Sign up again',
-  promoted: 'You have moved from the waitlist to a confirmed place.',
   badLink: 'This cancel link is not valid or can no longer be used.',
   pastForum: 'A forum that has already taken place cannot be cancelled.',
 };
@@ -193,21 +190,6 @@ export function renderOutcome(view: OutcomeView, receipt: RegistrationReceipt): 
       <p><a href=${link.href}>${words.cancelLink}</a></p>
       <button type="button" part="button" class="secondary" @click=${copy}>${words.copy}</button>
     </section>`;
-}
-
-/**
- * While waitlisted right after signing up (on the forum's live events): a place freed up? Says so
- * when the place is confirmed.
- */
-export async function promote(submission: Submission, client: ApiClient, localize: SignupLocalize, announce: (text: string) => void): Promise<void> {
-  const cancelToken = submission.phase === 'done' ? submission.receipt?.cancelToken : undefined;
-  if (!cancelToken) return;
-  try {
-    const registration = await client.getMyRegistration(cancelToken);
-    if (submission.updateOutcome(cancelToken, registration)) announce(wordsOf(localize).promoted);
-  } catch {
-    // the next event or poll tries again
-  }
 }
 
 export interface ManageOptions {
