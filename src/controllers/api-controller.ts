@@ -12,8 +12,8 @@
  * static override properties = { apiBase: { attribute: 'api-base' }, token: { attribute: false } };
  * apiBase: string | undefined;
  * token: string | undefined;
- * private api = new ApiController(this);
- * render() { const client = this.api.client; … }
+ * readonly #api = new ApiController(this);
+ * render() { const client = this.#api.client; … }
  * ```
  */
 import { ContextEvent } from '@lit/context';

@@ -7,10 +7,10 @@
  * `ApiController` has now.
  *
  * ```ts
- * private live = new LiveController(this, {
- *   api: this.api,
+ * readonly #live = new LiveController(this, {
+ *   api: this.#api,
  *   forumId: () => this.forumId,
- *   onMessage: (m) => { if (m.type === 'reset' || m.type === 'poll') this.task.run(); else this.apply(m); },
+ *   onMessage: (message) => (message.type === 'reset' || message.type === 'poll' ? this.#task.run() : this.#apply(message)),
  * });
  * ```
  *

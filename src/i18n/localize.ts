@@ -230,7 +230,7 @@ export class LocalizeController<W = undefined> implements ReactiveController {
 
   /**
    * For the host's `getUpdateComplete` override, so `updateComplete` means "rendered in its
-   * language": `return this.l.updateComplete(() => super.getUpdateComplete());`
+   * language": `return this.#localize.updateComplete(() => super.getUpdateComplete());`
    */
   async updateComplete(base: () => Promise<boolean>): Promise<boolean> {
     let done = await base();

@@ -159,8 +159,8 @@ export class HdResultSummary extends LitElement {
    * result. The CSV code is a chunk of its own, fetched on first use.
    */
   async csv(): Promise<string> {
-    const r = this.data;
-    return r ? (await fetchPart(csvChunk)).forumCsv(this.#view, r) : '';
+    const result = this.data;
+    return result ? (await fetchPart(csvChunk)).forumCsv(this.#view, result) : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
