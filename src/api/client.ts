@@ -16,6 +16,7 @@
  */
 import { ApiCache } from './cache.js';
 import { ApiError, NetworkError, RateLimitedError, TimeoutError, errorFromResponse } from './errors.js';
+import { installKey } from './install-key.js';
 import type {
   FeedFilters,
   Forum,
@@ -29,6 +30,9 @@ import type {
   IdeaPatch,
   JoinInput,
   Me,
+  ParticipantListQuery,
+  ParticipantPage,
+  ParticipantRevoked,
   ParticipantSession,
   RegistrationInput,
   RegistrationReceipt,
@@ -318,9 +322,26 @@ export class ApiClient {
 
   // ---------------------------------------------------------------- participants
 
-  /** Joins a live forum at a table; the returned `token` is the participant's bearer token. */
+  /**
+   * Joins a live forum at a table; the returned `token` is the participant's bearer token. Sends
+   * this browser's install key for the forum (unless `input` names one), so joining again from
+   * the same browser returns the same participant.
+   */
   join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
-    return this.#write('POST', '/forums/{forumId}/participants', { path: { forumId } }, input, options, true);
+    const body = { ...input, installKey: input.installKey ?? installKey(this.baseUrl, forumId) };
+    return this.#write('POST', '/forums/{forumId}/participants', { path: { forumId } }, body, options, true);
+  }
+  /** Who has joined: the count and one page of (anonymous) participants (facilitator). */
+  listParticipants(forumId: string, query: ParticipantListQuery = {}, options?: GetOptions): Promise<ParticipantPage> {
+    return this.#read('/forums/{forumId}/participants', { path: { forumId }, query }, { cache: 'no-cache', ...options });
+  }
+  /** Revokes a participant: its dots are released and its token stops working (facilitator). */
+  async revokeParticipant(forumId: string, participantId: string, options: WriteOptions = {}): Promise<ParticipantRevoked> {
+    const path = { forumId, participantId };
+    const revoked = await this.#write('DELETE', '/forums/{forumId}/participants/{participantId}', { path }, undefined, options, true);
+    this.invalidateIdeas(forumId);
+    this.invalidateForum(forumId);
+    return revoked;
   }
   me(forumId: string, options?: GetOptions): Promise<Me> {
     return this.#read('/forums/{forumId}/participants/me', { path: { forumId } }, { cache: 'no-cache', ...options });
