@@ -125,18 +125,16 @@ export type ResponseOf<P extends Path, M extends Method> =
 /** An operation's JSON request body (undefined when it takes none). */
 export type RequestBodyOf<P extends Path, M extends Method> =
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : undefined;
-/** An operation's path parameters (`{ forumId }`) and query. */
-export type ParamsOf<P extends Path, M extends Method> = (Operation<P, M>['parameters'] extends { path: infer T }
-  ? { path: T }
-  : { path?: undefined }) & { query?: Operation<P, M>['parameters'] extends { query?: infer Q } ? Q : undefined };
+/** An operation's query (undefined when it takes none). */
+export type QueryParamsOf<P extends Path, M extends Method> = Operation<P, M>['parameters'] extends { query?: infer Q } ? Q : undefined;
+/** The values of a path template's parameters, in order: `/forums/{forumId}/ideas/{ideaId}` → `[string, string]`. */
+export type PathValues<P extends string> = P extends `${string}{${string}}${infer Rest}` ? [string, ...PathValues<Rest>] : [];
 
-/** A contract path with its parameters filled in, each URL-encoded: `/forums/{forumId}` → `/forums/f%201`. */
-function fillPath(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+/** A contract path with its parameters filled in, in order, each URL-encoded: `/forums/{forumId}` → `/forums/f%201`. */
+function fillPath(template: string, values: string[]): string {
+  let i = 0;
+  return template.replace(/\{\w+\}/g, () => encodeURIComponent(values[i++]!));
 }
-
-/** `ParamsOf` as the request code reads it (the generic type does not narrow inside the helpers). */
-const untyped = (params: object) => params as { path?: Record<string, string>; query?: RawRequest['query'] };
 
 /** A UUID v4 for Idempotency-Key; `crypto.randomUUID` needs a secure context, so fall back. */
 export function newIdempotencyKey(): string {
@@ -247,29 +245,27 @@ export class ApiClient {
 
   // ---------------------------------------------------------------- the contract's operations
 
-  /** A GET of the contract through the shared cache, typed by its path. */
-  #read<P extends PathWith<'get'>>(template: P, params: ParamsOf<P, 'get'>, options: GetOptions = {}): Promise<ResponseOf<P, 'get'>> {
-    const { path, query } = untyped(params);
-    return this.get(fillPath(template, path), query, options);
+  /** A GET of the contract through the shared cache, typed by its path template. */
+  #read<P extends PathWith<'get'>>(template: P, values: PathValues<P>, options?: GetOptions, query?: QueryParamsOf<P, 'get'>): Promise<ResponseOf<P, 'get'>> {
+    return this.get(fillPath(template, values), query as RawRequest['query'], options);
   }
 
   /** The cached answer of a GET of the contract, synchronously, or undefined. */
-  #peek<P extends PathWith<'get'>>(template: P, params: ParamsOf<P, 'get'>): ResponseOf<P, 'get'> | undefined {
-    const { path, query } = untyped(params);
-    return this.peek(fillPath(template, path), query);
+  #peek<P extends PathWith<'get'>>(template: P, values: PathValues<P>, query?: QueryParamsOf<P, 'get'>): ResponseOf<P, 'get'> | undefined {
+    return this.peek(fillPath(template, values), query as RawRequest['query']);
   }
 
   /** A write of the contract; `idempotent`: it carries an Idempotency-Key (and so may be retried). */
   async #write<M extends Exclude<HttpMethod, 'GET'>, P extends PathWith<Lowercase<M>>>(
     method: M,
     template: P,
-    params: ParamsOf<P, Lowercase<M>>,
+    values: PathValues<P>,
     body: RequestBodyOf<P, Lowercase<M>>,
     options: WriteOptions,
     idempotent: boolean,
   ): Promise<ResponseOf<P, Lowercase<M>>> {
     const { idempotencyKey, ...rest } = options;
-    const path = fillPath(template, untyped(params).path);
+    const path = fillPath(template, values);
     const response = await this.request<ResponseOf<P, Lowercase<M>>>({ ...rest, method, path, body, idempotencyKey: idempotent ? (idempotencyKey ?? true) : idempotencyKey });
     return response.data;
   }
@@ -277,20 +273,20 @@ export class ApiClient {
   // ---------------------------------------------------------------- forums
 
   listForums(query: ForumListQuery = {}, options?: GetOptions): Promise<ForumPage> {
-    return this.#read('/forums', { query }, options);
+    return this.#read('/forums', [], options, query);
   }
   peekForums(query: ForumListQuery = {}): ForumPage | undefined {
-    return this.#peek('/forums', { query });
+    return this.#peek('/forums', [], query);
   }
   getForum(forumId: string, options?: GetOptions): Promise<Forum> {
-    return this.#read('/forums/{forumId}', { path: { forumId } }, options);
+    return this.#read('/forums/{forumId}', [forumId], options);
   }
   peekForum(forumId: string): Forum | undefined {
-    return this.#peek('/forums/{forumId}', { path: { forumId } });
+    return this.#peek('/forums/{forumId}', [forumId]);
   }
   /** The forum's "add to calendar" iCalendar file. */
   icsUrl(forumId: string): string {
-    return this.url(fillPath('/forums/{forumId}/calendar.ics' satisfies PathWith<'get'>, { forumId }));
+    return this.url(fillPath('/forums/{forumId}/calendar.ics' satisfies PathWith<'get'>, [forumId]));
   }
   /** The subscribable iCalendar feed of forums matching the filters. */
   feedUrl(filters: FeedFilters = {}): string {
@@ -300,22 +296,22 @@ export class ApiClient {
   // ---------------------------------------------------------------- signup
 
   getSignupForm(forumId: string, options?: GetOptions): Promise<SignupForm> {
-    return this.#read('/forums/{forumId}/signup-form', { path: { forumId } }, options);
+    return this.#read('/forums/{forumId}/signup-form', [forumId], options);
   }
   peekSignupForm(forumId: string): SignupForm | undefined {
-    return this.#peek('/forums/{forumId}/signup-form', { path: { forumId } });
+    return this.#peek('/forums/{forumId}/signup-form', [forumId]);
   }
   async createRegistration(forumId: string, input: RegistrationInput, options: WriteOptions = {}): Promise<RegistrationReceipt> {
-    const receipt = await this.#write('POST', '/forums/{forumId}/registrations', { path: { forumId } }, input, options, true);
+    const receipt = await this.#write('POST', '/forums/{forumId}/registrations', [forumId], input, options, true);
     this.invalidateForum(forumId);
     return receipt;
   }
   /** The registration a cancel token belongs to (pass the cancel token as `token`). */
   getMyRegistration(cancelToken: string, options: RequestOptions = {}): Promise<RegistrationStatus> {
-    return this.#read('/registrations/me', {}, { ...options, token: cancelToken, cache: 'no-cache' });
+    return this.#read('/registrations/me', [], { ...options, token: cancelToken, cache: 'no-cache' });
   }
   async cancelMyRegistration(cancelToken: string, options: RequestOptions = {}): Promise<RegistrationStatus> {
-    const registration = await this.#write('DELETE', '/registrations/me', {}, undefined, { ...options, token: cancelToken }, false);
+    const registration = await this.#write('DELETE', '/registrations/me', [], undefined, { ...options, token: cancelToken }, false);
     this.invalidateForum(registration.forumId);
     return registration;
   }
@@ -329,66 +325,65 @@ export class ApiClient {
    */
   join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
     const body = { ...input, installKey: input.installKey ?? installKey(this.baseUrl, forumId) };
-    return this.#write('POST', '/forums/{forumId}/participants', { path: { forumId } }, body, options, true);
+    return this.#write('POST', '/forums/{forumId}/participants', [forumId], body, options, true);
   }
   /** Who has joined: the count and one page of (anonymous) participants (facilitator). */
   listParticipants(forumId: string, query: ParticipantListQuery = {}, options?: GetOptions): Promise<ParticipantPage> {
-    return this.#read('/forums/{forumId}/participants', { path: { forumId }, query }, { cache: 'no-cache', ...options });
+    return this.#read('/forums/{forumId}/participants', [forumId], { cache: 'no-cache', ...options }, query);
   }
   /** Revokes a participant: its dots are released and its token stops working (facilitator). */
   async revokeParticipant(forumId: string, participantId: string, options: WriteOptions = {}): Promise<ParticipantRevoked> {
-    const path = { forumId, participantId };
-    const revoked = await this.#write('DELETE', '/forums/{forumId}/participants/{participantId}', { path }, undefined, options, true);
+    const revoked = await this.#write('DELETE', '/forums/{forumId}/participants/{participantId}', [forumId, participantId], undefined, options, true);
     this.invalidateIdeas(forumId);
     this.invalidateForum(forumId);
     return revoked;
   }
   me(forumId: string, options?: GetOptions): Promise<Me> {
-    return this.#read('/forums/{forumId}/participants/me', { path: { forumId } }, { cache: 'no-cache', ...options });
+    return this.#read('/forums/{forumId}/participants/me', [forumId], { cache: 'no-cache', ...options });
   }
   listTables(forumId: string, options?: GetOptions): Promise<TableList> {
-    return this.#read('/forums/{forumId}/tables', { path: { forumId } }, options);
+    return this.#read('/forums/{forumId}/tables', [forumId], options);
   }
   peekTables(forumId: string): TableList | undefined {
-    return this.#peek('/forums/{forumId}/tables', { path: { forumId } });
+    return this.#peek('/forums/{forumId}/tables', [forumId]);
   }
 
   // ---------------------------------------------------------------- ideas
 
   listIdeas(forumId: string, query: IdeaListQuery = {}, options?: GetOptions): Promise<IdeaPage> {
-    return this.#read('/forums/{forumId}/ideas', { path: { forumId }, query }, options);
+    return this.#read('/forums/{forumId}/ideas', [forumId], options, query);
   }
   peekIdeas(forumId: string, query: IdeaListQuery = {}): IdeaPage | undefined {
-    return this.#peek('/forums/{forumId}/ideas', { path: { forumId }, query });
+    return this.#peek('/forums/{forumId}/ideas', [forumId], query);
   }
   async postIdea(forumId: string, input: IdeaInput, options: WriteOptions = {}): Promise<Idea> {
-    const idea = await this.#write('POST', '/forums/{forumId}/ideas', { path: { forumId } }, input, options, true);
+    const idea = await this.#write('POST', '/forums/{forumId}/ideas', [forumId], input, options, true);
     this.invalidateIdeas(forumId);
     return idea;
   }
   async moderateIdea(forumId: string, ideaId: string, patch: IdeaPatch, options: RequestOptions = {}): Promise<Idea> {
-    const idea = await this.#write('PATCH', '/forums/{forumId}/ideas/{ideaId}', { path: { forumId, ideaId } }, patch, options, false);
+    const idea = await this.#write('PATCH', '/forums/{forumId}/ideas/{ideaId}', [forumId, ideaId], patch, options, false);
     this.invalidateIdeas(forumId);
     return idea;
   }
   async mergeIdea(forumId: string, ideaId: string, into: string, options: RequestOptions = {}): Promise<Idea> {
-    const idea = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/merge', { path: { forumId, ideaId } }, { into }, options, false);
+    const idea = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/merge', [forumId, ideaId], { into }, options, false);
     this.invalidateIdeas(forumId);
     return idea;
   }
   async addVote(forumId: string, ideaId: string, options: WriteOptions = {}): Promise<VoteResult> {
-    const result = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/votes', { path: { forumId, ideaId } }, undefined, options, true);
+    const result = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/votes', [forumId, ideaId], undefined, options, true);
     this.invalidateIdeas(forumId);
     return result;
   }
   async retractVote(forumId: string, ideaId: string, options: WriteOptions = {}): Promise<VoteResult> {
-    const result = await this.#write('DELETE', '/forums/{forumId}/ideas/{ideaId}/votes', { path: { forumId, ideaId } }, undefined, options, true);
+    const result = await this.#write('DELETE', '/forums/{forumId}/ideas/{ideaId}/votes', [forumId, ideaId], undefined, options, true);
     this.invalidateIdeas(forumId);
     return result;
   }
   /** Opens or closes the voting round (facilitator). */
   async setVoting(forumId: string, input: VotingInput, options: RequestOptions = {}): Promise<Voting> {
-    const voting = await this.#write('PUT', '/forums/{forumId}/voting', { path: { forumId } }, input, options, false);
+    const voting = await this.#write('PUT', '/forums/{forumId}/voting', [forumId], input, options, false);
     this.invalidateForum(forumId);
     return voting;
   }
@@ -396,21 +391,21 @@ export class ApiClient {
   // ---------------------------------------------------------------- results
 
   getResults(forumId: string, options?: GetOptions): Promise<ForumResult> {
-    return this.#read('/forums/{forumId}/results', { path: { forumId } }, options);
+    return this.#read('/forums/{forumId}/results', [forumId], options);
   }
   peekResults(forumId: string): ForumResult | undefined {
-    return this.#peek('/forums/{forumId}/results', { path: { forumId } });
+    return this.#peek('/forums/{forumId}/results', [forumId]);
   }
   getTotals(options?: GetOptions): Promise<Totals> {
-    return this.#read('/results/totals', {}, options);
+    return this.#read('/results/totals', [], options);
   }
   peekTotals(): Totals | undefined {
-    return this.#peek('/results/totals', {});
+    return this.#peek('/results/totals', []);
   }
 
   /** URL of the forum's event stream (no token: the stream is public). */
   eventsUrl(forumId: string, lastEventId?: string | null): string {
-    return this.url(fillPath('/forums/{forumId}/events' satisfies PathWith<'get'>, { forumId }), { lastEventId: lastEventId ?? undefined });
+    return this.url(fillPath('/forums/{forumId}/events' satisfies PathWith<'get'>, [forumId]), { lastEventId: lastEventId ?? undefined });
   }
 
   // ---------------------------------------------------------------- cache helpers
@@ -429,14 +424,14 @@ export class ApiClient {
   }
   /** Marks a forum's cached reads stale: the forum, its sub-resources and the forum lists. */
   invalidateForum(forumId: string): void {
-    const path = this.url(fillPath('/forums/{forumId}', { forumId }));
+    const path = this.url(fillPath('/forums/{forumId}', [forumId]));
     this.cache.invalidatePath(path, { subtree: true });
     this.cache.invalidatePath(this.url('/forums'));
     this.cache.invalidatePath(this.url('/results/totals'));
   }
   /** Marks a forum's ideas, tables and counts stale. */
   invalidateIdeas(forumId: string): void {
-    const base = this.url(fillPath('/forums/{forumId}', { forumId }));
+    const base = this.url(fillPath('/forums/{forumId}', [forumId]));
     this.cache.invalidatePath(`${base}/ideas`, { subtree: true });
     this.cache.invalidatePath(`${base}/tables`);
     this.cache.invalidatePath(`${base}/participants/me`);

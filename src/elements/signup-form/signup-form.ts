@@ -206,10 +206,9 @@ export class HdSignupForm extends LitElement {
     return (this.#submission ??= new SubmissionClass(this, {
       entry: this.#entry,
       localize: this.#localize,
-      client: () => this.#client,
+      api: this.#api,
       forumId: () => this.forumId,
-      form: () => this.#data.value,
-      reload: () => void this.#data.run(),
+      data: this.#data,
       focus: (target) => (this.#focusTarget = target),
       announce: (text) => (this.announce = text),
       prefetchReceipt: () => this.#parts.need(PARTS.views, true),
@@ -315,7 +314,7 @@ export class HdSignupForm extends LitElement {
   #manageOptions(): ManageOptions {
     return {
       localize: this.#localize,
-      client: () => this.#client,
+      api: this.#api,
       cancelToken: () => this.cancelToken,
       focus: (target) => (this.#focusTarget = target),
       signupAgain: (forumId, forum) => {

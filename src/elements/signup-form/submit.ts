@@ -9,9 +9,10 @@
  * both languages.
  */
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { newIdempotencyKey, type ApiClient } from '../../api/client.js';
+import { newIdempotencyKey } from '../../api/client.js';
 import { ApiError, ValidationError } from '../../api/errors.js';
 import type { RegistrationReceipt, SignupForm } from '../../api/types.js';
+import type { ApiController } from '../../controllers/api-controller.js';
 import { HdSignupCompleteEvent } from '../../events/signup-complete.js';
 import { HdSignupSubmitEvent } from '../../events/signup-submit.js';
 import { token } from '../../styles/tokens.js';
@@ -64,12 +65,11 @@ export interface SubmissionOptions {
   /** What was entered; the submission reports the problems it finds there. */
   entry: SignupEntry;
   localize: SignupLocalize;
-  client: () => ApiClient | undefined;
+  /** The widget's backend. */
+  api: ApiController;
   forumId: () => string;
-  /** The forum's signup form, once loaded. */
-  form: () => SignupForm | undefined;
-  /** Fetches the forum and its form again (its state or its form changed meanwhile). */
-  reload: () => void;
+  /** The element's load of the forum and its form: the form once loaded, and `run()` to fetch both again. */
+  data: { readonly value: SignupForm | undefined; run(): Promise<void> };
   /** What to focus after the next render: a field key, `top` (the view's heading) or `summary`. */
   focus: (target: string) => void;
   /** Read out by screen readers (a polite live region). */
@@ -155,7 +155,7 @@ export class Submission {
    * receipt follows the registration, and a confirmed place is read out.
    */
   async followWaitlist(): Promise<void> {
-    const client = this.#options.client();
+    const client = this.#options.api.value?.client;
     const receipt = this.#receipt;
     if (!client || this.#phase !== 'done' || receipt?.outcome !== 'waitlisted') return;
     try {
@@ -171,8 +171,8 @@ export class Submission {
 
   /** Sends a submission (the caller checked that none is in flight). */
   async #send(pending: Pending): Promise<void> {
-    const { client: clientOf, entry, localize, announce } = this.#options;
-    const client = clientOf();
+    const { api, entry, localize, announce } = this.#options;
+    const client = api.value?.client;
     const forumId = this.#options.forumId();
     if (!client) return;
     this.#inflight = true;
@@ -210,11 +210,12 @@ export class Submission {
   }
 
   #refused(error: ApiError): void {
-    const { entry, form: formOf, localize, reload, focus } = this.#options;
+    const { entry, data, localize, focus } = this.#options;
+    const reload = () => void data.run();
     if (error.code === 'already-registered') return this.#set('already', 'top');
     this.#set('form');
     if (error.code === 'signup-closed' || error.code === 'signup-not-open') return reload(); // the forum's state changed: show it
-    const form = formOf();
+    const form = data.value;
     const errors: Record<string, ErrorCode> = {};
     let general = '';
     if (error instanceof ValidationError && form) {
@@ -236,7 +237,7 @@ export class Submission {
 
   /** Forgets the waiting submission without sending it. */
   #discard(): void {
-    this.#settled(this.#options.client()?.baseUrl ?? '', this.#options.forumId());
+    this.#settled(this.#options.api.value?.baseUrl ?? '', this.#options.forumId());
     this.#options.entry.setGeneral('');
     this.#set('form');
   }

@@ -10,6 +10,7 @@ import type { ApiClient } from '../../api/client.js';
 import { ConflictError, UnauthorizedError, type ApiError } from '../../api/errors.js';
 import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, RegistrationStatus } from '../../api/types.js';
+import type { ApiController } from '../../controllers/api-controller.js';
 import { LoadTask } from '../../controllers/load-task.js';
 import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
 import { token } from '../../styles/tokens.js';
@@ -194,7 +195,8 @@ export function renderOutcome(view: OutcomeView, receipt: RegistrationReceipt): 
 
 export interface ManageOptions {
   localize: SignupLocalize;
-  client: () => ApiClient | undefined;
+  /** The widget's backend. */
+  api: ApiController;
   /** The registration's cancel token. */
   cancelToken: () => string;
   /** What to focus after the next render: `top` (the view's heading) or `confirm`. */
@@ -232,7 +234,7 @@ export class Manage {
         this.#forum = await client.getForum(registration.forumId, { signal }).catch(() => undefined);
         return registration;
       },
-      args: () => [options.client(), options.cancelToken()] as const,
+      args: () => [options.api.value?.client, options.cancelToken()] as const,
     });
   }
 
@@ -261,7 +263,7 @@ export class Manage {
 
   /** A live event about the forum (a waitlist place may have moved). */
   async refresh(): Promise<void> {
-    const client = this.#options.client();
+    const client = this.#options.api.value?.client;
     const cancelToken = this.#options.cancelToken();
     if (!client || !cancelToken) return;
     try {
@@ -279,7 +281,7 @@ export class Manage {
   }
 
   async #cancel(): Promise<void> {
-    const client = this.#options.client();
+    const client = this.#options.api.value?.client;
     if (!client || this.#step !== 'confirm') return;
     this.#general = '';
     this.#go('cancelling');
