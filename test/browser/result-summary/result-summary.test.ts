@@ -8,7 +8,7 @@ import { styles as detailStyles } from '../../../src/elements/result-summary/det
 import { styles as programmeStyles } from '../../../src/elements/result-summary/programme.js';
 import { styles } from '../../../src/elements/result-summary/result-summary.styles.js';
 import { tokenStyles } from '../../../src/styles/tokens.js';
-import { until } from '../helpers/server.js';
+import { admin, until } from '../helpers/server.js';
 import { api, finishedForum, parseCsv, publish, respond } from './fixtures.js';
 
 const text = (el: HdResultSummary) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -102,7 +102,7 @@ describe('<hd-result-summary> one forum', () => {
     const charts = $$(el, 'figure');
     expect(charts).to.have.length(3);
     const [cat, district, age] = charts.map((f) => f.querySelector('svg[role=img]')!.getAttribute('aria-label')!);
-    for (const c of seeded.categories) expect(cat).to.contain(`${c.category || '미분류'} ${fmt(c.ideas)}건 ${fmt(c.votes)}표`);
+    for (const c of seeded.categories) expect(cat).to.contain(`${c.category || '기타'} ${fmt(c.ideas)}건 ${fmt(c.votes)}표`);
     for (const d of seeded.byDistrict) expect(district).to.contain(`${d.key} ${fmt(d.count)}명`);
     expect(age!.startsWith('연령대별 참가 신청:')).to.equal(true);
     for (const figure of charts) {
@@ -238,6 +238,28 @@ describe('<hd-result-summary> one forum', () => {
     await expect(el).to.be.accessible();
     expect($(el, '.empty')!.textContent).to.equal('이 토론회에서는 시에 전달된 제안이 없습니다.');
     expect(el.matches(':state(empty)')).to.equal(true);
+  });
+
+  it('lists the ideas no one sorted last, under a neutral word, even when they drew the most votes', async () => {
+    const { forum, ideaIds } = await finishedForum([
+      { text: '분류된 의견', votes: 1 },
+      { text: '분류하지 않은 의견 하나', votes: 4 },
+      { text: '분류하지 않은 의견 둘', votes: 3 },
+    ]);
+    await admin('PATCH', `/forums/${forum.id}/ideas/${ideaIds[0]}`, { category: '그늘과 쉼터' });
+    await publish(forum.id, [{ title: '그늘막 설치', ideaIds: [ideaIds[0]!] }]);
+    const served = await api<ForumResult>(`/forums/${forum.id}/results`);
+    expect(served.categories.map((c) => c.category), 'the backend sends them by votes').to.deep.equal(['', '그늘과 쉼터']);
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${forum.id}></hd-result-summary>`);
+    await ready(el);
+    $(el, '.charts')!.scrollIntoView();
+    const chart = await until(() => $(el, 'figure svg[role=img]'), 'the charts');
+    expect(chart.getAttribute('aria-label')).to.equal('분야별 의견과 투표: 그늘과 쉼터 1건 1표, 기타 2건 7표.');
+    expect([...chart.querySelectorAll('text:not(.value)')].map((t) => t.textContent)).to.deep.equal(['그늘과 쉼터', '기타']);
+    const rows = [...$$(el, 'figure')[0]!.querySelectorAll('tbody th')].map((t) => t.textContent);
+    expect(rows).to.deep.equal(['그늘과 쉼터', '기타']);
+    expect(text(el)).to.not.contain('미분류');
+    await expect(el).to.be.accessible();
   });
 
   it('reserves space while loading', async () => {
