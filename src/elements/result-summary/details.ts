@@ -86,7 +86,7 @@ export const styles = [
 
 /** What the lazily loaded views may read and do: a narrow window onto the element. */
 export interface ResultHost {
-  el: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'dispatchEvent' | keyof ReactiveControllerHost>;
+  el: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'forumHref' | 'dispatchEvent' | keyof ReactiveControllerHost>;
   l: LocalizeController<ResultMessages>;
   client: () => ApiClient | undefined;
   /** Whether the data table `id` is shown. */

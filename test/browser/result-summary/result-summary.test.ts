@@ -422,14 +422,15 @@ describe('<hd-result-summary> the whole programme', () => {
 
   it('opens a forum’s summary from the list and comes back', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
-    await until(() => $(el, '.forums button.link'), 'the forum list');
-    const first = $<HTMLButtonElement>(el, '.forums button.link')!;
+    await until(() => $(el, '.forums a.link'), 'the forum list');
+    const first = $<HTMLAnchorElement>(el, '.forums a.link')!;
     const title = first.textContent;
     let picked = '';
     el.addEventListener('hd-result-forum-select', (e) => (picked = e.detail.forumId));
     first.click();
     await until(() => $(el, '.proposal, .empty'), 'the forum summary');
     expect(picked).to.equal(el.forumId);
+    expect(location.hash, 'a plain click stays on the page').to.equal('');
     expect($(el, 'h2')!.textContent).to.equal(title);
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
     $<HTMLButtonElement>(el, 'button.back')!.click();
@@ -437,12 +438,63 @@ describe('<hd-result-summary> the whole programme', () => {
     expect(el.forumId).to.equal('');
   });
 
+  it('names each forum with a real link that a new tab or a shared address opens', async () => {
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
+    await until(() => $$(el, '.forums a.link').length === 10, 'the forum list');
+    await expect(el).to.be.accessible();
+    const forums = (await api<ForumPage>('/forums?status=reported&order=desc&limit=10')).items;
+    const links = $$<HTMLAnchorElement>(el, '.forums h4 a[part~="forum-link"]');
+    expect(links.map((a) => a.textContent)).to.deep.equal(forums.map((f) => f.title));
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(forums.map((f) => `#hd-forum=${f.id}`));
+    expect($(el, '.forums button'), 'no buttons that look like links').to.equal(null);
+
+    // A modified click (a new tab) follows the link: no event, nothing opens in place.
+    let fired = 0;
+    el.addEventListener('hd-result-forum-select', () => fired++);
+    const stop = (e: Event) => e.preventDefault(); // the test page itself stays put
+    window.addEventListener('click', stop);
+    try {
+      links[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ctrlKey: true }));
+    } finally {
+      window.removeEventListener('click', stop);
+    }
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    expect(el.forumId).to.equal('');
+
+    // What that tab shows: the page with the link's address opens the forum, with the way back.
+    const page = location.pathname + location.search;
+    history.replaceState(null, '', page + links[1]!.getAttribute('href'));
+    try {
+      const opened = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
+      await until(() => $(opened, '.proposal, .empty'), 'the linked forum');
+      expect($(opened, 'h2')!.textContent).to.equal(forums[1]!.title);
+      $<HTMLButtonElement>(opened, 'button.back')!.click();
+      await until(() => $(opened, '.forums'), 'the programme');
+      expect(location.hash, 'the way back drops the forum from the address').to.equal('');
+    } finally {
+      history.replaceState(null, '', page);
+    }
+  });
+
+  it('links to the page’s own results page with forum-href; a plain click still opens in place', async () => {
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-href="/results.html?forum={id}"></hd-result-summary>`);
+    await until(() => $(el, '.forums a.link'), 'the forum list');
+    const first = $<HTMLAnchorElement>(el, '.forums a.link')!;
+    const forum = (await api<ForumPage>('/forums?status=reported&order=desc&limit=1')).items[0]!;
+    expect(first.getAttribute('href')).to.equal(`/results.html?forum=${forum.id}`);
+    first.click();
+    await until(() => $(el, '.proposal, .empty'), 'the forum in place');
+    expect(el.forumId).to.equal(forum.id);
+  });
+
   it('lets the host page take over the choice', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" @hd-result-forum-select=${(e: Event) => e.preventDefault()}></hd-result-summary>`);
-    await until(() => $(el, '.forums button.link'), 'the forum list');
-    $<HTMLButtonElement>(el, '.forums button.link')!.click();
+    await until(() => $(el, '.forums a.link'), 'the forum list');
+    $<HTMLAnchorElement>(el, '.forums a.link')!.click();
     await el.updateComplete;
     expect(el.forumId).to.equal('');
     expect($(el, '.forums')).to.exist;
+    expect(location.hash).to.equal('');
   });
 });
