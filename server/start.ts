@@ -33,6 +33,8 @@ export interface RunningServer {
   demo: DemoInfo | null;
   /** The server's database (tests inspect what was stored). */
   db: Kysely<DB>;
+  /** The origins whose pages may call the API (CORS): `corsOrigins`, else the defaults. */
+  readonly corsOrigins: string[];
   close(): Promise<void>;
 }
 
@@ -207,6 +209,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminToken,
     demo,
     db,
+    get corsOrigins() {
+      return [...corsOrigins];
+    },
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);
