@@ -4,7 +4,7 @@
 // Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -17,6 +17,18 @@ interface Forum {
   title: string;
   status: string;
   startsAt: string;
+}
+
+const AXE = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations (its default rules) on the page as it is (the page's CSP does not apply to this evaluation). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
+    const result = await run(document, {});
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
 }
 
 /** Starts collecting layout shifts (not those right after input) before the page's first paint. */
@@ -77,6 +89,7 @@ describe('a first visit to the demo', () => {
         // Nothing jumped between the first paint and the list (the list took the space kept for it).
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         assert.deepEqual(await shifts(page), [], 'layout shifts');
+        assert.deepEqual(await axe(page), [], 'axe');
         // A forum's link opens its form.
         await list.locator('a').first().click();
         await page.waitForURL(`**/demo/signup.html?forum=${open[0]!.id}`);
@@ -100,4 +113,32 @@ describe('a first visit to the demo', () => {
       await page.close();
     }
   });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+    { width: 336, height: 800 },
+  ]) {
+    test(`the embed builder works under the server's CSP and is accessible (${viewport.width} px)`, async () => {
+      const page = await browser.newPage({ viewport });
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      try {
+        await page.goto(`${server.ready.url}/`);
+        await page.locator('a[href="/demo/embed.html"]').click();
+        await page.waitForURL('**/demo/embed.html');
+        await page.locator('#preview hd-forum-calendar [role="grid"], #preview hd-forum-calendar [part="list"]').first().waitFor(WAIT);
+        await page.locator('input[name="widget"][value="hd-result-summary"]').check();
+        await page.locator('#preview hd-result-summary [part~="forum-link"]').first().waitFor(WAIT);
+        assert.match(await page.locator('#snippet').innerText(), new RegExp(`<hd-result-summary api-base="${server.ready.url.replace(/[.:/]/g, '\\$&')}/api"></hd-result-summary>`));
+        // Nothing wider than the screen (a 336 px column included).
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+        assert.deepEqual(await axe(page), [], 'axe');
+        assert.deepEqual(problems, [], 'console errors');
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });

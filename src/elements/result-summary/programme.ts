@@ -64,7 +64,7 @@ export const styles = [
       background: var(--_hd-color-surface);
       padding: 0.4em 0.9em;
     }
-    .more { background: none; color: var(--_hd-color-accent); border: 1px solid var(--_hd-color-border); padding: 0.4em 1em; margin-top: 0.75em; }
+    .more { background: none; color: var(--_hd-color-accent); border: 1px solid var(--_hd-color-border); padding: 0.4em 1em; margin-block: 0.75em; }
     .link { color: var(--_hd-color-accent); text-decoration: underline; text-underline-offset: 0.2em; display: inline-block; padding: 0.4em 0; }
     .forums { list-style: none; padding: 0; display: grid; gap: 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); }
     .forum {
