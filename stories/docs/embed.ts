@@ -462,6 +462,12 @@ hd-idea-wall {
         ko: '전체 현황에서 이 읍·면·동의 토론회만 보여 줍니다.',
         en: 'Programme view: only forums held in this district.',
       },
+      {
+        name: 'forum-href',
+        example: '/results.html?forum={id}',
+        ko: '전체 현황의 토론회 이름이 가는 결과 페이지 주소입니다. `{id}` 자리에 토론회 번호가 들어갑니다. 새 탭으로 열거나 주소를 나눌 수 있고, 그냥 누르면 위젯이 그 자리에서 결과를 보여 줍니다. 비워 두면 이 페이지 주소에 `#hd-forum=번호`를 붙인 링크가 되고, 그 주소로 열면 위젯이 그 토론회를 보여 줍니다.',
+        en: 'Programme view: the results page a forum’s name links to; `{id}` is replaced by the forum’s id. It opens in a new tab and can be shared; a plain click shows the results in place. Empty: a link to this page with `#hd-forum=<id>`, which the widget opens.',
+      },
       lang,
     ],
     events: [
