@@ -209,6 +209,10 @@ export const styles = css`
     gap: var(--_hd-space-s);
     justify-items: start;
   }
+  .grid ~ .panel,
+  .grid ~ .notice {
+    margin-top: var(--_hd-space-m);
+  }
   .panel-head {
     justify-content: space-between;
     width: 100%;
