@@ -37,7 +37,8 @@
     link.textContent = forum.title;
     const meta = document.createElement('span');
     meta.className = 'forum-pick__meta';
-    meta.textContent = `${when.format(new Date(forum.startsAt))} · ${forum.district} ${forum.venue.name} · ${STATUS[forum.status] ?? forum.status}`;
+    const place = forum.venue.name.startsWith(forum.district) ? forum.venue.name : `${forum.district} ${forum.venue.name}`;
+    meta.textContent = `${when.format(new Date(forum.startsAt))} · ${place} · ${STATUS[forum.status] ?? forum.status}`;
     li.append(link, meta);
     return li;
   }
