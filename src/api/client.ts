@@ -515,7 +515,10 @@ export class ApiClient {
       if (body !== undefined) init.body = body;
       response = await this.#fetch(url, init);
     } catch (error) {
-      throw this.#mapFailure(error, callerSignal, timeout, timeoutMs);
+      // No response at all: a backend on another origin that is up but does not allow this page
+      // (CORS) is told apart from one that is down (diagnose.ts, fetched only now).
+      const failure = this.#mapFailure(error, callerSignal, timeout, timeoutMs);
+      throw failure instanceof NetworkError ? await import('./diagnose.js').then((d) => d.diagnoseFailure(failure, url), () => failure) : failure;
     }
     if (!response.ok) throw await errorFromResponse(response);
     let data: unknown;
