@@ -33,6 +33,8 @@ export interface RunningServer {
   demo: DemoInfo | null;
   /** The server's database (tests inspect what was stored). */
   db: Kysely<DB>;
+  /** The Node HTTP server (tests watch its sockets). */
+  httpServer: Server;
   close(): Promise<void>;
 }
 
@@ -207,6 +209,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminToken,
     demo,
     db,
+    httpServer: server,
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);

@@ -63,12 +63,88 @@ export interface RawBody {
   json: unknown;
 }
 
-/** Read the body as text (bounded; 413 beyond MAX_BODY_BYTES) and parse JSON (400 when malformed). */
+/** JSON bodies may nest arrays and objects at most this deep (the contract's deepest is 4). */
+export const MAX_JSON_DEPTH = 16;
+
+/**
+ * Requests whose body was read to its end. A body left unread (refused before reading, or cut
+ * off at the limit) closes the connection after the answer (app.ts), so Node does not go on
+ * reading it to keep the connection alive.
+ */
+export const bodyFullyRead = new WeakSet<Request>();
+
+/** 413; the connection closes after it (the body was not read to its end: see app.ts). */
+function tooLarge(): ProblemError {
+  return new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+}
+
+/**
+ * The body's bytes, counted as they arrive: at the first byte past MAX_BODY_BYTES reading stops
+ * and the answer is 413 (the connection then closes). `Content-Length` alone is no limit: a
+ * chunked body has none, and a declared one may lie.
+ */
+async function readBounded(c: Context): Promise<Uint8Array> {
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  const body = c.req.raw.body;
+  if (!body) {
+    bodyFullyRead.add(c.req.raw);
+    return new Uint8Array(0);
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      // stop reading without cancelling (cancelling would reset the socket before the 413 is sent)
+      reader.releaseLock();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  bodyFullyRead.add(c.req.raw);
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * How deeply the JSON text nests arrays and objects, scanned without recursion and without
+ * parsing; stops counting once past `limit`. (A bracket inside a string does not count.)
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (ch === 0x5d || ch === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Read the body as text (bounded; 413 beyond MAX_BODY_BYTES) and parse JSON (400 when malformed,
+ * or nested deeper than MAX_JSON_DEPTH — checked before anything walks the value).
+ */
 export async function readRawBody(c: Context): Promise<RawBody> {
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  const buf = await readBounded(c);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -76,6 +152,10 @@ export async function readRawBody(c: Context): Promise<RawBody> {
     throw validationError([{ field: 'body', code: 'invalid_encoding', message: 'The body is not valid UTF-8.' }], 'The body is not valid UTF-8.');
   }
   if (text.trim() === '') return { text, json: undefined };
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    const message = `JSON may nest arrays and objects at most ${MAX_JSON_DEPTH} deep.`;
+    throw validationError([{ field: 'body', code: 'too_deep', message }], `The body is nested too deeply: ${message}`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
