@@ -73,6 +73,12 @@ export const MAX_JSON_DEPTH = 16;
  */
 export const bodyFullyRead = new WeakSet<Request>();
 
+/** `application/json` or a `+json` type, with any parameters (`; charset=utf-8`). */
+export function isJsonType(contentType: string | undefined): boolean {
+  const type = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
 /** 413; the connection closes after it (the body was not read to its end: see app.ts). */
 function tooLarge(): ProblemError {
   return new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
@@ -85,6 +91,11 @@ function tooLarge(): ProblemError {
  */
 async function readBounded(c: Context): Promise<Uint8Array> {
   const declared = c.req.header('content-length');
+  const announced = c.req.header('transfer-encoding') !== undefined || (declared !== undefined && declared !== '0');
+  // a body must be JSON; a write without one (a vote, a cancellation) needs no Content-Type
+  if (announced && !isJsonType(c.req.header('content-type'))) {
+    throw new ProblemError('unsupported-media-type', 'Send the body as JSON, with "Content-Type: application/json".');
+  }
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
   const body = c.req.raw.body;
   if (!body) {

@@ -5,10 +5,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import type { Socket } from 'node:net';
 import fc from 'fast-check';
-import { createForum, goLive, start, type Api } from './helpers.ts';
+import { createForum, goLive, registration, start, type Api } from './helpers.ts';
 import { assertProblem } from './contract.ts';
 import { jsonDepthExceeds, MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../server/http/validate.ts';
 
@@ -187,5 +188,47 @@ describe('deep JSON', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('writes take JSON only', () => {
+  let api: Api;
+  before(async () => {
+    api = await start();
+  });
+  after(() => api.server.close());
+
+  const send = (path: string, body: string, contentType: string | null, token?: string) =>
+    fetch(api.server.apiBase + path, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': randomUUID(), ...(contentType === null ? {} : { 'Content-Type': contentType }), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      // bytes: fetch gives a string body "text/plain" on its own
+      body: Buffer.from(body),
+    }).then(async (res) => ({ status: res.status, headers: res.headers, body: (await res.json()) as any }));
+
+  test('a signup sent as text/plain, form data or with no Content-Type → 415 problem, nothing stored; JSON with a charset is fine', async () => {
+    const forum = await createForum(api);
+    await api.admin('POST', `/forums/${forum.id}/status`, { status: 'open' });
+    const body = JSON.stringify(registration(1));
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', null]) {
+      const r = await send(`/forums/${forum.id}/registrations`, body, type);
+      assertProblem(r, 415, 'unsupported-media-type');
+    }
+    assert.equal((await api.call('GET', `/forums/${forum.id}`)).body.registered, 0);
+    assert.equal((await send(`/forums/${forum.id}/registrations`, body, 'application/json; charset=utf-8')).status, 201);
+    assert.equal((await send(`/forums/${forum.id}/registrations`, JSON.stringify(registration(2)), 'Application/JSON')).status, 201);
+  });
+
+  test('writes without a body need no Content-Type (a vote, a cancellation)', async () => {
+    const forum = await createForum(api, { voteBudget: 3 });
+    await goLive(api, forum.id);
+    await api.admin('PUT', `/forums/${forum.id}/voting`, { open: true });
+    const joined = await api.call('POST', `/forums/${forum.id}/participants`, { body: { joinCode: forum.joinCode, table: 1 } });
+    const idea = await api.call('POST', `/forums/${forum.id}/ideas`, { token: joined.body.token, body: { text: '버스 노선' } });
+    const vote = await fetch(`${api.server.apiBase}/forums/${forum.id}/ideas/${idea.body.id}/votes`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${joined.body.token}`, 'Idempotency-Key': 'vote-no-type' },
+    });
+    assert.equal(vote.status, 201);
   });
 });
