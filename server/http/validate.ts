@@ -239,6 +239,9 @@ export function intParam(min: number, max: number) {
 
 export const cursorParam = z.string().max(200);
 
+/** No list is this long; a larger offset (1e20 is an "integer" too) is a forged cursor. */
+const MAX_CURSOR_OFFSET = 1_000_000_000;
+
 /** Opaque cursor: base64url JSON `{ o: offset }`. */
 export function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset }), 'utf8').toString('base64url');
@@ -248,7 +251,7 @@ export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0) return v.o;
+    if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0 && v.o <= MAX_CURSOR_OFFSET) return v.o;
   } catch {
     /* fall through */
   }

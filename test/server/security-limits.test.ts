@@ -232,3 +232,49 @@ describe('writes take JSON only', () => {
     assert.equal(vote.status, 201);
   });
 });
+
+describe('cursors', () => {
+  let api: Api;
+  let forum: any;
+  before(async () => {
+    api = await start();
+    forum = await createForum(api);
+    await goLive(api, forum.id);
+  });
+  after(() => api.server.close());
+
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+  const lists = () => [
+    (cursor: string) => api.call('GET', `/forums?cursor=${encodeURIComponent(cursor)}`),
+    (cursor: string) => api.call('GET', `/forums/${forum.id}/ideas?cursor=${encodeURIComponent(cursor)}`),
+    (cursor: string) => api.call('GET', `/forums/${forum.id}/registrations?cursor=${encodeURIComponent(cursor)}`, { token: api.server.adminToken }),
+  ];
+
+  test('huge, fractional, negative or odd offsets → 400 naming query.cursor', async () => {
+    for (const o of ['1e20', '9007199254740993', '1e308', '-1', '1.5', '"3"', 'null', '[1]', 'true', '1e9999']) {
+      for (const list of lists()) {
+        const r = await list(b64(`{"o":${o}}`));
+        assertProblem(r, 400, 'validation');
+        assert.deepEqual(r.body.errors.map((e: any) => e.field), ['query.cursor'], `o=${o}`);
+      }
+    }
+    // a real one still works
+    for (const list of lists()) assert.equal((await list(b64('{"o":0}'))).status, 200);
+  });
+
+  test('fuzz: no cursor gives a 5xx (any text, any JSON, any number as the offset)', async () => {
+    const cursor = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 30 }).map(b64),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => b64(JSON.stringify(v))),
+      fc.oneof(fc.double(), fc.integer(), fc.bigInt().map(String), fc.constantFrom('1e20', '-0', '1E+400', '0x10', '00')).map((o) => b64(`{"o":${o}}`)),
+    );
+    await fc.assert(
+      fc.asyncProperty(cursor, fc.integer({ min: 0, max: 2 }), async (c, which) => {
+        const r = await lists()[which]!(c);
+        assert.ok(r.status === 200 || r.status === 400, `${r.status} for cursor ${JSON.stringify(c)}: ${JSON.stringify(r.body)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
