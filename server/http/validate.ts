@@ -225,8 +225,21 @@ export function checkQuery<T extends z.ZodType>(c: Context, schema: T): z.output
 // ---- shared field schemas ----
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 characters A–Z, a–z, 0–9, _ or -.');
-export const dateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with an offset.' });
-export const dateOnly = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
+/**
+ * Dates are taken between these years (UTC): a forum in the year 10000 has no ISO string of four
+ * digits (`+010000-…`) and breaks calendar files; nothing real is that far off.
+ */
+export const DATE_YEARS = { min: 2000, max: 2100 } as const;
+const inYears = (s: string) => {
+  if (!/^[0-9]{4}-/.test(s)) return true; // not a date at all: the format check says so
+  const year = new Date(s).getUTCFullYear();
+  if (Number.isNaN(year)) return true;
+  return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+};
+const yearsIssue = { message: `Must be in the years ${DATE_YEARS.min}–${DATE_YEARS.max}.`, params: { code: 'out_of_range' } };
+
+export const dateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with an offset.' }).refine(inYears, yearsIssue);
+export const dateOnly = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' }).refine(inYears, yearsIssue);
 
 /** An integer query parameter within bounds. */
 export function intParam(min: number, max: number) {

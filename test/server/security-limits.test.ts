@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import type { Socket } from 'node:net';
 import fc from 'fast-check';
-import { createForum, goLive, registration, start, type Api } from './helpers.ts';
+import { createForum, forumInput, goLive, registration, start, type Api } from './helpers.ts';
 import { assertProblem } from './contract.ts';
 import { jsonDepthExceeds, MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../server/http/validate.ts';
 
@@ -276,5 +276,34 @@ describe('cursors', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('dates', () => {
+  let api: Api;
+  before(async () => {
+    api = await start();
+  });
+  after(() => api.server.close());
+
+  test('dates outside 2000–2100 are refused with 400 naming the field, in bodies and queries; the years at the edges are taken', async () => {
+    const admin = (method: string, path: string, body: unknown) => api.call(method, path, { token: api.server.adminToken, body });
+    const far = ['9999-12-31T23:00:00-09:00', '+010000-01-01T00:00:00Z', '2101-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '0001-01-01T00:00:00Z'];
+    for (const at of far) {
+      const r = await admin('POST', '/forums', forumInput({ startsAt: at, endsAt: at }));
+      assertProblem(r, 400, 'validation');
+      assert.deepEqual(r.body.errors.map((e: any) => e.field).sort(), ['endsAt', 'startsAt'], at);
+      if (/^[0-9]{4}-/.test(at)) assert.deepEqual(r.body.errors.map((e: any) => e.code), ['out_of_range', 'out_of_range']);
+      const q = await api.call('GET', `/forums?from=${encodeURIComponent(at)}`);
+      assertProblem(q, 400, 'validation');
+      assert.deepEqual(q.body.errors.map((e: any) => e.field), ['query.from']);
+    }
+    const forum = await createForum(api);
+    const patch = await admin('PATCH', `/forums/${forum.id}`, { signupClosesAt: '9999-12-31T23:00:00-09:00' });
+    assert.deepEqual(patch.body.errors.map((e: any) => e.field), ['signupClosesAt']);
+    const edges = await admin('POST', '/forums', forumInput({ startsAt: '2000-01-01T00:00:00Z', endsAt: '2100-12-31T23:59:59Z' }));
+    assert.equal(edges.status, 201, JSON.stringify(edges.body));
+    const ics = await fetch(`${api.server.apiBase}/forums/${edges.body.id}/calendar.ics`).then((r) => r.text());
+    assert.match(ics, /DTEND:21001231T235959Z/);
   });
 });
