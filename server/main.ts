@@ -55,6 +55,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rate) || rate < 0) throw new Error(`HD_RATE_LIMIT must be a whole number, not "${process.env.HD_RATE_LIMIT}".`);
   const rateIp = Number(process.env.HD_RATE_LIMIT_IP ?? rate * 4);
   if (!Number.isInteger(rateIp) || rateIp < 0) throw new Error(`HD_RATE_LIMIT_IP must be a whole number, not "${process.env.HD_RATE_LIMIT_IP}".`);
+  const joins = Number(process.env.HD_JOIN_LIMIT ?? 600);
+  if (!Number.isInteger(joins) || joins < 0) throw new Error(`HD_JOIN_LIMIT must be a whole number, not "${process.env.HD_JOIN_LIMIT}".`);
   const trustEnv = (process.env.HD_TRUST_PROXY ?? '0').trim();
   if (trustEnv !== '0' && trustEnv !== '1' && trustEnv !== '') throw new Error(`HD_TRUST_PROXY must be 1 or 0, not "${trustEnv}".`);
   const purgeSeconds = Number(process.env.HD_PURGE_INTERVAL ?? 3600);
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     dbPath,
     adminToken: adminToken(dataDir),
     staticRoot: PROJECT_ROOT,
-    rateLimit: { perToken: rate, perIp: rateIp, trustProxy: trustEnv === '1' },
+    rateLimit: { perToken: rate, perIp: rateIp, joinsPerIp: joins, trustProxy: trustEnv === '1' },
     purgeIntervalMs: Math.round(purgeSeconds * 1000),
     purgeOnStart: purgeSeconds > 0,
     ...(corsEnv?.length ? { corsOrigins: corsEnv } : {}),

@@ -64,8 +64,11 @@ export interface StartOptions {
    * `rateLimit`); 0/undefined = no limit.
    */
   rateLimitPerMinute?: number;
-  /** Separate limits per bearer token and per client IP, and whether to trust X-Forwarded-For. Overrides rateLimitPerMinute. */
-  rateLimit?: { perToken?: number; perIp?: number; trustProxy?: boolean };
+  /**
+   * Separate limits per bearer token and per client IP, join attempts per client IP and forum, and
+   * whether to trust X-Forwarded-For. Overrides rateLimitPerMinute (which leaves joins unlimited).
+   */
+  rateLimit?: { perToken?: number; perIp?: number; joinsPerIp?: number; trustProxy?: boolean };
   /**
    * How often the personal-data purge runs (anonymises registrations past the consent's
    * retention period); default hourly, 0 = never (tests call purgeExpiredPersonalData themselves).
@@ -108,7 +111,7 @@ function writeLimits(opts: StartOptions): WriteLimits | null {
   const short = opts.rateLimitPerMinute ?? 0;
   const perToken = opts.rateLimit?.perToken ?? short;
   const perIp = opts.rateLimit?.perIp ?? short;
-  const limits = new WriteLimits({ perToken, perIp, trustProxy: opts.rateLimit?.trustProxy ?? false });
+  const limits = new WriteLimits({ perToken, perIp, joinsPerIp: opts.rateLimit?.joinsPerIp ?? 0, trustProxy: opts.rateLimit?.trustProxy ?? false });
   return limits.active ? limits : null;
 }
 

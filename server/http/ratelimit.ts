@@ -60,6 +60,11 @@ export interface RateLimitOptions {
   perToken: number;
   /** Limited writes per minute per client IP (with or without a token); 0 = no per-IP limit. */
   perIp: number;
+  /**
+   * Join attempts (right code or wrong) per minute per client IP and forum; 0 = no limit. Join
+   * codes are short: this is what keeps anyone from trying them all.
+   */
+  joinsPerIp?: number;
   /** Read the client IP from `X-Forwarded-For` (only behind your own proxy). */
   trustProxy: boolean;
 }
@@ -68,21 +73,24 @@ export interface RateLimitOptions {
 export class WriteLimits {
   readonly byToken: RateLimiter | null;
   readonly byIp: RateLimiter | null;
+  readonly joins: RateLimiter | null;
   readonly trustProxy: boolean;
 
   constructor(opts: RateLimitOptions) {
     this.byToken = opts.perToken > 0 ? new RateLimiter(opts.perToken) : null;
     this.byIp = opts.perIp > 0 ? new RateLimiter(opts.perIp) : null;
+    this.joins = (opts.joinsPerIp ?? 0) > 0 ? new RateLimiter(opts.joinsPerIp!) : null;
     this.trustProxy = opts.trustProxy;
   }
 
   get active(): boolean {
-    return this.byToken !== null || this.byIp !== null;
+    return this.byToken !== null || this.byIp !== null || this.joins !== null;
   }
 
   sweep(now = Date.now()): void {
     this.byToken?.sweep(now);
     this.byIp?.sweep(now);
+    this.joins?.sweep(now);
   }
 }
 
@@ -110,6 +118,13 @@ function refuse(wait: number): ProblemError {
     headers: { 'Retry-After': String(wait) },
     extra: { retryAfter: wait },
   });
+}
+
+/** 429 with Retry-After when one address tries to join a forum too often (no-op without a limit). */
+export function limitJoins(c: Context<Env>, forumId: string): void {
+  const limits = c.get('deps').rateLimits;
+  const wait = limits?.joins?.take(`join:${forumId}:${clientIp(c, limits.trustProxy)}`) ?? null;
+  if (wait !== null) throw refuse(wait);
 }
 
 /** 429 with Retry-After when the caller's IP or token writes too fast (no-op without limits). */

@@ -7,6 +7,7 @@ import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { requireAuth } from '../http/auth.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
 import { checkBody, pathId } from '../http/validate.ts';
+import { limitJoins } from '../http/ratelimit.ts';
 import { json, write } from '../http/write.ts';
 import { forumChanged, loadForumRow, votingOpen } from '../model/forum.ts';
 import { facilitatorInputSchema, joinInputSchema, votingInputSchema } from '../model/schemas.ts';
@@ -57,15 +58,17 @@ export const participants = new Hono<Env>();
 
 participants.post('/forums/:forumId/participants', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
+  limitJoins(c, forumId);
   return write(c, { who: null, idempotency: 'optional', rateLimited: true, parse: (raw) => checkBody(joinInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
-    if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase()) {
-      throw new ProblemError('forbidden', 'The join code is not right for this forum.');
+    // One answer for a wrong code and for the right code before (or after) the forum is live:
+    // otherwise codes could be tried out before the day.
+    if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase() || forum.status !== 'live') {
+      throw new ProblemError('forbidden', 'This join code does not let you join this forum now: check the code, or wait until the forum is live.');
     }
     if (input.table > forum.tables) {
       throw validationError([{ field: 'table', code: 'too_big', message: `This forum has tables 1–${forum.tables}.` }]);
     }
-    if (forum.status !== 'live') throw new ProblemError('forum-not-live', 'The forum is not live; you can join once it starts.');
     const id = newId();
     const token = newToken('participant');
     const at = tx.now.toISOString();

@@ -578,9 +578,10 @@ export class Store {
 
   join(forumId: string, joinCode: string, table: number): { participantId: string; forumId: string; table: number; token: string; voteBudget: number; votesUsed: number } {
     const f = this.forum(forumId);
-    if (joinCode.trim().toUpperCase() !== f.joinCode.toUpperCase()) throw new ProblemError('forbidden', 'The join code is not right for this forum.');
+    if (joinCode.trim().toUpperCase() !== f.joinCode.toUpperCase() || f.status !== 'live') {
+      throw new ProblemError('forbidden', 'This join code does not let you join this forum now: check the code, or wait until the forum is live.');
+    }
     if (table > f.tables) throw validationError([{ field: 'table', code: 'too_big', message: `This forum has tables 1–${f.tables}.` }]);
-    if (f.status !== 'live') throw new ProblemError('forum-not-live', 'The forum is not live; you can join once it starts.');
     const id = this.newId();
     f.participants.set(id, { id, table, voteBudget: f.voteBudget, joinedAt: this.now().toISOString() });
     const token = this.issueToken('participant', f.id, id);
