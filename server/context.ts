@@ -16,6 +16,12 @@ export interface Deps {
   /** Allowed CORS origins (mutable: the server adds its own origin once it listens). */
   corsOrigins: Set<string>;
   staticRoot: string | null;
+  /**
+   * Absolute links the server writes (calendar files): its configured public base URL and the
+   * page that shows one forum to a person (`{id}` is the forum id). Never taken from a request's
+   * `Host`. Filled in once the server listens, when not configured.
+   */
+  links: { publicUrl: string; forumPage: string };
   /** In-process map of idempotency keys being processed → their request hash. */
   inFlight: Map<string, string>;
   /** Write rate limits per IP and per token; null = off. */

@@ -41,6 +41,20 @@ function adminToken(dataDir: string): string {
   return t;
 }
 
+/** An absolute http(s) URL from the environment, or undefined when unset. */
+function httpUrl(name: string, value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v.replaceAll('{id}', 'id'));
+  } catch {
+    throw new Error(`${name} must be an absolute http(s) URL, not "${v}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an absolute http(s) URL, not "${v}".`);
+  return v;
+}
+
 async function main(): Promise<void> {
   const readyJson = process.argv.includes('--ready-json');
   const port = Number(process.env.PORT ?? 8080);
@@ -61,6 +75,9 @@ async function main(): Promise<void> {
   if (trustEnv !== '0' && trustEnv !== '1' && trustEnv !== '') throw new Error(`HD_TRUST_PROXY must be 1 or 0, not "${trustEnv}".`);
   const purgeSeconds = Number(process.env.HD_PURGE_INTERVAL ?? 3600);
   if (!Number.isFinite(purgeSeconds) || purgeSeconds < 0) throw new Error(`HD_PURGE_INTERVAL must be seconds (0 = never), not "${process.env.HD_PURGE_INTERVAL}".`);
+  const publicUrl = httpUrl('HD_PUBLIC_URL', process.env.HD_PUBLIC_URL);
+  const forumPageUrl = httpUrl('HD_FORUM_PAGE_URL', process.env.HD_FORUM_PAGE_URL);
+  if (forumPageUrl && !forumPageUrl.includes('{id}')) throw new Error('HD_FORUM_PAGE_URL must contain {id} where the forum id goes.');
   const tokenFromEnv = Boolean(process.env.HD_ADMIN_TOKEN?.trim());
   const corsEnv = process.env.HD_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -73,6 +90,8 @@ async function main(): Promise<void> {
     rateLimit: { perToken: rate, perIp: rateIp, joinsPerIp: joins, trustProxy: trustEnv === '1' },
     purgeIntervalMs: Math.round(purgeSeconds * 1000),
     purgeOnStart: purgeSeconds > 0,
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(forumPageUrl ? { forumPageUrl } : {}),
     ...(corsEnv?.length ? { corsOrigins: corsEnv } : {}),
   };
   let server: RunningServer;

@@ -53,6 +53,16 @@ export interface StartOptions {
   corsOrigins?: string[];
   /** Project root to serve demo/ and dist/ from; null (default) = API only. */
   staticRoot?: string | null;
+  /**
+   * The server's public base URL (`https://forum.example.kr`), for absolute links it writes;
+   * default its own listening URL. Never taken from a request's `Host`.
+   */
+  publicUrl?: string;
+  /**
+   * The page that shows one forum to a person, `{id}` standing for its id (calendar files link
+   * there); default `<publicUrl>/demo/signup.html?forum={id}`, the demo's page for one forum.
+   */
+  forumPageUrl?: string;
   /** SSE heartbeat interval, default 15000 ms. */
   heartbeatMs?: number;
   /** The clock (tests, the demo seed). */
@@ -148,6 +158,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminTokenHash: hashToken(adminToken),
     corsOrigins,
     staticRoot: opts.staticRoot ?? null,
+    links: { publicUrl: '', forumPage: '' },
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
   };
@@ -161,6 +172,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `http://${urlHost}:${port}`;
+  deps.links.publicUrl = (opts.publicUrl ?? url).replace(/\/+$/, '');
+  deps.links.forumPage = opts.forumPageUrl ?? `${deps.links.publicUrl}/demo/signup.html?forum={id}`;
   if (!opts.corsOrigins) {
     corsOrigins.add(`http://127.0.0.1:${port}`);
     corsOrigins.add(`http://localhost:${port}`);

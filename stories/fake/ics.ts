@@ -35,12 +35,12 @@ const STATUS: Record<string, string> = {
   announced: '모집 예정', open: '모집 중', full: '대기 접수', closed: '마감', live: '진행 중', finished: '종료', reported: '결과 공개',
 };
 
-/** `apiBase`: absolute API base for each event's URL. */
-export function calendarFile(forums: readonly ForumRec[], apiBase: string, now: Date, name: string): string {
+/** `forumPage`: the page that shows a forum (`{id}` for its id), as the reference server links it. */
+export function calendarFile(forums: readonly ForumRec[], forumPage: string, now: Date, name: string): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Namyangju City//Hyeondap forums//KO', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Asia/Seoul'];
   const stamp = utc(now.toISOString());
   for (const f of forums) {
-    const url = `${apiBase}/forums/${encodeURIComponent(f.id)}`;
+    const url = forumPage.replaceAll('{id}', encodeURIComponent(f.id));
     const topics = f.topics.join(', ');
     const description = [f.summary, topics ? `주제: ${topics}` : '', `상태: ${STATUS[f.status] ?? f.status}`, url].filter(Boolean).join('\n');
     lines.push(

@@ -233,7 +233,7 @@ route('POST', '/forums', async (c) => {
 route('GET', '/forums/calendar.ics', (c) => {
   const q = c.query(feedQuery);
   const rows = c.ctx.store.listForums(q).slice(0, 1000);
-  return calendar(calendarFile(rows, `${c.ctx.origin}${c.ctx.basePath}`, c.ctx.store.now(), '남양주시 현답토론회'), 'hyeondap-forums.ics');
+  return calendar(calendarFile(rows, `${c.ctx.origin}/demo/signup.html?forum={id}`, c.ctx.store.now(), '남양주시 현답토론회'), 'hyeondap-forums.ics');
 });
 
 route('GET', '/forums/:id', (c, [fid]) => json(200, c.ctx.store.toForum(c.ctx.store.forum(id(fid, 'forum')))));
@@ -246,7 +246,7 @@ route('PATCH', '/forums/:id', async (c, [fid]) => {
 
 route('GET', '/forums/:id/calendar.ics', (c, [fid]) => {
   const f = c.ctx.store.forum(id(fid, 'forum'));
-  return calendar(calendarFile([f], `${c.ctx.origin}${c.ctx.basePath}`, c.ctx.store.now(), f.title), `hyeondap-${f.id}.ics`);
+  return calendar(calendarFile([f], `${c.ctx.origin}/demo/signup.html?forum={id}`, c.ctx.store.now(), f.title), `hyeondap-${f.id}.ics`);
 });
 
 route('POST', '/forums/:id/status', async (c, [fid]) => {

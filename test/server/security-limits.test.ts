@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import net from 'node:net';
 import type { Socket } from 'node:net';
 import fc from 'fast-check';
@@ -305,5 +306,53 @@ describe('dates', () => {
     assert.equal(edges.status, 201, JSON.stringify(edges.body));
     const ics = await fetch(`${api.server.apiBase}/forums/${edges.body.id}/calendar.ics`).then((r) => r.text());
     assert.match(ics, /DTEND:21001231T235959Z/);
+  });
+});
+
+describe('absolute links come from configuration, never from Host', () => {
+  /** GET with a Host header of our choosing (fetch does not let us set one). */
+  const getWithHost = (url: string, host: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.get(url, { headers: { Host: host } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+    });
+  const links = (ics: string) => {
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    return [...unfolded.matchAll(/^URL:(.*)$/gm)].map((m) => m[1]!).concat([...unfolded.matchAll(/https?:\/\/[^\\\r]+/g)].map((m) => m[0]));
+  };
+
+  test('a calendar asked for with Host: evil.example links to the configured public base and forum page', async () => {
+    const api = await start({ publicUrl: 'https://forum.example.kr/' });
+    try {
+      const forum = await createForum(api);
+      for (const path of [`/forums/${forum.id}/calendar.ics`, '/forums/calendar.ics']) {
+        const r = await getWithHost(api.server.apiBase + path, 'evil.example');
+        assert.equal(r.status, 200);
+        assert.ok(!r.body.includes('evil.example'), r.body);
+        const found = links(r.body);
+        assert.ok(found.length >= 2);
+        for (const link of found) assert.ok(link.startsWith('https://forum.example.kr/demo/signup.html?forum='), link);
+        assert.ok(found.includes(`https://forum.example.kr/demo/signup.html?forum=${forum.id}`));
+      }
+    } finally {
+      await api.server.close();
+    }
+  });
+
+  test('with a forum-page template, the event and its description link to that page (a person can open it), not to the JSON API', async () => {
+    const api = await start({ forumPageUrl: 'https://www.nyj.go.kr/forums/view?id={id}' });
+    try {
+      const forum = await createForum(api);
+      const r = await getWithHost(`${api.server.apiBase}/forums/${forum.id}/calendar.ics`, 'evil.example');
+      assert.deepEqual([...new Set(links(r.body))], [`https://www.nyj.go.kr/forums/view?id=${forum.id}`]);
+      assert.ok(!r.body.includes('/api/'));
+    } finally {
+      await api.server.close();
+    }
   });
 });
