@@ -19,7 +19,7 @@
  * Tokens are never logged. The admin token is printed once when it was generated here; one
  * given in HD_ADMIN_TOKEN is not printed (whoever set it knows it).
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newToken } from './auth/tokens.ts';
@@ -27,18 +27,33 @@ import { startServer, type RunningServer } from './start.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function adminToken(dataDir: string): string {
+/** The admin token: from HD_ADMIN_TOKEN, else kept in the data dir (generated on first start). */
+function adminToken(dataDir: string): { token: string; created: boolean } {
   const fromEnv = process.env.HD_ADMIN_TOKEN?.trim();
-  if (fromEnv) return fromEnv;
+  if (fromEnv) return { token: fromEnv, created: false };
   const file = join(dataDir, 'admin-token');
   if (existsSync(file)) {
+    chmodSync(file, 0o600);
     const t = readFileSync(file, 'utf8').trim();
-    if (t) return t;
+    if (t) return { token: t, created: false };
   }
   const t = newToken('admin');
   writeFileSync(file, t + '\n', { mode: 0o600 });
   chmodSync(file, 0o600);
-  return t;
+  return { token: t, created: true };
+}
+
+/**
+ * The data folder 0700 and the database files in it 0600 (SQLite gives its -wal and -shm files
+ * the database file's mode). A folder we did not create is left as it is, with a warning when
+ * others may read it: HD_DATA_DIR may name a folder that holds more than ours.
+ */
+function protectData(dataDir: string, dbPath: string): void {
+  const created = mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (created !== undefined) chmodSync(dataDir, 0o700);
+  else if ((statSync(dataDir).mode & 0o077) !== 0) console.warn(`[hyeondap] ${dataDir} can be read by other users; chmod 700 it.`);
+  if (dbPath === ':memory:') return;
+  for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`]) if (existsSync(file)) chmodSync(file, 0o600);
 }
 
 /** An absolute http(s) URL from the environment, or undefined when unset. */
@@ -61,8 +76,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, not "${process.env.PORT}".`);
   const host = process.env.HOST || '127.0.0.1';
   const dataDir = resolve(process.env.HD_DATA_DIR || './data');
-  mkdirSync(dataDir, { recursive: true });
   const dbPath = process.env.HD_DB_PATH || join(dataDir, 'hyeondap.db');
+  // files this process creates (the database, its -wal and -shm) are for its own user only
+  process.umask(0o077);
+  protectData(dataDir, dbPath);
   const seedEnv = (process.env.HD_SEED || 'demo').trim();
   if (seedEnv !== 'demo' && seedEnv !== 'none') throw new Error(`HD_SEED must be "demo" or "none", not "${seedEnv}".`);
   const rate = Number(process.env.HD_RATE_LIMIT ?? 300);
@@ -79,13 +96,14 @@ async function main(): Promise<void> {
   const forumPageUrl = httpUrl('HD_FORUM_PAGE_URL', process.env.HD_FORUM_PAGE_URL);
   if (forumPageUrl && !forumPageUrl.includes('{id}')) throw new Error('HD_FORUM_PAGE_URL must contain {id} where the forum id goes.');
   const tokenFromEnv = Boolean(process.env.HD_ADMIN_TOKEN?.trim());
+  const admin = adminToken(dataDir);
   const corsEnv = process.env.HD_CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
 
   const opts = {
     port,
     host,
     dbPath,
-    adminToken: adminToken(dataDir),
+    adminToken: admin.token,
     staticRoot: PROJECT_ROOT,
     rateLimit: { perToken: rate, perIp: rateIp, joinsPerIp: joins, trustProxy: trustEnv === '1' },
     purgeIntervalMs: Math.round(purgeSeconds * 1000),
@@ -111,7 +129,8 @@ async function main(): Promise<void> {
     '  Hyeondap reference server',
     `  URL           ${server.url}/`,
     `  API           ${server.apiBase}`,
-    `  Admin token   ${tokenFromEnv ? '(from HD_ADMIN_TOKEN)' : server.adminToken}`,
+    // printed once, when it is made; after that it is in the file (tokens stay out of logs)
+    `  Admin token   ${tokenFromEnv ? '(from HD_ADMIN_TOKEN)' : admin.created ? `${server.adminToken}  (new; shown only now, kept in ${join(dataDir, 'admin-token')})` : `(in ${join(dataDir, 'admin-token')})`}`,
   ];
   if (server.demo) {
     lines.push(
@@ -123,8 +142,9 @@ async function main(): Promise<void> {
   lines.push('');
   console.log(lines.join('\n'));
   if (readyJson) {
-    // a token from HD_ADMIN_TOKEN is the parent's own: not echoed (tokens stay out of logs)
-    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: tokenFromEnv ? undefined : server.adminToken, demo: server.demo })}`);
+    // the admin token only when it was made now: one from HD_ADMIN_TOKEN is the parent's own,
+    // one from an earlier start is in the data dir (tokens stay out of logs)
+    console.log(`HD_READY ${JSON.stringify({ url: server.url, apiBase: server.apiBase, adminToken: admin.created ? server.adminToken : undefined, demo: server.demo })}`);
   }
 
   let stopping = false;
