@@ -4,6 +4,7 @@ import type { Fanout } from './live/fanout.ts';
 import type { SseHub } from './live/sse.ts';
 import type { EventLog } from './live/eventlog.ts';
 import type { WriteLimits } from './http/ratelimit.ts';
+import type { StreamCaps } from './live/caps.ts';
 
 /** Everything a route needs, built once per server. */
 export interface Deps {
@@ -26,6 +27,10 @@ export interface Deps {
   inFlight: Map<string, string>;
   /** Write rate limits per IP and per token; null = off. */
   rateLimits: WriteLimits | null;
+  /** Caps on concurrent event streams, per client address and in all. */
+  streamCaps: StreamCaps;
+  /** Take the client address from `X-Forwarded-For` (only behind the operator's own proxy). */
+  trustProxy: boolean;
 }
 
 export type Env = { Variables: { deps: Deps } };

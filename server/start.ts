@@ -18,6 +18,7 @@ import { purgeExpiredPersonalData, PURGE_INTERVAL_MS } from './model/personal-da
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
+import { DEFAULT_STREAMS_PER_ADDRESS, defaultCaps, StreamCaps } from './live/caps.ts';
 import { closeExpiredRounds } from './model/voting.ts';
 
 import type { DemoInfo } from './seed/types.ts';
@@ -65,6 +66,21 @@ export interface StartOptions {
   forumPageUrl?: string;
   /** SSE heartbeat interval, default 15000 ms. */
   heartbeatMs?: number;
+  /**
+   * Concurrent event streams per client address (429 beyond) and in all (503 beyond); 0 = no cap.
+   * Defaults: 600 per address (300 people behind one NAT, two tabs each), and half the process's
+   * open-file limit, at most 10,000, in all.
+   */
+  streams?: { perAddress?: number; total?: number };
+  /** Connections of any kind; past it new ones are closed at once. Default: the open-file limit − 256. */
+  maxConnections?: number;
+  /**
+   * The HTTP server's timeouts, ms: the request head (default 20 s), the whole request (30 s; an
+   * event stream is a request long received, so it is not cut), an idle keep-alive connection
+   * (5 s), a connection with no traffic at all (120 s; streams send a heartbeat every 15 s), and how
+   * often the first two are checked (default 5 s).
+   */
+  timeouts?: { headersMs?: number; requestMs?: number; keepAliveMs?: number; idleMs?: number; checkEveryMs?: number };
   /** The clock (tests, the demo seed). */
   now?: () => Date;
   /** Live events kept per forum for resume (default 5000). */
@@ -147,7 +163,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const adminToken = opts.adminToken ?? newToken('admin');
   const fanout = new InProcessFanout();
   const events = new EventLog(db, fanout, opts.eventRetainPerForum !== undefined ? { retainPerForum: opts.eventRetainPerForum } : {});
-  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now);
+  const hiddenIdeas = async (forumId: string) =>
+    new Set((await db.selectFrom('ideas').select('id').where('forum_id', '=', forumId).where('status', '=', 'hidden').execute()).map((r) => r.id));
+  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now, hiddenIdeas);
+  const caps = defaultCaps();
   const corsOrigins = new Set(opts.corsOrigins ?? []);
   const deps: Deps = {
     db,
@@ -161,14 +180,25 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     links: { publicUrl: '', forumPage: '' },
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
+    streamCaps: new StreamCaps({ perAddress: opts.streams?.perAddress ?? DEFAULT_STREAMS_PER_ADDRESS, total: opts.streams?.total ?? caps.streams }),
+    trustProxy: opts.rateLimit?.trustProxy ?? false,
   };
   const app = createApp(deps);
 
+  const t = opts.timeouts ?? {};
+  const serverOptions = {
+    // a slow client (or one that never finishes) cannot hold a connection for ever
+    headersTimeout: t.headersMs ?? 20_000,
+    requestTimeout: t.requestMs ?? 30_000,
+    connectionsCheckingInterval: t.checkEveryMs ?? 5_000,
+  };
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host, serverOptions }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
   });
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = t.keepAliveMs ?? 5000;
+  server.timeout = t.idleMs ?? 120_000;
+  server.maxConnections = opts.maxConnections ?? caps.connections;
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `http://${urlHost}:${port}`;

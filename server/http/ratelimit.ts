@@ -15,6 +15,7 @@
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import type { Principal } from './auth.ts';
+import { addressKey } from '../live/caps.ts';
 import { ProblemError } from './problem.ts';
 
 interface Bucket {
@@ -123,7 +124,7 @@ function refuse(wait: number): ProblemError {
 /** 429 with Retry-After when one address tries to join a forum too often (no-op without a limit). */
 export function limitJoins(c: Context<Env>, forumId: string): void {
   const limits = c.get('deps').rateLimits;
-  const wait = limits?.joins?.take(`join:${forumId}:${clientIp(c, limits.trustProxy)}`) ?? null;
+  const wait = limits?.joins?.take(`join:${forumId}:${addressKey(clientIp(c, limits.trustProxy))}`) ?? null;
   if (wait !== null) throw refuse(wait);
 }
 

@@ -106,7 +106,14 @@ async function readBounded(c: Context): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { value, done } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      // the client went away or was too slow (the server's request timeout): no internal error
+      throw validationError([{ field: 'body', code: 'incomplete', message: 'The body did not arrive whole.' }], 'The body did not arrive whole.');
+    }
+    const { value, done } = next;
     if (done) break;
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
