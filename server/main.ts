@@ -23,6 +23,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newToken } from './auth/tokens.ts';
+import { DEFAULT_STREAMS_PER_ADDRESS, defaultCaps } from './live/caps.ts';
 import { startServer, type RunningServer } from './start.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -86,8 +87,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rate) || rate < 0) throw new Error(`HD_RATE_LIMIT must be a whole number, not "${process.env.HD_RATE_LIMIT}".`);
   const rateIp = Number(process.env.HD_RATE_LIMIT_IP ?? rate * 4);
   if (!Number.isInteger(rateIp) || rateIp < 0) throw new Error(`HD_RATE_LIMIT_IP must be a whole number, not "${process.env.HD_RATE_LIMIT_IP}".`);
-  const joins = Number(process.env.HD_JOIN_LIMIT ?? 600);
-  if (!Number.isInteger(joins) || joins < 0) throw new Error(`HD_JOIN_LIMIT must be a whole number, not "${process.env.HD_JOIN_LIMIT}".`);
+  const count = (name: string, fallback: number) => {
+    const raw = process.env[name]?.trim();
+    const n = raw ? Number(raw) : fallback;
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
+    return n;
+  };
+  const joins = count('HD_JOIN_LIMIT', 600);
+  const caps = defaultCaps();
+  const streams = { perAddress: count('HD_STREAMS_PER_IP', DEFAULT_STREAMS_PER_ADDRESS), total: count('HD_MAX_STREAMS', caps.streams) };
+  const maxConnections = count('HD_MAX_CONNECTIONS', caps.connections);
   const trustEnv = (process.env.HD_TRUST_PROXY ?? '0').trim();
   if (trustEnv !== '0' && trustEnv !== '1' && trustEnv !== '') throw new Error(`HD_TRUST_PROXY must be 1 or 0, not "${trustEnv}".`);
   const purgeSeconds = Number(process.env.HD_PURGE_INTERVAL ?? 3600);
@@ -106,6 +115,8 @@ async function main(): Promise<void> {
     adminToken: admin.token,
     staticRoot: PROJECT_ROOT,
     rateLimit: { perToken: rate, perIp: rateIp, joinsPerIp: joins, trustProxy: trustEnv === '1' },
+    streams,
+    maxConnections,
     purgeIntervalMs: Math.round(purgeSeconds * 1000),
     purgeOnStart: purgeSeconds > 0,
     ...(publicUrl ? { publicUrl } : {}),

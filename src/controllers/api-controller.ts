@@ -39,7 +39,7 @@ class ContextRequest extends Event {
 }
 
 /** Where `ApiController.live` gets streams; set by `live-controller.ts` on import. */
-export const liveStreams: { get?: (baseUrl: string, forumId: string) => LiveStream } = {};
+export const liveStreams: { get?: (baseUrl: string, forumId: string, client?: ApiClient) => LiveStream } = {};
 
 export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   /** The widget's own `api-base` attribute. */
@@ -118,7 +118,8 @@ export class ApiController implements ReactiveController {
    */
   live(forumId: string): LiveStream | undefined {
     const value = this.value;
-    return value && liveStreams.get ? liveStreams.get(value.baseUrl, forumId) : undefined;
+    // with a token (a facilitator's, an admin's) the stream carries it, and hidden ideas with it
+    return value && liveStreams.get ? liveStreams.get(value.baseUrl, forumId, value.hasToken ? value.client : undefined) : undefined;
   }
 
   hostConnected(): void {
