@@ -5,6 +5,7 @@ import type { SseHub } from './live/sse.ts';
 import type { EventLog } from './live/eventlog.ts';
 import type { WriteLimits } from './http/ratelimit.ts';
 import type { StreamCaps } from './live/caps.ts';
+import type { JoinQuota } from './http/join-quota.ts';
 
 /** Everything a route needs, built once per server. */
 export interface Deps {
@@ -27,6 +28,8 @@ export interface Deps {
   inFlight: Map<string, string>;
   /** Write rate limits per IP and per token; null = off. */
   rateLimits: WriteLimits | null;
+  /** New participants per address per forum; null = no limit. */
+  joinQuota: JoinQuota | null;
   /** Caps on concurrent event streams, per client address and in all. */
   streamCaps: StreamCaps;
   /** Take the client address from `X-Forwarded-For` (only behind the operator's own proxy). */

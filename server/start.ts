@@ -14,6 +14,7 @@ import type { DB } from './db/schema.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { purgeIdempotencyKeys } from './http/idempotency.ts';
 import { WriteLimits } from './http/ratelimit.ts';
+import { JoinQuota } from './http/join-quota.ts';
 import { purgeExpiredPersonalData, PURGE_INTERVAL_MS } from './model/personal-data.ts';
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
@@ -95,6 +96,12 @@ export interface StartOptions {
    * whether to trust X-Forwarded-For. Overrides rateLimitPerMinute (which leaves joins unlimited).
    */
   rateLimit?: { perToken?: number; perIp?: number; joinsPerIp?: number; trustProxy?: boolean };
+  /**
+   * New participants one address may create per forum (`perAddress`, refilled per
+   * `windowSeconds`, default 3600); beyond it a join is 429. Absent or 0 = no limit (the CLI's
+   * default is HD_JOIN_LIMIT=500). The address follows `rateLimit.trustProxy`.
+   */
+  joinLimit?: { perAddress: number; windowSeconds?: number };
   /**
    * How often the personal-data purge runs (anonymises registrations past the consent's
    * retention period); default hourly, 0 = never (tests call purgeExpiredPersonalData themselves).
@@ -180,6 +187,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     links: { publicUrl: '', forumPage: '' },
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
+    joinQuota: opts.joinLimit?.perAddress
+      ? new JoinQuota({ ...opts.joinLimit, trustProxy: opts.rateLimit?.trustProxy ?? false })
+      : null,
     streamCaps: new StreamCaps({ perAddress: opts.streams?.perAddress ?? DEFAULT_STREAMS_PER_ADDRESS, total: opts.streams?.total ?? caps.streams }),
     trustProxy: opts.rateLimit?.trustProxy ?? false,
   };
@@ -214,6 +224,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     void purgeIdempotencyKeys(db, now()).catch(() => {});
     void events.pruneAll().catch(() => {});
     deps.rateLimits?.sweep();
+    deps.joinQuota?.sweep();
   }, MAINTENANCE_MS);
   maintenance.unref();
 

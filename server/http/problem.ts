@@ -8,7 +8,7 @@ export type ProblemCode =
   | 'voting-closed' | 'vote-budget-exhausted' | 'no-vote-to-retract' | 'invalid-transition'
   | 'invalid-merge' | 'idempotency-key-reused' | 'idempotency-key-in-flight'
   | 'results-not-published' | 'rate-limited' | 'payload-too-large' | 'unsupported-media-type'
-  | 'service-unavailable' | 'internal';
+  | 'service-unavailable' | 'internal' | 'participant-revoked';
 
 export interface FieldError {
   field: string;
@@ -40,6 +40,7 @@ const DEFAULTS: Record<ProblemCode, [number, string]> = {
   'unsupported-media-type': [415, 'The body must be JSON'],
   'service-unavailable': [503, 'Too busy'],
   internal: [500, 'Internal server error'],
+  'participant-revoked': [403, 'Participation revoked'],
 };
 
 export interface ProblemBody {

@@ -15,7 +15,6 @@
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import type { Principal } from './auth.ts';
-import { addressKey } from '../live/caps.ts';
 import { ProblemError } from './problem.ts';
 
 interface Bucket {
@@ -114,18 +113,11 @@ export function clientIp(c: Context<Env>, trustProxy: boolean): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-function refuse(wait: number): ProblemError {
+export function refuse(wait: number): ProblemError {
   return new ProblemError('rate-limited', `Too many requests; retry in ${wait} s.`, {
     headers: { 'Retry-After': String(wait) },
     extra: { retryAfter: wait },
   });
-}
-
-/** 429 with Retry-After when one address tries to join a forum too often (no-op without a limit). */
-export function limitJoins(c: Context<Env>, forumId: string): void {
-  const limits = c.get('deps').rateLimits;
-  const wait = limits?.joins?.take(`join:${forumId}:${addressKey(clientIp(c, limits.trustProxy))}`) ?? null;
-  if (wait !== null) throw refuse(wait);
 }
 
 /** 429 with Retry-After when the caller's IP or token writes too fast (no-op without limits). */

@@ -5,7 +5,10 @@
  * some with two tabs open.
  */
 import { readFileSync } from 'node:fs';
+import { addressKey } from '../http/join-quota.ts';
 import { ProblemError } from '../http/problem.ts';
+
+export { addressKey };
 
 export interface StreamCapOptions {
   /** Concurrent streams per client address (an IPv6 /64 counts as one); 0 = no cap. */
@@ -39,19 +42,6 @@ export function defaultCaps(fdLimit = openFileLimit() ?? 1024): { streams: numbe
   const streams = Math.max(64, Math.min(10_000, Math.floor(fdLimit / 2)));
   const connections = Math.max(streams + 64, fdLimit - 256);
   return { streams, connections };
-}
-
-/** The key an address is counted under: IPv4 as it is (also when IPv4-mapped), IPv6 by its /64. */
-export function addressKey(ip: string): string {
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
-  if (v4) return v4[1]!;
-  if (!ip.includes(':')) return ip;
-  // expand "::" and keep the first four groups
-  const [head = '', tail = ''] = ip.toLowerCase().split('::');
-  const left = head ? head.split(':') : [];
-  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
-  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 export class StreamCaps {

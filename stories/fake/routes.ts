@@ -23,6 +23,7 @@ import {
   ideaPatchSchema,
   joinInputSchema,
   mergeInputSchema,
+  participantListQuery,
   personalDataRequestSchema,
   registrationInputSchema,
   responseInputSchema,
@@ -32,6 +33,7 @@ import {
   votingInputSchema,
 } from '../../server/model/schemas.ts';
 import { calendarFile } from './ics.ts';
+import { join as joinParticipant, joinHolder, listParticipants, noteAuthor, revoke } from './participants.ts';
 import { openEventStream, type OpenStream } from './sse.ts';
 import { results, publishResults, respond, totals } from './results.ts';
 import { cancel, contactKey, erasePersonalData, exportPersonalData, putQuestions, register, registrationOf, registrationStatus, signupForm, waitlistPosition } from './signup.ts';
@@ -312,7 +314,25 @@ route('DELETE', '/registrations/me', async (c) => {
 
 route('POST', '/forums/:id/participants', async (c, [fid]) => {
   const forumId = id(fid, 'forum');
-  return c.write({ who: null, idempotency: 'optional', parse: checkBody(joinInputSchema) }, (input) => ({ status: 201, body: c.ctx.store.join(forumId, input.joinCode, input.table) }));
+  const who = joinHolder(c.principal(), forumId);
+  return c.write({ who: null, idempotency: 'optional', parse: checkBody(joinInputSchema) }, (input) => joinParticipant(c.ctx.store, forumId, input, who));
+});
+
+route('GET', '/forums/:id/participants', (c, [fid]) => {
+  const forumId = id(fid, 'forum');
+  c.auth(['facilitator', 'admin'], forumId);
+  const q = c.query(participantListQuery);
+  const offset = decodeCursor(q.cursor);
+  const all = listParticipants(c.ctx.store, forumId);
+  const p = page(all.rows, offset, q.limit ?? 100);
+  return json(200, { total: all.total, revoked: all.revoked, items: p.items, nextCursor: p.nextCursor });
+});
+
+route('DELETE', '/forums/:id/participants/:participant', async (c, [fid, pid]) => {
+  const forumId = id(fid, 'forum');
+  const who = c.auth(['facilitator', 'admin'], forumId);
+  const participantId = id(pid, 'participant');
+  return c.write({ who, idempotency: 'optional' }, () => ({ status: 200, body: revoke(c.ctx.store, forumId, participantId) }));
 });
 
 route('GET', '/forums/:id/participants/me', (c, [fid]) => {
@@ -381,6 +401,7 @@ route('POST', '/forums/:id/ideas', async (c, [fid]) => {
       table = t;
     }
     const idea = store.postIdea(forumId, input.text, table);
+    if (who.kind === 'participant') noteAuthor(store, forumId, idea.id, who.subjectId ?? '');
     return { status: 201, body: idea, headers: { Location: `${c.ctx.basePath}/forums/${forumId}/ideas/${idea.id}` } };
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { Task, TaskStatus } from '../../controllers/task.js';
+import { LoadTask } from '../../controllers/load-task.js';
 import type { ApiClient } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
@@ -142,7 +142,8 @@ export class HdIdeaWall extends LitElement {
   /** Korean ships with the wall; English is a chunk fetched the first time a wall speaks it. */
   private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
   private readonly live = new LiveController(this, {
-    stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
+    api: this.api,
+    forumId: () => this.forumId,
     onMessage: (m) => this.#onLive(m),
   });
   /** The wall as its code-split parts see it (`host.ts`). */
@@ -186,7 +187,7 @@ export class HdIdeaWall extends LitElement {
   };
   #liveState = '';
 
-  private readonly task = new Task(this, {
+  private readonly task = new LoadTask(this, {
     // Not the participant's token: a participant reads without it, and joining brings the
     // person's budget with it, so joining must not fetch the whole wall again.
     args: () => [this.api.value, this.forumId, this.mode] as const,
@@ -351,7 +352,7 @@ export class HdIdeaWall extends LitElement {
     if (m.type === 'reset' || m.type === 'poll') {
       // A reset means the stream skipped events: refetch even when a load is under way (it may have
       // read the list before the skipped ones; run() aborts it). A poll tick never interrupts a load.
-      if (m.type === 'reset' || this.task.status !== TaskStatus.PENDING) void this.task.run();
+      if (m.type === 'reset' || this.task.status !== 'pending') void this.task.run();
       if (m.type === 'poll') this.participation?.flush();
       return;
     }
@@ -458,7 +459,7 @@ export class HdIdeaWall extends LitElement {
   #setStates(): void {
     const live = this.live.state;
     this.#states(
-      this.task.status === TaskStatus.PENDING && 'loading',
+      this.task.status === 'pending' && 'loading',
       live === 'open' && 'live',
       this.paused && 'paused',
       (live === 'reconnecting' || live === 'polling') && 'offline',
@@ -535,14 +536,14 @@ export class HdIdeaWall extends LitElement {
     // No api-base and no provider above: say so; a provider still loading: wait.
     if (this.api.missing) return html`<p class="note error top" role="alert" part="status">${this.l.m.errors.noBackend}</p>`;
     if (!this.api.ready) return this.#skeleton();
-    if (this.task.status === TaskStatus.ERROR && this.store.size === 0) {
+    if (this.task.status === 'error' && this.store.size === 0) {
       return this.#failure(this.task.error, () => this.task.run(), 'top');
     }
     // Until the data is in; and a writer sees the wall first with their composer and dots (that
     // part was fetched alongside the data), unless it could not be fetched: then the wall shows,
     // with the error and a retry in its place.
     if (
-      (this.task.status === TaskStatus.PENDING && this.store.size === 0 && !this.forum) ||
+      (this.task.status === 'pending' && this.store.size === 0 && !this.forum) ||
       (!this.#drawn && !this.participation && this.#writes() && !this.#parts.failed(partChunk))
     ) {
       return this.#skeleton();
