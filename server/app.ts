@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { fileURLToPath } from 'node:url';
 import type { Deps, Env } from './context.ts';
+import { compress } from './http/compress.ts';
 import { cors } from './http/cors.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
 import { API_CSP, serveFile } from './http/static.ts';
@@ -19,6 +20,8 @@ const CONTRACT_DIR = fileURLToPath(new URL('../api/', import.meta.url));
 export function createApp(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
 
+  // outermost: it compresses the answer the other middleware and the route made
+  app.use('*', compress());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
