@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { ProblemError, problemResponse, validationError, type FieldError } from '../../server/http/problem.ts';
-import { check, illFormedStrings, MAX_BODY_BYTES, wellFormed } from '../../server/http/validate.ts';
+import { check, illFormedStrings, isJsonType, jsonDepthExceeds, MAX_BODY_BYTES, MAX_JSON_DEPTH, wellFormed } from '../../server/http/validate.ts';
 import {
   facilitatorInputSchema,
   parseRegistrationJson,
@@ -131,6 +131,9 @@ class Call {
   async body(): Promise<{ text: string; json: unknown }> {
     if (this.#raw) return this.#raw;
     const buf = await this.req.arrayBuffer();
+    if (buf.byteLength > 0 && !isJsonType(this.req.headers.get('content-type') ?? undefined)) {
+      throw new ProblemError('unsupported-media-type', 'Send the body as JSON, with "Content-Type: application/json".');
+    }
     if (buf.byteLength > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
     let text: string;
     try {
@@ -139,6 +142,10 @@ class Call {
       throw validationError([{ field: 'body', code: 'invalid_encoding', message: 'The body is not valid UTF-8.' }], 'The body is not valid UTF-8.');
     }
     if (text.trim() === '') return (this.#raw = { text, json: undefined });
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+      const message = `JSON may nest arrays and objects at most ${MAX_JSON_DEPTH} deep.`;
+      throw validationError([{ field: 'body', code: 'too_deep', message }], `The body is nested too deeply: ${message}`);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -407,8 +414,14 @@ route('POST', '/forums/:id/ideas', async (c, [fid]) => {
 });
 
 route('GET', '/forums/:id/ideas/:idea', (c, [fid, iid]) => {
-  const f = c.ctx.store.forum(id(fid, 'forum'));
-  return json(200, c.ctx.store.toIdea(f, c.ctx.store.idea(f, id(iid, 'idea'))));
+  const forumId = id(fid, 'forum');
+  const f = c.ctx.store.forum(forumId);
+  const who = c.principal();
+  if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  const idea = c.ctx.store.toIdea(f, c.ctx.store.idea(f, id(iid, 'idea')));
+  // hidden ideas are for the forum's facilitators and admins only, as on the server
+  if (idea.status === 'hidden' && !(who && (who.kind === 'admin' || who.kind === 'facilitator'))) throw new ProblemError('not-found', 'No such idea in this forum.');
+  return json(200, idea);
 });
 
 route('PATCH', '/forums/:id/ideas/:idea', async (c, [fid, iid]) => {
@@ -443,10 +456,14 @@ route('GET', '/forums/:id/events', (c, [fid]) => {
   if (!ok(header)) errors.push({ field: 'header.Last-Event-ID', code: 'invalid_format', message: 'Must be an event id (digits).' });
   if (!ok(query)) errors.push({ field: 'query.lastEventId', code: 'invalid_format', message: 'Must be an event id (digits).' });
   if (errors.length) throw validationError(errors);
-  c.ctx.store.forum(forumId);
+  const who = c.principal();
+  if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  const f = c.ctx.store.forum(forumId);
+  const moderator = who !== null && (who.kind === 'admin' || who.kind === 'facilitator');
   // the header wins: a reconnecting EventSource keeps its URL but sends the newer id there
   const last = header ?? query;
   return openEventStream(c.ctx.store, forumId, last === undefined ? null : Number(last), {
+    ...(moderator ? {} : { hidden: () => new Set([...f.ideas.values()].filter((i) => i.status === 'hidden').map((i) => i.id)) }),
     retryMs: c.ctx.retryMs,
     heartbeatMs: c.ctx.heartbeatMs,
     open: c.ctx.streams,

@@ -13,6 +13,7 @@
  *   `eventSource` option.
  */
 import type { EventSourceLike } from '../../src/api/live-stream.js';
+import { publicView } from '../../server/live/sse.ts';
 import type { LiveEvent, Store } from './store.ts';
 
 const enc = new TextEncoder();
@@ -33,7 +34,13 @@ export interface StreamOptions {
   /** Every open stream, so the fake can drop them. */
   open: Set<OpenStream>;
   signal?: AbortSignal | null | undefined;
+  /** For a public stream: the ids of the forum's ideas hidden now (hidden ideas go out as tombstones, as on the server). */
+  hidden?: () => ReadonlySet<string>;
 }
+
+/** What a public stream may carry of an event (the server's rule, `server/live/sse.ts`). */
+const shown = (e: LiveEvent, opts: StreamOptions, hidden?: ReadonlySet<string>): LiveEvent =>
+  opts.hidden ? (publicView(e as Parameters<typeof publicView>[0], hidden) as unknown as LiveEvent) : e;
 
 export function openEventStream(store: Store, forumId: string, lastEventId: number | null, opts: StreamOptions): Response {
   let unsubscribe: (() => void) | undefined;
@@ -75,9 +82,12 @@ export function openEventStream(store: Store, forumId: string, lastEventId: numb
       if (lastEventId !== null) {
         const r = store.resume(forumId, lastEventId);
         if ('reset' in r) write(formatEvent(r.reset));
-        else for (const e of r.events) write(formatEvent(e));
+        else {
+          const hidden = opts.hidden?.();
+          for (const e of r.events) write(formatEvent(shown(e, opts, hidden)));
+        }
       }
-      unsubscribe = store.subscribe(forumId, (e) => write(formatEvent(e)));
+      unsubscribe = store.subscribe(forumId, (e) => write(formatEvent(shown(e, opts))));
       heartbeat = setInterval(() => write(': ping\n\n'), opts.heartbeatMs);
       // A Node test process must not be kept alive by an open fake stream.
       (heartbeat as { unref?: () => void }).unref?.();

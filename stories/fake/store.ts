@@ -667,6 +667,7 @@ export class Store {
     if (intoId === ideaId) throw new ProblemError('invalid-merge', 'An idea cannot be merged into itself.');
     const into = this.idea(f, intoId);
     if (from.status === 'merged') throw new ProblemError('invalid-merge', 'This idea is already merged.');
+    if (from.status === 'hidden') throw new ProblemError('invalid-merge', 'A hidden idea cannot be merged; show it again first.');
     if (into.status !== 'visible') throw new ProblemError('invalid-merge', `Ideas cannot be merged into a ${into.status} idea.`);
     const at = this.now().toISOString();
     // the dots move with the idea: a participant keeps all of them, now on the target
