@@ -4,9 +4,10 @@
  * Environment:
  *   PORT            8080 (0 = random)
  *   HOST            127.0.0.1
- *   HD_DATA_DIR     ./data (created)
+ *   HD_DATA_DIR     ./data (created 0700; the database, its -wal and -shm, and admin-token 0600)
  *   HD_DB_PATH      <data dir>/hyeondap.db (':memory:' allowed)
- *   HD_ADMIN_TOKEN  else generated once and kept in <data dir>/admin-token (mode 0600)
+ *   HD_ADMIN_TOKEN  else generated once and kept in <data dir>/admin-token (mode 0600), printed
+ *                   on the start that generates it only
  *   HD_CORS_ORIGINS comma-separated allow-list (default: this server's own origin on
  *                   localhost and 127.0.0.1, and http://localhost:6006 for Storybook)
  *   HD_SEED         demo (default: load the demo into an empty database) | none
@@ -17,7 +18,22 @@
  *   HD_JOIN_LIMIT   new participants per client address per forum (default 500: a venue's 300+
  *                   phones behind one NAT address; 0 = off); a browser joining again is not new
  *   HD_JOIN_WINDOW  seconds in which that allowance refills (default 3600)
+ *   HD_JOIN_ATTEMPTS join attempts per minute per client address per forum, right code or wrong
+ *                   (default 600; 0 = off)
+ *   HD_STREAMS_PER_IP concurrent event streams per client address (default 600: a 300-person venue
+ *                   behind one NAT, two tabs each; 429 + Retry-After beyond; 0 = no cap)
+ *   HD_MAX_STREAMS  concurrent event streams in all (default half the open-file limit, at most
+ *                   10,000; 503 + Retry-After beyond; 0 = no cap)
+ *   HD_MAX_CONNECTIONS connections of any kind (default the open-file limit − 256; new ones past it
+ *                   are closed at once)
+ *   HD_PUBLIC_URL   public base URL for the absolute links the server writes (default its own
+ *                   URL; never the request's Host)
+ *   HD_FORUM_PAGE_URL the page that shows one forum, {id} for its id (calendar files link there;
+ *                   default <public URL>/demo/signup.html?forum={id})
  *   HD_PURGE_INTERVAL seconds between personal-data purges (default 3600; also once at start)
+ *
+ * Fixed: bodies 64 KB (counted as they stream), JSON only (415), 16 deep, dates 2000–2100; HTTP
+ * timeouts head 20 s, request 30 s (event streams are not cut), keep-alive 5 s, idle 120 s.
  *
  * Tokens are never logged. The admin token is printed once when it was generated here; one
  * given in HD_ADMIN_TOKEN is not printed (whoever set it knows it).
