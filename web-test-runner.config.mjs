@@ -159,6 +159,22 @@ const server = referenceServer();
 // open two. Started when a test first asks for it.
 const tight = referenceServer({ api: '/api-tight', demoJson: '/__hd/tight.json', env: { HD_STREAMS_PER_IP: '1' }, lazy: true });
 
+/**
+ * sql.js (SQLite in WebAssembly, the Storybook fake's database: stories/fake/sqlite.ts) ships its
+ * browser build as a UMD script; Vite picks it by the `browser` condition and converts it, this
+ * dev server does neither. Point `sql.js` at that build and give it the ES default export it
+ * lacks (its `initSqlJs` is a top-level declaration) and the `module` variable it assigns.
+ */
+const sqlJsAsModule = {
+  name: 'sql.js-as-module',
+  resolveImport({ source }) {
+    if (source === 'sql.js') return '/node_modules/sql.js/dist/sql-wasm-browser.js';
+  },
+  transform(context) {
+    if (context.path.endsWith('/node_modules/sql.js/dist/sql-wasm-browser.js')) return { body: `var module;\n${context.body}\nexport default initSqlJs;\n` };
+  },
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
@@ -171,7 +187,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
   middleware: [server.middleware, tight.middleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), server.plugin, tight.plugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), sqlJsAsModule, server.plugin, tight.plugin],
   browsers: [
     chromeLauncher({
       launchOptions: {

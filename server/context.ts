@@ -17,7 +17,6 @@ export interface Deps {
   adminTokenHash: string;
   /** Allowed CORS origins (mutable: the server adds its own origin once it listens). */
   corsOrigins: Set<string>;
-  staticRoot: string | null;
   /**
    * Absolute links the server writes (calendar files): its configured public base URL and the
    * page that shows one forum to a person (`{id}` is the forum id). Never taken from a request's
@@ -30,10 +29,10 @@ export interface Deps {
   rateLimits: WriteLimits | null;
   /** New participants per address per forum; null = no limit. */
   joinQuota: JoinQuota | null;
-  /** Caps on concurrent event streams, per client address and in all. */
-  streamCaps: StreamCaps;
+  /** Caps on concurrent event streams, per client address and in all; absent = none (the fake). */
+  streamCaps?: StreamCaps;
   /** Take the client address from `X-Forwarded-For` (only behind the operator's own proxy). */
-  trustProxy: boolean;
+  trustProxy?: boolean;
 }
 
 export type Env = { Variables: { deps: Deps } };

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
+import { serveFiles } from './http/static.ts';
+import { compressed } from './http/compress.ts';
 import type { Deps } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
@@ -21,6 +23,7 @@ import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
 import { DEFAULT_STREAMS_PER_ADDRESS, defaultCaps, StreamCaps } from './live/caps.ts';
 import { closeExpiredRounds } from './model/voting.ts';
+import { hiddenIdeaIds } from './model/idea.ts';
 
 import type { DemoInfo } from './seed/types.ts';
 
@@ -170,9 +173,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const adminToken = opts.adminToken ?? newToken('admin');
   const fanout = new InProcessFanout();
   const events = new EventLog(db, fanout, opts.eventRetainPerForum !== undefined ? { retainPerForum: opts.eventRetainPerForum } : {});
-  const hiddenIdeas = async (forumId: string) =>
-    new Set((await db.selectFrom('ideas').select('id').where('forum_id', '=', forumId).where('status', '=', 'hidden').execute()).map((r) => r.id));
-  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now, hiddenIdeas);
+  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now, (forumId) => hiddenIdeaIds(db, forumId));
   const caps = defaultCaps();
   const corsOrigins = new Set(opts.corsOrigins ?? []);
   const deps: Deps = {
@@ -183,7 +184,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     now,
     adminTokenHash: hashToken(adminToken),
     corsOrigins,
-    staticRoot: opts.staticRoot ?? null,
     links: { publicUrl: '', forumPage: '' },
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
@@ -194,6 +194,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     trustProxy: opts.rateLimit?.trustProxy ?? false,
   };
   const app = createApp(deps);
+  serveFiles(app, opts.staticRoot ?? null);
 
   const t = opts.timeouts ?? {};
   const serverOptions = {
@@ -203,7 +204,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     connectionsCheckingInterval: t.checkEveryMs ?? 5_000,
   };
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host, serverOptions }, () => resolve(s as Server)) as Server;
+    // text answers go out compressed (Node's zlib: outside the app, which also runs in browsers)
+    const fetch = async (req: Request, env: unknown) => compressed(req, await app.fetch(req, env));
+    const s = serve({ fetch, port: opts.port ?? 0, hostname: host, serverOptions }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
   });
   server.keepAliveTimeout = t.keepAliveMs ?? 5000;

@@ -18,10 +18,10 @@
  * pointing at it, so that browser's next join is refused (`participant-revoked`) rather than
  * handed a new budget.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import { sha256Hex } from '../crypto.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { Tx } from '../http/write.ts';
 import { ideaVotes } from './idea.ts';
@@ -40,7 +40,7 @@ export interface ParticipantSession {
 
 /** What the server stores of an install key: bound to the forum, never the key itself. */
 export function installKeyHash(forumId: string, installKey: string): string {
-  return createHash('sha256').update(`${forumId}:${installKey}`, 'utf8').digest('hex');
+  return sha256Hex(`${forumId}:${installKey}`);
 }
 
 async function votesUsed(db: Q, participantId: string): Promise<number> {

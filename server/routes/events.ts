@@ -26,7 +26,7 @@ events.get('/forums/:forumId/events', async (c) => {
   const who = await principal(c);
   if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
   await loadForumRow(deps.db, forumId);
-  const release = deps.streamCaps.take(clientIp(c, deps.trustProxy));
+  const release = deps.streamCaps?.take(clientIp(c, deps.trustProxy ?? false)) ?? (() => {});
   // the header wins: a reconnecting EventSource keeps its URL but sends the newer id there
   const last = header ?? query;
   try {
