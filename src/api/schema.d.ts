@@ -638,7 +638,7 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For `results-not-published`, when results are expected. */
             expectedAt?: components["schemas"]["DateTime"] | null;
-            /** @description For 429, seconds to wait (the same as `Retry-After`). */
+            /** @description For 429 and 503, seconds to wait (the same as `Retry-After`). */
             retryAfter?: number;
             /** @description For `results-not-published`, the id of the newest event at that moment (see getResults). */
             lastEventId?: string;

@@ -78,7 +78,9 @@ describe('compression of text answers', () => {
         assert.equal(r.status, plain.status, path);
         assert.equal(r.headers['content-encoding'], expected, `${path} with ${accept}`);
         assert.match(String(r.headers.vary), /Accept-Encoding/);
-        assert.deepEqual(decode(r), plain.bytes, `${path} with ${accept}`);
+        // (a calendar is stamped with the time it was made: DTSTAMP may differ by a second)
+        const stampless = (b: Buffer) => b.toString('utf8').replace(/DTSTAMP:\d{8}T\d{6}Z/g, 'DTSTAMP');
+        assert.equal(stampless(decode(r)), stampless(plain.bytes), `${path} with ${accept}`);
         if (expected) assert.ok(r.bytes.length < plain.bytes.length / 2, `${path}: ${r.bytes.length} of ${plain.bytes.length}`);
       }
     }
