@@ -141,7 +141,7 @@ function ownId(own: object): number {
 }
 
 // One observer on <html lang> for every connected host.
-const hosts = new Set<ReactiveControllerHost>();
+const hosts = new Set<ReactiveControllerHost & HTMLElement>();
 let observer: MutationObserver | undefined;
 
 function observe(host: ReactiveControllerHost & HTMLElement): void {
@@ -149,10 +149,11 @@ function observe(host: ReactiveControllerHost & HTMLElement): void {
   if (!observer) {
     observer = new MutationObserver((records) => {
       if (records.some((r) => r.target === document.documentElement)) {
-        for (const h of hosts) h.requestUpdate();
+        for (const host of hosts) host.requestUpdate();
         return;
       }
-      for (const r of records) if (hosts.has(r.target as never)) (r.target as unknown as ReactiveControllerHost).requestUpdate();
+      // A host's own `lang` changed.
+      for (const host of hosts) if (records.some((record) => record.target === host)) host.requestUpdate();
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   }
@@ -181,18 +182,18 @@ export interface LocalizeOptions<W = undefined> {
 const ownLoaded = new WeakMap<object, Map<string, unknown>>();
 
 export class LocalizeController<W = undefined> implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: LocalizeOptions<W>;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: LocalizeOptions<W>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions<W> = {}) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** The widget's own messages in the language in effect (Korean until another one arrives). */
   get t(): W {
-    const own = this.options.own;
+    const own = this.#options.own;
     if (!own) return undefined as W;
     const tag = this.lang.trim().toLowerCase();
     const loaded = ownLoaded.get(own) ?? new Map<string, unknown>();
@@ -214,7 +215,7 @@ export class LocalizeController<W = undefined> implements ReactiveController {
     void this.t;
     const lang = this.lang;
     if (!sharedReady(lang)) return false;
-    const own = this.options.own;
+    const own = this.#options.own;
     if (!own) return true;
     const tag = lang.trim().toLowerCase();
     const loaded = ownLoaded.get(own)!;
@@ -229,7 +230,7 @@ export class LocalizeController<W = undefined> implements ReactiveController {
 
   /**
    * For the host's `getUpdateComplete` override, so `updateComplete` means "rendered in its
-   * language": `return this.l.updateComplete(() => super.getUpdateComplete());`
+   * language": `return this.#localize.updateComplete(() => super.getUpdateComplete());`
    */
   async updateComplete(base: () => Promise<boolean>): Promise<boolean> {
     let done = await base();
@@ -241,21 +242,21 @@ export class LocalizeController<W = undefined> implements ReactiveController {
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
-    observe(this.host);
+    hosts.add(this.#host);
+    observe(this.#host);
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    hosts.delete(this.#host);
   }
 
   /** The language tag in effect (`ko`, `en`, …). */
   get lang(): string {
-    const own = this.host.getAttribute('lang');
+    const own = this.#host.getAttribute('lang');
     if (own) return own;
-    const configured = this.options.locale?.();
+    const configured = this.#options.locale?.();
     if (configured) return configured;
-    return nearestLang(this.host) || 'ko';
+    return nearestLang(this.#host) || 'ko';
   }
 
   /** The catalog for `lang`. */
