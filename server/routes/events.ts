@@ -1,8 +1,14 @@
-/** GET /forums/{id}/events — the live stream (see live/sse.ts). */
+/**
+ * GET /forums/{id}/events — the live stream (see live/sse.ts). Public without a token; with a
+ * facilitator's token for the forum, in the Authorization header, it carries hidden ideas in full;
+ * with a staff or admin token also the staff events (check-ins and seating, with names). Streams
+ * are capped per client address (429) and in all (503).
+ */
 import { Hono } from 'hono';
 import type { Env } from '../context.ts';
 import { isOperator, principal } from '../http/auth.ts';
 import { ProblemError, validationError, type FieldError } from '../http/problem.ts';
+import { clientIp } from '../http/ratelimit.ts';
 import { pathId } from '../http/validate.ts';
 import { loadForumRow } from '../model/forum.ts';
 
@@ -18,13 +24,19 @@ events.get('/forums/:forumId/events', async (c) => {
   if (!ok(header)) errors.push({ field: 'header.Last-Event-ID', code: 'invalid_format', message: 'Must be an event id (digits).' });
   if (!ok(query)) errors.push({ field: 'query.lastEventId', code: 'invalid_format', message: 'Must be an event id (digits).' });
   if (errors.length) throw validationError(errors);
-  await loadForumRow(deps.db, forumId);
-  // without a token the stream is public; staff and admin streams also carry the staff events
-  // (check-ins, seating). An unknown or revoked token is 401, another kind of token 403.
   const who = await principal(c);
-  if (who && !isOperator(who)) throw new ProblemError('forbidden', 'Open the stream without a token, or with a staff or admin token.');
-  const staff = isOperator(who);
+  if (who && !isOperator(who) && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  await loadForumRow(deps.db, forumId);
+  const release = deps.streamCaps?.take(clientIp(c, deps.trustProxy ?? false)) ?? (() => {});
   // the header wins: a reconnecting EventSource keeps its URL but sends the newer id there
   const last = header ?? query;
-  return deps.sse.open(forumId, last === undefined ? null : Number(last), c.req.raw.signal, staff);
+  try {
+    return deps.sse.open(forumId, last === undefined ? null : Number(last), c.req.raw.signal, {
+      audience: isOperator(who) ? 'staff' : who?.kind === 'facilitator' ? 'moderator' : 'public',
+      onClose: release,
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
 });

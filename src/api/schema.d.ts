@@ -214,7 +214,11 @@ export interface paths {
          *     New participants per client address per forum are limited (the reference backend:
          *     `HD_JOIN_LIMIT`, default 500 per `HD_JOIN_WINDOW` of 3600 s, enough for a venue's phones
          *     behind one NAT address); beyond it 429 with `Retry-After`. A returning participant does
-         *     not count against it.
+         *     not count against it. Join attempts, right code or wrong, are limited per address and
+         *     forum as well (the reference backend: `HD_JOIN_ATTEMPTS`, 600 a minute).
+         *
+         *     A wrong join code and the right code on a forum that is not live get the same 403
+         *     (`forbidden`): a code cannot be tried out before the day.
          *
          *     Check-in only (`joinMode: checkin`): the join code alone is refused with 403
          *     (`checkin-required`); a participant joins with the `joinPass` the check-in desk gave them
@@ -222,7 +226,10 @@ export interface paths {
          *     set of dots. A pass works once; the participant sits at the table the desk seated them at
          *     (else `table`, required then). A pass for a registration that already has a participant
          *     returns that participant (200, a new token for the same dots). A used, unknown or
-         *     replaced pass is 403 (`forbidden`). A pass also works in `code` forums.
+         *     replaced pass is 403 (`forbidden`). A pass also works in `code` forums. In a check-in-only
+         *     forum a browser that already joined comes back as above (its token or install key with the
+         *     code); anyone else gets `checkin-required`, whether the code is right or wrong and whether
+         *     the forum is live or not.
          */
         post: operations["joinForum"];
         delete?: never;
@@ -386,7 +393,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One idea. */
+        /**
+         * One idea.
+         * @description A hidden idea is for the forum's facilitators and admins only: to anyone else (no token, a
+         *     participant's) it is a 404, the same as an idea that does not exist.
+         */
         get: operations["getIdea"];
         put?: never;
         post?: never;
@@ -412,8 +423,9 @@ export interface paths {
         /**
          * Merge this idea into another (facilitator or staff); its votes carry over.
          * @description The idea gets status `merged` and `mergedInto`; its votes move to the target, and a
-         *     participant who had dots on both keeps them all on the target. Merging into a hidden or
-         *     merged idea, or into itself, is refused with 409.
+         *     participant who had dots on both keeps them all on the target. Merging a hidden idea
+         *     (its text would reach everyone with the merge: show it again first), merging into a hidden
+         *     or merged idea, or into itself, is refused with 409 (`invalid-merge`).
          */
         post: operations["mergeIdea"];
         delete?: never;
@@ -472,10 +484,20 @@ export interface paths {
          *     live events. When that id is older than the log keeps (or unknown), the first event is
          *     `reset`: the client refetches its lists and continues from the `reset` event's id.
          *
-         *     Without a token the stream is public. Opened with a staff or admin token
-         *     (`Authorization: Bearer`, so from `fetch`, not `EventSource`), it also carries the staff
-         *     events (`StaffEventType`: check-ins and seating, with names), on replay too. An unknown or
-         *     revoked token is 401, a token of another kind 403.
+         *     Hidden ideas: the stream is public, and carries a hidden idea only as a tombstone — the
+         *     `Idea` with `status: hidden` and an empty `text` — in every event about it (`idea.created`,
+         *     `idea.updated`, `idea.merged`), live and when replaying: an idea hidden now is replayed as a
+         *     tombstone from its first event on. Showing it again sends it whole. With a facilitator's
+         *     token of this forum (or an admin's) in the `Authorization` header, the stream carries
+         *     every idea whole; a participant's token changes nothing. Browsers' `EventSource` cannot
+         *     send headers: read such a stream with `fetch`. A token never goes in the URL.
+         *
+         *     Streams are limited per client address (429) and in all (503), both with `Retry-After`: a
+         *     client waits at least that long (plus some random share of it) before it tries again,
+         *     and refetches what it shows meanwhile. The reference backend takes 600 per address and
+         *     half its open-file limit (at most 10,000) in all.
+         *     With a staff or admin token the stream also carries the staff events (`StaffEventType`:
+         *     check-ins and seating, with names), on replay too; no other stream ever does.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -879,7 +901,7 @@ export interface components {
         IdempotencyKey: string;
         /**
          * Format: date-time
-         * @description ISO 8601 with an offset.
+         * @description ISO 8601 with an offset. In requests, within the years 2000–2100 (UTC); others are a 400 (`out_of_range`).
          */
         DateTime: string;
         /** @description RFC 9457 problem details. */
@@ -892,8 +914,8 @@ export interface components {
              *     voting-closed, vote-budget-exhausted, no-vote-to-retract, invalid-transition,
              *     invalid-merge, idempotency-key-reused, idempotency-key-in-flight,
              *     results-not-published, rate-limited, payload-too-large, participant-revoked,
-             *     internal, and for the operator operations checkin-required (403), no-seats-left,
-             *     not-checked-in, table-full (409).
+             *     unsupported-media-type, service-unavailable, internal, and for the operator operations
+             *     checkin-required (403), no-seats-left, not-checked-in, table-full (409).
              */
             type: string;
             title: string;
@@ -904,7 +926,7 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For `results-not-published`, when results are expected. */
             expectedAt?: components["schemas"]["DateTime"] | null;
-            /** @description For 429, seconds to wait (the same as `Retry-After`). */
+            /** @description For 429 and 503, seconds to wait (the same as `Retry-After`). */
             retryAfter?: number;
             /** @description For `results-not-published`, the id of the newest event at that moment (see getResults). */
             lastEventId?: string;
@@ -912,7 +934,7 @@ export interface components {
         FieldError: {
             /** @description Dotted path of the field in the request (`contact.value`, `answers.q1`, `query.limit`, `header.Idempotency-Key`). */
             field: string;
-            /** @description Machine-readable reason (`required`, `too_long`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `unknown_field`, `invalid_encoding`…). */
+            /** @description Machine-readable reason (`required`, `too_long`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `unknown_field`, `invalid_encoding`, `invisible_character`, `out_of_range`, `too_deep`, `incomplete`…). */
             code: string;
             /** @description Human-readable, in English. */
             message: string;
@@ -1007,6 +1029,7 @@ export interface components {
             tables?: number;
             voteBudget?: number;
             categories?: string[];
+            /** @description At least 6 characters; generated when left out. */
             joinCode?: string;
             joinMode?: components["schemas"]["JoinMode"];
         };
@@ -1081,7 +1104,13 @@ export interface components {
         Contact: {
             /** @enum {string} */
             kind: "phone" | "email";
-            /** @description phone: a Korean number, 010-1234-5678 or 01012345678 or 031-590-1234; email: an address. */
+            /**
+             * @description phone: a Korean number, 010-1234-5678 or 01012345678 or 031-590-1234; email: an address.
+             *     Compared (one registration per contact and forum) after Unicode NFKC normalisation,
+             *     with the e-mail domain in its IDNA ASCII form and in lower case: `ｅxample.com` is
+             *     `example.com`. A contact holding an invisible character (a zero-width space, a bidi
+             *     mark, a soft hyphen…) is refused (400, `invisible_character`).
+             */
             value: string;
         };
         RegistrationInput: {
@@ -1770,6 +1799,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is not JSON (`Content-Type` other than `application/json`, or none); type `unsupported-media-type`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server is at its limit (`service-unavailable`); retry after `Retry-After` seconds. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         ForumId: components["schemas"]["Id"];
@@ -1858,6 +1906,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -1938,6 +1987,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     forumCalendar: {
@@ -1995,6 +2045,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getSignupForm: {
@@ -2050,6 +2101,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listRegistrations: {
@@ -2113,6 +2165,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2244,6 +2297,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2331,6 +2385,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listTables: {
@@ -2422,6 +2477,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listIdeas: {
@@ -2490,6 +2546,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2515,6 +2572,8 @@ export interface operations {
                     "application/json": components["schemas"]["Idea"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -2548,6 +2607,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     mergeIdea: {
@@ -2582,6 +2642,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     addVote: {
@@ -2676,6 +2737,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getResults: {
@@ -2730,6 +2793,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     respondToProposal: {
@@ -2761,6 +2825,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     exportPersonalData: {
@@ -2788,6 +2853,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     erasePersonalData: {
@@ -2819,6 +2885,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -224,11 +224,15 @@ describe('check-in desk', () => {
         replay.close();
         staffReplay.close();
       }
-      // a facilitator's token is no staff token: refused, not quietly given the staff stream
+      // a facilitator's stream (hidden ideas in full) is still no staff stream
       const fac = (await api.admin('POST', `/forums/${forum.id}/facilitators`, { name: '진행자' })).token;
-      const refused = await fetch(`${api.server.apiBase}/forums/${forum.id}/events`, { headers: { Authorization: `Bearer ${fac}` } });
-      assert.equal(refused.status, 403);
-      await refused.body?.cancel();
+      const facStream = await SseReader.open(`${api.server.apiBase}/forums/${forum.id}/events?lastEventId=0`, { Authorization: `Bearer ${fac}` });
+      try {
+        await facStream.until((s) => s.events().some((x) => x.event === 'forum.updated' && x.json.data.title === '이후의 공개 이벤트'));
+        assert.ok(!facStream.events().some((x) => x.event === 'checkin.changed'), 'a facilitator’s stream has no check-ins');
+      } finally {
+        facStream.close();
+      }
       // an unknown token on the stream is 401
       const unknown = await fetch(`${api.server.apiBase}/forums/${forum.id}/events`, { headers: { Authorization: 'Bearer hds_not-a-real-token-at-all' } });
       assert.equal(unknown.status, 401);
