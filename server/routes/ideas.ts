@@ -108,10 +108,10 @@ ideas.get('/forums/:forumId/ideas/:ideaId', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
   const ideaId = pathId(c, 'ideaId', 'idea');
   const who = await principal(c);
-  if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  if (who && !isOperator(who) && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
   const idea = await loadIdea(deps.db, forumId, ideaId);
   // a hidden idea is for the forum's facilitators and admins only: to anyone else it does not exist
-  if (idea.status === 'hidden' && !(who && (who.kind === 'admin' || who.kind === 'facilitator'))) throw new ProblemError('not-found', 'No such idea in this forum.');
+  if (idea.status === 'hidden' && !(who && (isOperator(who) || who.kind === 'facilitator'))) throw new ProblemError('not-found', 'No such idea in this forum.');
   return json(200, toIdea(idea));
 });
 

@@ -395,8 +395,8 @@ export interface paths {
         };
         /**
          * One idea.
-         * @description A hidden idea is for the forum's facilitators and admins only: to anyone else (no token, a
-         *     participant's) it is a 404, the same as an idea that does not exist.
+         * @description A hidden idea is for the forum's facilitators, staff and admins only: to anyone else (no
+         *     token, a participant's) it is a 404, the same as an idea that does not exist.
          */
         get: operations["getIdea"];
         put?: never;
