@@ -173,11 +173,11 @@ async function main(): Promise<void> {
   if (server.demo) {
     const code = encodeURIComponent(server.demo.joinCode);
     lines.push(
+      // printed once, when the demo is made (only its hash is kept); `npm run staff` makes more
+      `  Staff token   ${server.demoStaffToken ?? '(printed when the demo was made; npm run staff -- create "Name" makes another)'}`,
       `  Live forum    ${server.demo.liveForumId}  (join code ${server.demo.joinCode})`,
       `  Facilitator   ${server.demo.facilitatorToken}`,
       `  Open forum    ${server.demo.openForumId}`,
-      // printed once, when the demo is made (only its hash is kept); `npm run staff` makes more
-      `  Staff token   ${server.demoStaffToken ?? '(printed when the demo was made; npm run staff -- create "Name" makes another)'}`,
       '',
       '  The venue, one page per screen (the facilitator page asks for the token above):',
       `  Choose        ${server.url}/demo/venue.html?code=${code}`,
