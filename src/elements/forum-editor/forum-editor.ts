@@ -439,10 +439,10 @@ export class HdForumEditor extends LitElement {
     return html`<div class="base" part="base">
       ${this.signIn.render()}
       ${editing
-        ? html`<header class="stack" part="header">
+        ? html`<div class="stack" part="header">
               <h2 tabindex="-1">${this.forum ? `${t.title.edit}: ${this.forum.title}` : t.title.create}</h2>
               ${this.renderPicker()}
-            </header>
+            </div>
             ${b
               ? html`<div class="banner ${b.kind}" role="alert" tabindex="-1">
                   <p><strong>${b.text}</strong></p>

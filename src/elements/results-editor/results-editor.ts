@@ -384,10 +384,10 @@ export class HdResultsEditor extends LitElement {
     return html`<div class="base" part="base">
       ${this.signIn.render()}
       ${this.session.signedIn || this.dirty
-        ? html`<header class="stack" part="header">
+        ? html`<div class="stack" part="header">
               <h2 tabindex="-1">${t.title}</h2>
               ${this.renderPicker()}
-            </header>
+            </div>
             ${this.banner ? html`<div class="banner success" role="alert" tabindex="-1"><p><strong>${this.banner}</strong></p></div>` : nothing} ${body}`
         : nothing}
     </div>`;
