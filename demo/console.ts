@@ -57,3 +57,5 @@ if (ID.test(wanted)) {
   document.getElementById('results-editor')?.setAttribute('forum-id', wanted);
   showSummary(wanted);
 }
+
+export {};
