@@ -24,6 +24,8 @@ export interface FieldDef {
   options?: readonly (readonly [string, string])[];
   /** Width class: `s` (numbers), `m` (dates, codes), default the column. */
   size?: 's' | 'm';
+  /** A textarea's rows (default 4). */
+  rows?: number;
   /** Id of a `<datalist>` of suggestions. */
   list?: string;
   autocomplete?: string;
@@ -107,7 +109,7 @@ export class FieldSet {
     const size = f.size ? `w-${f.size}` : '';
     let el: TemplateResult;
     if (control === 'textarea') {
-      el = html`<textarea id=${b.id} data-f=${f.key} rows="4" aria-invalid=${b.invalid} aria-describedby=${b.described} .value=${f.value}></textarea>`;
+      el = html`<textarea id=${b.id} data-f=${f.key} rows=${f.rows ?? 4} aria-invalid=${b.invalid} aria-describedby=${b.described} .value=${f.value}></textarea>`;
     } else if (control === 'select') {
       el = html`<select id=${b.id} data-f=${f.key} class=${size} aria-invalid=${b.invalid} aria-describedby=${b.described}>
         ${(f.options ?? []).map(([value, label]) => html`<option value=${value} ?selected=${value === f.value}>${label}</option>`)}

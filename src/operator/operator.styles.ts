@@ -40,6 +40,7 @@ export const operatorStyles = css`
   }
   .field.invalid > :is(input, select, textarea):not([type='checkbox']):not([type='radio']) { border-color: ${token('color-danger')}; }
   textarea { resize: vertical; min-block-size: 6em; }
+  textarea[rows='2'] { min-block-size: 0; }
   .w-s { max-inline-size: 9em; }
   .w-m { max-inline-size: 18em; }
   .check { display: grid; grid-template-columns: auto 1fr; align-items: center; column-gap: ${token('space-s')}; min-block-size: ${token('touch-target')}; }
@@ -135,7 +136,8 @@ export const operatorStyles = css`
   .s-awaiting { --_c: ${token('color-response-awaiting')}; }
   .facts { display: flex; flex-wrap: wrap; gap: ${token('space-xs')} ${token('space-l')}; }
   .facts > div { display: flex; gap: 0.4em; }
-  .facts dt { color: ${token('color-muted')}; }
+  .facts dt { color: ${token('color-muted')}; flex: none; }
+  .facts dd { min-inline-size: 0; }
   .picker { display: flex; flex-wrap: wrap; gap: ${token('space-s')} ${token('space-m')}; align-items: end; }
   .picker > .field { flex: 1 1 18em; }
   .loading { color: ${token('color-muted')}; min-block-size: 12em; padding: ${token('space-m')}; background: ${token('color-surface-alt')}; border-radius: ${token('radius')}; }

@@ -77,7 +77,7 @@ export function renderProposals(fields: FieldSet, t: ResultsEditorMessages, v: P
     const addable = v.ideas.filter((idea) => !p.ideaIds.includes(idea.id));
     return html`<li class="card proposal-draft" data-uid=${p.uid}>
       <h4>${t.proposals.number(n)}</h4>
-      ${fields.input({ key: key('title'), label: t.proposals.name, spec: PROPOSAL_FIELDS.title, value: p.title })}
+      ${fields.input({ key: key('title'), label: t.proposals.name, spec: PROPOSAL_FIELDS.title, value: p.title, control: 'textarea', rows: 2 })}
       <div class="row">
         ${fields.input({ key: key('category'), label: t.proposals.category, spec: PROPOSAL_FIELDS.category, value: p.category, list: 'categories' })}
         ${fields.input({ key: key('department'), label: t.proposals.department, spec: PROPOSAL_FIELDS.department, value: p.department, hint: t.proposals.departmentHint })}

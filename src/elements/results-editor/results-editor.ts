@@ -340,29 +340,32 @@ export class HdResultsEditor extends LitElement {
         this.setProposals(proposals.map((p, j) => (j === i ? { ...p, ideaIds: p.ideaIds.filter((x) => x !== id) } : p)), `#pick-${proposals[i]!.uid}`),
     };
     const body = renderProposals(fields, t, view);
+    // Once published, recording the city's answers is the work of the months after: it comes first.
+    const answers = this.result
+      ? renderAnswers(t, {
+          proposals: this.result.proposals,
+          open: this.answering,
+          notes: this.notes,
+          errorsOf: (id) => this.errorsOf(id),
+          busy: this.busy,
+          statusName: (s) => this.l.m.responseStatus[s],
+          day: (date) => this.l.date(`${date}T12:00:00+09:00`),
+          num: this.num,
+          toggle: (id) => this.toggleAnswer(id),
+          submit: (id, e) => void this.answer(id, e),
+          input: (id, e) => this.onAnswerInput(id, e),
+        })
+      : nothing;
     const over = forum.status === 'finished' || forum.status === 'reported';
     return html`<dl class="facts">
         <div><dt>${t.picker.label}</dt><dd>${forum.title}</dd></div>
         <div><dt>${this.l.m.forum.date}</dt><dd>${this.l.dateRange(forum.startsAt, forum.endsAt)}</dd></div>
         <div><dt>${t.forumStatus}</dt><dd><span class="badge s-${forum.status}">${this.l.m.forumStatus[forum.status]}</span></dd></div>
       </dl>
-      ${over ? nothing : html`<p class="banner warning">${t.notFinished}</p>`} ${renderIdeas(t, view)}
-      <form part="form" class="publish" novalidate @submit=${this.publish} @input=${this.onInput}>${fields.summary()} ${body}</form>
-      ${this.result
-        ? renderAnswers(t, {
-            proposals: this.result.proposals,
-            open: this.answering,
-            notes: this.notes,
-            errorsOf: (id) => this.errorsOf(id),
-            busy: this.busy,
-            statusName: (s) => this.l.m.responseStatus[s],
-            day: (date) => this.l.date(`${date}T12:00:00+09:00`),
-            num: this.num,
-            toggle: (id) => this.toggleAnswer(id),
-            submit: (id, e) => void this.answer(id, e),
-            input: (id, e) => this.onAnswerInput(id, e),
-          })
-        : nothing}`;
+      ${over ? nothing : html`<p class="banner warning">${t.notFinished}</p>`}
+      ${answers}
+      ${renderIdeas(t, view)}
+      <form part="form" class="publish" novalidate @submit=${this.publish} @input=${this.onInput}>${fields.summary()} ${body}</form>`;
   }
 
   protected override render(): unknown {
