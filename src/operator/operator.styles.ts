@@ -69,8 +69,8 @@ export const operatorStyles = css`
     text-align: center;
   }
   .primary { background: var(--_b, ${token('color-accent')}); color: ${token('color-on-accent')}; }
-  .warning { --_b: ${token('color-danger')}; }
-  .warning.primary { color: ${token('color-on-accent')}; }
+  button.warning { --_b: ${token('color-danger')}; }
+  button.warning.primary { color: ${token('color-on-accent')}; }
   .link { border-color: transparent; background: none; padding-inline: ${token('space-s')}; text-decoration: underline; font-weight: 400; }
   button:disabled { opacity: 0.7; cursor: progress; }
   form > button { justify-self: start; }

@@ -1,6 +1,6 @@
 /**
  * `<hd-forum-editor>`'s preview of a saved forum as residents see it: its entry in
- * `<hd-forum-calendar>` (the list view of its month, searched by its title) and its
+ * `<hd-forum-calendar>` (the list view of its month and district, searched by its title) and its
  * `<hd-signup-form>`, side by side where there is room. A chunk of its own, fetched when a saved
  * forum is first shown; it brings the two public widgets' code (the same chunks the loader
  * fetches for them). The preview is `inert`: a click in it must not register anyone.
@@ -57,7 +57,7 @@ export function fill(box: Element, t: ForumEditorMessages, forum: Forum, apiBase
   const calendar = document.createElement('hd-forum-calendar');
   const signup = document.createElement('hd-signup-form');
   for (const [el, attrs] of [
-    [calendar, { view: 'list', month: toSeoul(forum.startsAt).slice(0, 7), q: forum.title, 'refresh-interval': '0' }],
+    [calendar, { view: 'list', month: toSeoul(forum.startsAt).slice(0, 7), district: forum.district, q: forum.title, 'refresh-interval': '0' }],
     [signup, { 'forum-id': forum.id }],
   ] as const) {
     for (const [name, value] of Object.entries({ ...attrs, 'api-base': apiBase, lang })) el.setAttribute(name, value);
