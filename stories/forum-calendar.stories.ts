@@ -83,13 +83,13 @@ async function everyStatus(fake: FakeLoaded['fake'], call: (path: string, body: 
       capacity,
     });
     if (kind === 'announced') continue;
-    fake.setStatus(id, 'open');
-    if (kind === 'closing') fake.register(id, capacity - 2);
-    if (kind === 'full') fake.register(id, capacity + 2);
-    if (kind === 'closed') fake.setStatus(id, 'closed');
-    if (kind === 'live' || kind === 'finished' || kind === 'reported') fake.setStatus(id, 'live');
-    if (kind === 'finished') fake.setStatus(id, 'finished');
-    if (kind === 'reported') fake.publishResults(id, { attended: 24, proposals: [] });
+    await fake.setStatus(id, 'open');
+    if (kind === 'closing') await fake.register(id, capacity - 2);
+    if (kind === 'full') await fake.register(id, capacity + 2);
+    if (kind === 'closed') await fake.setStatus(id, 'closed');
+    if (kind === 'live' || kind === 'finished' || kind === 'reported') await fake.setStatus(id, 'live');
+    if (kind === 'finished') await fake.setStatus(id, 'finished');
+    if (kind === 'reported') await fake.publishResults(id, { attended: 24, proposals: [] });
   }
   return month;
 }

@@ -13,6 +13,7 @@
  */
 import { ApiCache } from './cache.js';
 import { ApiError, NetworkError, RateLimitedError, TimeoutError, errorFromResponse } from './errors.js';
+import { installKey } from './install-key.js';
 import type {
   FeedFilters,
   Forum,
@@ -26,6 +27,9 @@ import type {
   IdeaPatch,
   JoinInput,
   Me,
+  ParticipantListQuery,
+  ParticipantPage,
+  ParticipantRevoked,
   ParticipantSession,
   RegistrationInput,
   RegistrationReceipt,
@@ -260,9 +264,25 @@ export class ApiClient {
 
   // ---------------------------------------------------------------- participants
 
-  /** Joins a live forum at a table; the returned `token` is the participant's bearer token. */
+  /**
+   * Joins a live forum at a table; the returned `token` is the participant's bearer token. Sends
+   * this browser's install key for the forum (unless `input` names one), so joining again from
+   * the same browser returns the same participant.
+   */
   join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
-    return this.write<ParticipantSession>('POST', `/forums/${enc(forumId)}/participants`, input, options, true);
+    const body = { ...input, installKey: input.installKey ?? installKey(this.baseUrl, forumId) };
+    return this.write<ParticipantSession>('POST', `/forums/${enc(forumId)}/participants`, body, options, true);
+  }
+  /** Who has joined: the count and one page of (anonymous) participants (facilitator). */
+  listParticipants(forumId: string, query: ParticipantListQuery = {}, options?: GetOptions): Promise<ParticipantPage> {
+    return this.get<ParticipantPage>(`/forums/${enc(forumId)}/participants`, query, { cache: 'no-cache', ...options });
+  }
+  /** Revokes a participant: its dots are released and its token stops working (facilitator). */
+  async revokeParticipant(forumId: string, participantId: string, options: WriteOptions = {}): Promise<ParticipantRevoked> {
+    const res = await this.write<ParticipantRevoked>('DELETE', `/forums/${enc(forumId)}/participants/${enc(participantId)}`, undefined, options, true);
+    this.invalidateIdeas(forumId);
+    this.invalidateForum(forumId);
+    return res;
   }
   me(forumId: string, options?: GetOptions): Promise<Me> {
     return this.get<Me>(`/forums/${enc(forumId)}/participants/me`, undefined, { cache: 'no-cache', ...options });
