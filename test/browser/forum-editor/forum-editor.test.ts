@@ -153,7 +153,7 @@ describe('<hd-forum-editor>', () => {
     expect(problems(el).fields).to.not.include('f-capacity');
   });
 
-  it('puts the server’s problem details at the field they name and sends nothing twice: an end before the start', async () => {
+  it('puts the server’s problem details at the field they name and creates nothing: an end before the start', async () => {
     const el = await editor();
     await signIn(el);
     const title = `서버 검증 시험 ${Date.now()}`;
@@ -167,6 +167,39 @@ describe('<hd-forum-editor>', () => {
     const found = await admin<{ items: Forum[] }>('GET', `/forums?q=${encodeURIComponent(title)}`);
     expect(found.items).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('a save whose answer was lost is sent again with the same Idempotency-Key: the forum is created once', async () => {
+    resetRegistry();
+    registryDefaults.client.retries = 0; // the operator, not the client, tries again
+    let lose = true;
+    registryDefaults.client.fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (lose && init?.method === 'POST') {
+        lose = false;
+        throw new TypeError('Failed to fetch'); // the server created it; the answer never came
+      }
+      return res;
+    };
+    try {
+      const el = await editor();
+      await signIn(el);
+      const title = `응답 유실 시험 ${Date.now()}`;
+      await fillForum(el, title);
+      await save(el);
+      await until(() => $(el, '.error-summary'), 'the failure');
+      expect(text($(el, '.error-summary')!)).to.contain('서버에 연결하지 못했습니다');
+      expect($<HTMLInputElement>(el, '#f-title')!.value).to.equal(title);
+      await save(el);
+      await saved(el);
+      expect(text($(el, '.banner.success')!)).to.contain('토론회를 만들었습니다.');
+      const found = await admin<{ items: Forum[] }>('GET', `/forums?q=${encodeURIComponent(title)}`);
+      expect(found.items).to.have.length(1);
+    } finally {
+      delete registryDefaults.client.fetch;
+      delete registryDefaults.client.retries;
+      resetRegistry();
+    }
   });
 
   it('creates a forum in Seoul time with its questions, then shows its status, join code, consents and the public preview', async () => {
