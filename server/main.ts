@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     `  URL           ${server.url}/`,
     `  API           ${server.apiBase}`,
     `  Admin token   ${tokenFromEnv ? '(from HD_ADMIN_TOKEN)' : server.adminToken}`,
+    `  Console       ${server.url}/demo/console.html  (operators sign in there with a token)`,
   ];
   if (server.demo) {
     const code = encodeURIComponent(server.demo.joinCode);
