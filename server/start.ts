@@ -35,6 +35,8 @@ export interface RunningServer {
   demo: DemoInfo | null;
   /** The server's database (tests inspect what was stored). */
   db: Kysely<DB>;
+  /** The origins whose pages may call the API (CORS): `corsOrigins`, else the defaults. */
+  readonly corsOrigins: string[];
   close(): Promise<void>;
 }
 
@@ -219,6 +221,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminToken,
     demo,
     db,
+    get corsOrigins() {
+      return [...corsOrigins];
+    },
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);
