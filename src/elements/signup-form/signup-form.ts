@@ -11,7 +11,6 @@ import { baseStyles } from '../../styles/base.js';
 import { availability, type Availability } from './availability.js';
 import { takeCancelToken } from './cancel-link.js';
 import { SignupEntry } from './entry.js';
-import { FormFields } from './fields.js';
 import { PARTS, type PartModules, type PartName } from './lazy-parts.js';
 import { ko } from './messages.js';
 import { styles } from './signup-form.styles.js';
@@ -105,6 +104,13 @@ export class HdSignupForm extends LitElement {
   readonly #entry = new SignupEntry(this, {
     form: () => this.#data.value,
     rules: () => this.#parts.need(PARTS.check)?.validateField ?? fetchPart(PARTS.check).then((check) => check.validateField),
+    words: () => this.#localize.t,
+    errorText: (code) => PARTS.check.value?.errorText(this.#localize, code),
+    // The person touched the form: fetch what checking, sending (with it) and the confirmation need.
+    touched: () => {
+      this.#parts.need(PARTS.check, true);
+      this.#parts.need(PARTS.views, true);
+    },
   });
   /** Sending and what follows (from the submit chunk; made when first needed). */
   #submission: Submission | undefined;
@@ -240,23 +246,9 @@ export class HdSignupForm extends LitElement {
     fetchPart(PARTS.submit).then((submit) => this.#submissionOf(submit.Submission).resume(client.baseUrl, forumId), () => undefined);
   }
 
-  /** The person touched the form: fetch what checking, sending (with it) and the confirmation need. */
-  readonly #ahead = () => {
-    this.#parts.need(PARTS.check, true);
-    this.#parts.need(PARTS.views, true);
-  };
-
-  readonly #formListeners = {
-    submit: (event: Event) => {
-      event.preventDefault();
-      void this.#submit();
-    },
-    input: (event: Event) => {
-      this.#ahead();
-      this.#entry.input(event);
-    },
-    change: (event: Event) => this.#entry.change(event),
-    touch: this.#ahead,
+  readonly #onSubmit = (event: Event) => {
+    event.preventDefault();
+    void this.#submit();
   };
 
   /** Focuses a field (or the heading, `top`); false when it is not on screen (yet). */
@@ -406,7 +398,6 @@ export class HdSignupForm extends LitElement {
     const { check, guardian, notices } = this.#loaded;
     // A full forum's notice, once its words are in: signing up joins the waitlist.
     const full = this.#available === 'full' ? notices : undefined;
-    const fields = new FormFields(localize.t, this.#entry, check && ((code) => check.errorText(localize, code)));
     const stuck = PARTS.check.value ? undefined : this.#stuck;
     const top = stuck
       ? failureView(localize, () => this.#submit(), stuck.error, true)
@@ -415,11 +406,12 @@ export class HdSignupForm extends LitElement {
         : nothing;
     const parts = {
       top,
-      guardian: guardian?.renderGuardian(fields, localize.locale) ?? this.#wait('guardian', 'guardian.name'),
+      guardian: guardian?.renderGuardian(this.#entry, localize.locale) ?? this.#wait('guardian', 'guardian.name'),
       submitLabel: full ? full.submitWaitlist(localize) : localize.t.submit,
       sending: this.#phase === 'sending',
+      onSubmit: this.#onSubmit,
     };
     return html`${forumSummary(localize, forum)} ${full ? full.renderFull(localize, forum) : nothing}
-      ${this.#phase === 'pending' ? this.#submission?.renderPending() : nothing} ${fields.form(form, parts, this.#formListeners)}`;
+      ${this.#phase === 'pending' ? this.#submission?.renderPending() : nothing} ${this.#entry.form(form, parts)}`;
   }
 }
