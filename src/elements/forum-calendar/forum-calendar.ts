@@ -114,9 +114,9 @@ export class HdForumCalendar extends LitElement {
     signupHref: { attribute: 'signup-href' },
     mapHref: { attribute: 'map-href' },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
-    narrow: { state: true, attribute: false },
-    focusDay: { state: true, attribute: false },
-    openDay: { state: true, attribute: false },
+    narrow: { state: true },
+    focusDay: { state: true },
+    openDay: { state: true },
   };
 
   /** Base URL of the backend. */

@@ -100,14 +100,10 @@ export class SignupEntry {
     return this.#problems.general;
   }
 
-  /** Whether the error summary is shown (after a failed submit). */
-  get summary(): boolean {
-    return this.#problems.summary;
-  }
-
-  /** Whether there is anything for the error summary to list. */
-  get hasProblems(): boolean {
-    return !!this.#problems.general || Object.keys(this.#problems.errors).length > 0;
+  /** Whether the error summary shows: after a failed submit, while there is a problem to list. */
+  get showsSummary(): boolean {
+    const { summary, general, errors } = this.#problems;
+    return summary && (!!general || Object.keys(errors).length > 0);
   }
 
   /** Shows these problems (a submit's check, or the server's refusal). */

@@ -78,8 +78,8 @@ export class HdSignupForm extends LitElement {
     forumId: { attribute: 'forum-id' },
     apiBase: { attribute: 'api-base' },
     cancelToken: { attribute: 'cancel-token' },
-    forum: { state: true, attribute: false },
-    announce: { state: true, attribute: false },
+    forum: { state: true },
+    announce: { state: true },
   };
 
   /** The forum to sign up for. */
@@ -299,7 +299,7 @@ export class HdSignupForm extends LitElement {
     }
     if (this.#phase === 'pending') this.#use('submit');
     if (isUnder(this.#entry.values, form)) this.#use('guardian');
-    if (Object.keys(this.#entry.errors).length || (this.#entry.summary && this.#entry.hasProblems)) this.#use('check');
+    if (this.#entry.showsSummary || Object.keys(this.#entry.errors).length) this.#use('check');
     return 'form';
   }
 
@@ -401,7 +401,7 @@ export class HdSignupForm extends LitElement {
     const stuck = PARTS.check.value ? undefined : this.#stuck;
     const top = stuck
       ? failureView(localize, () => this.#submit(), stuck.error, true)
-      : this.#entry.summary && this.#entry.hasProblems
+      : this.#entry.showsSummary
         ? check?.renderSummary(localize, this.#entry, form, (key) => this.#focusField(key))
         : nothing;
     const parts = {
