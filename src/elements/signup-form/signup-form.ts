@@ -161,7 +161,7 @@ export class HdSignupForm extends LitElement {
   });
 
   get #client(): ApiClient | undefined {
-    return this.#api.ready ? this.#api.client : undefined;
+    return this.#api.value?.client;
   }
 
   get #phase(): Phase {
@@ -273,7 +273,6 @@ export class HdSignupForm extends LitElement {
   }
 
   #chooseScreen(): Screen {
-    this.#shownForm = this.#shownForum = undefined;
     if (!this.#localize.ready) return 'loading';
     if (this.#api.missing) return 'no-backend';
     if (this.cancelToken) {
@@ -350,7 +349,7 @@ export class HdSignupForm extends LitElement {
 
   #renderScreen(): unknown {
     const localize = this.#localize;
-    const { views, submit, notices } = this.#loaded;
+    const { views, notices } = this.#loaded;
     const forum = this.#shownForum!;
     switch (this.#screen) {
       case 'loading':
@@ -363,14 +362,14 @@ export class HdSignupForm extends LitElement {
       case 'load-error':
         return failureView(localize, () => this.#data.run(), this.#data.error);
       case 'manage':
-        return (views && this.#manage?.render()) ?? this.#wait('views');
+        return this.#manage?.render() ?? this.#wait('views'); // made once the views chunk is in
       case 'outcome': {
         const receipt = this.#submission!.receipt!;
         const view = { localize, host: this, forum: this.forum, icsUrl: this.#client!.icsUrl(receipt.forumId), announce: (text: string) => (this.announce = text) };
         return views?.renderOutcome(view, receipt) ?? this.#wait('views');
       }
       case 'already':
-        return (submit && this.#submission?.renderAlready(forumSummary(localize, forum))) ?? this.#wait('submit');
+        return this.#submission?.renderAlready(forumSummary(localize, forum)) ?? this.#wait('submit');
       case 'closed':
         return notices?.renderClosed(localize, forum, this.#available === 'closed') ?? this.#wait('notices');
       default:
