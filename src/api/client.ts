@@ -403,9 +403,17 @@ export class ApiClient {
     return this.#peek('/results/totals', []);
   }
 
-  /** URL of the forum's event stream (no token: the stream is public). */
+  /** URL of the forum's event stream (never with a token: see `streamHeaders`). */
   eventsUrl(forumId: string, lastEventId?: string | null): string {
     return this.url(fillPath('/forums/{forumId}/events' satisfies PathWith<'get'>, [forumId]), { lastEventId: lastEventId ?? undefined });
+  }
+
+  /**
+   * The headers an event stream of this client carries: its token's `Authorization` (a
+   * facilitator's stream then includes hidden ideas), or undefined without a token.
+   */
+  streamHeaders(): Record<string, string> | undefined {
+    return this.#token ? { Authorization: `Bearer ${this.#token}` } : undefined;
   }
 
   // ---------------------------------------------------------------- cache helpers
@@ -515,7 +523,10 @@ export class ApiClient {
       if (body !== undefined) init.body = body;
       response = await this.#fetch(url, init);
     } catch (error) {
-      throw this.#mapFailure(error, callerSignal, timeout, timeoutMs);
+      // No response at all: a backend on another origin that is up but does not allow this page
+      // (CORS) is told apart from one that is down (diagnose.ts, fetched only now).
+      const failure = this.#mapFailure(error, callerSignal, timeout, timeoutMs);
+      throw failure instanceof NetworkError ? await import('./diagnose.js').then((d) => d.diagnoseFailure(failure, url), () => failure) : failure;
     }
     if (!response.ok) throw await errorFromResponse(response);
     let data: unknown;

@@ -121,6 +121,10 @@ const KIND_MESSAGES: Partial<Record<ApiError['kind'], Exclude<keyof Messages['er
  */
 export function errorMessage(error: unknown, m: Messages, codes?: Record<string, string>): string {
   if (error instanceof RateLimitedError) return m.errors.rateLimited(error.retryAfter);
+  // A backend that does not allow this page (CORS, see api/diagnose.ts): its editor learns the
+  // cause, residents get the usual outage message.
+  const editors = (error as { explain?: (locale: string) => string | undefined } | null)?.explain?.(m.locale);
+  if (editors) return editors;
   if (error instanceof NetworkError) return error.offline ? m.errors.offline : m.errors.network;
   if (error instanceof ApiError) {
     const byKind = KIND_MESSAGES[error.kind];

@@ -16,8 +16,14 @@ import type { CalendarMessages } from './messages.js';
 
 /** What the cards read from the element. */
 export interface CardHost {
-  /** The element: its link templates (`signup-href`, `map-href`), and where `hd-forum-select` is fired. */
-  element: { signupHref: string | undefined; mapHref: string; dispatchEvent(event: Event): boolean };
+  /** The element: its link templates (`forum-href`, `signup-href`, `results-href`, `map-href`), and where `hd-forum-select` is fired. */
+  element: {
+    forumHref: string | undefined;
+    signupHref: string | undefined;
+    resultsHref: string | undefined;
+    mapHref: string;
+    dispatchEvent(event: Event): boolean;
+  };
   localize: LocalizeController<CalendarMessages>;
   /** The forum's `.ics` URL, if there is a backend. */
   ics(id: string): string | undefined;
@@ -42,6 +48,17 @@ const en: typeof ko = {
 
 /** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
 const SIGNUP: string[] = ['announced', 'open', 'full'];
+/** Statuses whose forum has taken place: they get the `results-href` link (the results, or when they are expected). */
+const HELD: string[] = ['finished', 'reported'];
+
+/**
+ * Where a forum's title leads: its own page (`forum-href`), else by its status its signup or its
+ * results page; null when none fits (the title is then plain text, not a link that does nothing).
+ */
+export function forumLink(element: CardHost['element'], forum: Forum): string | null {
+  const template = element.forumHref || (SIGNUP.includes(forum.status) && element.signupHref) || (HELD.includes(forum.status) && element.resultsHref) || '';
+  return template ? template.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
+}
 
 export const styles = css`
   ul,
@@ -86,28 +103,23 @@ export const styles = css`
     border: 1px solid currentColor;
     border-radius: 999px;
     font-weight: 700;
-    font-size: 0.9375em;
     color: var(--_s);
     background: color-mix(in srgb, var(--_s) 12%, var(--_hd-color-surface));
   }
   .name {
     font-size: 1.125em;
     font-weight: 700;
-    text-align: start;
-    border: 0;
-    padding: 0;
-    background: none;
+  }
+  a.name {
     color: var(--_hd-color-accent);
     text-decoration: underline;
     text-underline-offset: 0.2em;
-    display: inline-flex;
-    align-items: center;
   }
   .meta,
   .muted {
     color: var(--_hd-color-muted);
   }
-  .name,
+  a.name,
   .meta a,
   .ics {
     display: inline-flex;
@@ -115,7 +127,6 @@ export const styles = css`
     min-height: var(--_hd-touch-target);
   }
   .today-tag {
-    font-size: 0.875em;
     color: var(--_today);
   }
 `;
@@ -158,7 +169,7 @@ function card(calendar: CardHost, forum: Forum): TemplateResult {
   const messages = calendar.localize.m;
   const words = wordsOf(calendar);
   const status = displayStatus(forum);
-  const href = calendar.element.signupHref && SIGNUP.includes(forum.status) ? calendar.element.signupHref.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
+  const href = forumLink(calendar.element, forum);
   const left = seatsLeft(forum);
   const seats =
     status === 'full'
@@ -180,8 +191,8 @@ function card(calendar: CardHost, forum: Forum): TemplateResult {
       ${seats ? html`<span class="seats">${seats}</span>` : nothing}
     </p>
     ${href
-      ? html`<a part="forum-link" class="name" href=${href} @click=${select}>${forum.title}</a>`
-      : html`<button type="button" part="forum-link" class="name" @click=${select}>${forum.title}</button>`}
+      ? html`<a part="forum-title forum-link" class="name" href=${href} @click=${select}>${forum.title}</a>`
+      : html`<p part="forum-title" class="name">${forum.title}</p>`}
     <p class="meta"><span class="visually-hidden">${messages.forum.date}: </span>${calendar.localize.dateRange(forum.startsAt, forum.endsAt)}</p>
     <p class="meta">
       <span class="visually-hidden">${messages.forum.venue}: </span>${forum.district} ·

@@ -22,7 +22,7 @@ const PER_CELL = 2;
  * After a retry the button goes: the keyboard moves to what takes its place (a new retry if it
  * failed again, else the day's heading, the first forum or the grid's tab stop).
  */
-const FOCUS = '#panel-title, [part=forum-link], [tabindex="0"]';
+const FOCUS = '#panel-title, [part~=forum-title], [tabindex="0"]';
 
 /**
  * The forum cards (list view, an opened day): a part fetched once per page, the first time an
@@ -40,7 +40,8 @@ interface Loaded {
 /**
  * The city's forums for residents: a month grid where there is room and a list on narrow
  * screens, each forum with its date and time in Asia/Seoul, venue and map link, status and seats
- * left, an `.ics` download and a link to its signup page (`signup-href`). District, topic and
+ * left, an `.ics` download and a link to the forum's page (`forum-href`, else by status its signup
+ * or results page; a title with nowhere to go is plain text, never a link that does nothing). District, topic and
  * status filters and a text search are attributes as well as controls inside the widget. It keeps
  * its height while loading, says so when nothing matches or the backend cannot be reached (with
  * a retry), and collapses a busy day into "+N".
@@ -58,7 +59,9 @@ interface Loaded {
  *
  * Keyboard (month view): the grid follows the WAI-ARIA grid pattern — one tab stop; arrows move
  * by day and week, Home/End to the week's start (Sunday) and end, PageUp/PageDown by month
- * (with Shift by year), Enter/Space open the day's forums, Escape closes them.
+ * (with Shift by year), Enter/Space open the day's forums (and move the focus to them), Escape closes them. A title cut short in
+ * a day cell is there in full in the day's list, which opens when the day is tapped or gets the
+ * keyboard's focus.
  *
  * @attr api-base - Base URL of the backend (else the nearest `<hd-provider>`'s).
  * @attr view - `month` or `list`. Unset: `list` when the element is narrower than 480px, else `month`.
@@ -67,15 +70,20 @@ interface Loaded {
  * @attr topic - Only forums with this topic tag.
  * @attr status - Only these statuses, comma-separated (`open,full`).
  * @attr q - Text search (title, summary, venue, topics); the search box sets it after a short pause.
- * @attr signup-href - Link of a forum that takes signups; `{id}` is replaced by the forum's id,
- *   e.g. `/signup.html?forum={id}`. Without it, choosing a forum only fires `hd-forum-select`.
+ * @attr forum-href - Link of a forum's own page, for every forum; `{id}` is replaced by the forum's id,
+ *   e.g. `/forums/{id}`. Without it, a forum's title links by its status to `signup-href` or `results-href`.
+ * @attr signup-href - Link of a forum that takes signups (announced, open, full) when there is no
+ *   `forum-href`; `{id}` is replaced by the forum's id, e.g. `/signup.html?forum={id}`.
+ * @attr results-href - Link of a forum that has taken place (finished, reported: its results, or when
+ *   they are expected) when there is no `forum-href`; `{id}` as above, e.g. `/results.html?forum={id}`.
+ *   A forum with no link (none of the three fits its status) shows its title as plain text.
  * @attr map-href - Map link of a venue; `{query}` is replaced by the URL-encoded address.
  *   Default `https://map.kakao.com/link/search/{query}` (Naver: `https://map.naver.com/p/search/{query}`).
  * @attr refresh-interval - Seconds between refetches while the page is visible (default 60; 0: only on return to the page).
  * @attr lang - `ko` (default) or `en`; else the nearest `lang`.
  *
- * @event {HdForumSelectEvent} hd-forum-select - A person chose a forum (`detail.forum`, `detail.href`).
- *   Cancelable: `preventDefault()` stops the navigation to `signup-href`.
+ * @event {HdForumSelectEvent} hd-forum-select - A person followed a forum's link with a plain click
+ *   (`detail.forum`, `detail.href`; not for a new tab). Cancelable: `preventDefault()` stops the navigation.
  *
  * @csspart base - The whole calendar.
  * @csspart toolbar - Month navigation and view switch.
@@ -88,7 +96,8 @@ interface Loaded {
  * @csspart day-panel - The forums of the chosen day.
  * @csspart list - The list view.
  * @csspart forum - One forum card.
- * @csspart forum-link - The forum's title (a link to `signup-href`, else a button).
+ * @csspart forum-title - The forum's title in a card, a link or plain text.
+ * @csspart forum-link - The forum's title when it is a link (`forum-href`, `signup-href` or `results-href`).
  * @csspart status - The forum's status badge.
  * @csspart ics-link - "Add to my calendar".
  * @csspart map-link - The venue's map link.
@@ -111,7 +120,9 @@ export class HdForumCalendar extends LitElement {
     topic: {},
     status: {},
     q: {},
+    forumHref: { attribute: 'forum-href' },
     signupHref: { attribute: 'signup-href' },
+    resultsHref: { attribute: 'results-href' },
     mapHref: { attribute: 'map-href' },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
     narrow: { state: true },
@@ -135,8 +146,12 @@ export class HdForumCalendar extends LitElement {
   status = '';
   /** Text search. */
   q = '';
-  /** Signup link template with `{id}`. */
+  /** Link template of a forum's own page, with `{id}` (every status). */
+  forumHref: string | undefined;
+  /** Signup link template with `{id}` (forums that take signups). */
   signupHref: string | undefined;
+  /** Results link template with `{id}` (forums that have taken place). */
+  resultsHref: string | undefined;
   /** Map link template with `{query}`. */
   mapHref = 'https://map.kakao.com/link/search/{query}';
   /** Seconds between refetches while visible (0: only when the page becomes visible again). */
@@ -147,6 +162,8 @@ export class HdForumCalendar extends LitElement {
   private focusDay = seoulDateKey(Date.now());
   /** The day whose forums are open below the grid. */
   private openDay: string | undefined;
+  /** A day getting the focus back when its list was closed (it does not open again at once). */
+  private closing: string | undefined;
 
   readonly #api = new ApiController(this);
   readonly #localize = words(this, this.#api, ko, () => import('./messages-en.js'));
@@ -334,7 +351,19 @@ export class HdForumCalendar extends LitElement {
   #closeDayPanel(): void {
     const day = this.openDay;
     this.openDay = undefined;
-    if (day) this.#go(day, true);
+    if (!day) return;
+    this.closing = day;
+    this.#go(day, true);
+    void this.updateComplete.then(() => (this.closing = undefined));
+  }
+
+  /**
+   * A day cell got the focus. Its titles are cut short in the cell, so a day with forums shows
+   * them in full in the day's list below the grid (the focus stays on the day).
+   */
+  #onDayFocus(day: string, forums: number): void {
+    this.focusDay = day;
+    if (forums && this.closing !== day) this.openDay = day;
   }
 
   #onGridKey(event: KeyboardEvent): void {
@@ -348,6 +377,11 @@ export class HdForumCalendar extends LitElement {
     else if (key === 'Enter' || key === ' ') {
       event.preventDefault();
       this.#openDayPanel(day, true);
+      return;
+    } else if (key === 'Escape' && this.openDay) {
+      // The day's list that the focus opened closes from the grid too.
+      event.preventDefault();
+      this.#closeDayPanel();
       return;
     } else return;
     event.preventDefault();
@@ -539,7 +573,7 @@ export class HdForumCalendar extends LitElement {
               aria-selected=${day === this.openDay}
               aria-current=${isToday ? 'date' : nothing}
               @click=${() => this.#openDayPanel(day, false)}
-              @focus=${() => (this.focusDay = day)}
+              @focus=${() => this.#onDayFocus(day, items ? forums.length : 0)}
             >
               <span class="visually-hidden">${label}</span>
               <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>

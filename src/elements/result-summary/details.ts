@@ -19,7 +19,8 @@ const ko = {
   tableNo: (n: string) => `${n}번 테이블`,
   tableCols: ['테이블', '주제', '퍼실리테이터', '참가자', '의견', '투표'],
   total: '합계',
-  uncategorised: '미분류',
+  /** Ideas no one sorted under a category: a neutral word, listed last. */
+  uncategorised: '기타',
   ageGroup: '연령대',
   district: '지역',
   others: (n: string) => `그 외 ${n}곳`,
@@ -40,7 +41,7 @@ const en: typeof ko = {
   tableNo: (n) => `Table ${n}`,
   tableCols: ['Table', 'Topic', 'Facilitator', 'Participants', 'Ideas', 'Votes'],
   total: 'Total',
-  uncategorised: 'Uncategorised',
+  uncategorised: 'Other',
   ageGroup: 'Age group',
   district: 'District',
   others: (n) => `${n} others`,
@@ -85,7 +86,7 @@ export const styles = [
 
 /** What the lazily loaded views may read and do: a narrow window onto the element. */
 export interface ResultHost {
-  element: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'dispatchEvent' | keyof ReactiveControllerHost>;
+  element: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'forumHref' | 'dispatchEvent' | keyof ReactiveControllerHost>;
   localize: LocalizeController<ResultMessages>;
   client: () => ApiClient | undefined;
   /** Whether the data table `id` is shown. */
@@ -160,7 +161,13 @@ export function glance(summary: ResultHost, result: ForumResult): Record<'cat' |
   const people = (v: number) => messages.people(num(v));
   const items = (v: number) => messages.items(num(v));
   const votes = (v: number) => messages.votes(num(v));
-  const cats = result.categories.map((c) => ({ label: c.category || words.uncategorised, ideas: c.ideas, votes: c.votes }));
+  // In the backend's order (most votes first), but the ideas no one sorted come last, whatever their
+  // count: they are what is left over, not a theme of the forum.
+  const cats = [...result.categories.filter((c) => c.category), ...result.categories.filter((c) => !c.category)].map((c) => ({
+    label: c.category || words.uncategorised,
+    ideas: c.ideas,
+    votes: c.votes,
+  }));
   const ages = [...result.byAgeGroup].sort((a, b) => AGE_ORDER.indexOf(a.key) - AGE_ORDER.indexOf(b.key));
 
   const barParts = (id: string, title: string, rows: Bar[], head: string[], max = 99): ChartParts => {

@@ -64,9 +64,8 @@ export const styles = [
       background: var(--_hd-color-surface);
       padding: 0.4em 0.9em;
     }
-    .link, .more { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
-    .more { border: 1px solid var(--_hd-color-border); text-decoration: none; padding: 0.4em 1em; margin-top: 0.75em; }
-    .link { font: inherit; font-weight: 700; }
+    .more { background: none; color: var(--_hd-color-accent); border: 1px solid var(--_hd-color-border); padding: 0.4em 1em; margin-block: 0.75em; }
+    .link { color: var(--_hd-color-accent); text-decoration: underline; text-underline-offset: 0.2em; display: inline-block; padding: 0.4em 0; }
     .forums { list-style: none; padding: 0; display: grid; gap: 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); }
     .forum {
       border: 1px solid var(--_hd-color-border);
@@ -77,7 +76,6 @@ export const styles = [
       gap: 0.25em;
       align-content: start;
     }
-    .status-text { font-size: 0.95em; }
     @media print {
       .more { display: none !important; }
       .forum { break-inside: avoid; border-color: #999; padding: 0.5em; }
@@ -103,6 +101,8 @@ export async function reportedForums(client: ApiClient, signal: AbortSignal): Pr
 }
 
 const PAGE = 10;
+/** Without `forum-href`, a forum's link is this page with this fragment and the forum's id. */
+const HASH = '#hd-forum=';
 const PARALLEL = 4;
 const seoulYear = (iso: string) => Number(seoulDateKey(iso).slice(0, 4));
 
@@ -133,12 +133,28 @@ export class ProgrammeView {
     });
     // Made during the element's render: start now rather than at its next update.
     void this.#task.run();
+    // A link to a forum opened in a new tab or shared (without `forum-href`: this page and the
+    // forum's id after #hd-forum=) shows that forum, with the way back to the programme.
+    const linked = host.element.forumHref ? '' : location.hash.startsWith(HASH) ? decodeURIComponent(location.hash.slice(HASH.length)) : '';
+    if (/^[A-Za-z0-9_-]{1,64}$/.test(linked)) {
+      this.#from = true;
+      // (After the render that made this view: a property set during a render would update twice.)
+      void Promise.resolve().then(() => host.show(linked));
+    }
+  }
+
+  /** Where a forum's name links to: `forum-href` filled in, else this page with #hd-forum=<id>. */
+  #href(forumId: string): string {
+    const template = this.#summary.element.forumHref;
+    return template ? template.replaceAll('{id}', encodeURIComponent(forumId)) : HASH + encodeURIComponent(forumId);
   }
 
   /** The way back to the programme, in a forum's summary opened from it. */
   back(): TemplateResult | undefined {
     const go = () => {
       this.#from = false;
+      // A reload then shows the programme too (the forum's fragment is ours to drop).
+      if (location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
       this.#summary.show('');
     };
     return this.#from ? html`<button type="button" class="back" @click=${go}>${this.#words.back}</button>` : undefined;
@@ -187,6 +203,17 @@ export class ProgrammeView {
     for (const [id, r] of results) if (r instanceof Error) results.delete(id);
     this.#results = results;
     this.#summary.element.requestUpdate();
+  }
+
+  /**
+   * A forum's name is a real link: a middle or modified click (a new tab or window) follows it;
+   * a plain click asks the page (`hd-result-forum-select`) and, unless it takes over, shows the
+   * forum in place.
+   */
+  #follow(e: MouseEvent, forumId: string): void {
+    if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    this.#select(forumId);
   }
 
   #select(forumId: string): void {
@@ -343,7 +370,7 @@ export class ProgrammeView {
         <p class="status-text">${text}</p>`;
     }
     return html`<li class="forum" part="forum">
-      <h4><button type="button" class="link" @click=${() => this.#select(forum.id)}>${forum.title}</button></h4>
+      <h4><a class="link" part="forum-link" href=${this.#href(forum.id)} @click=${(e: MouseEvent) => this.#follow(e, forum.id)}>${forum.title}</a></h4>
       <p class="meta">${this.#summary.day(forum.startsAt)} · ${forum.district}</p>
       ${detail}
     </li>`;

@@ -51,6 +51,11 @@ const waitingChunk = part(() => import('./waiting.js'));
  * @attr api-base - Base URL of a backend serving the Hyeondap API (else the nearest `<hd-provider>`'s).
  * @attr year - Programme view: only forums held in this year (Asia/Seoul).
  * @attr district - Programme view: only forums held in this district (읍·면·동).
+ * @attr forum-href - Programme view: link of a forum's own results page, `{id}` replaced by the forum's
+ *   id (e.g. `/results.html?forum={id}`). A forum's name is a real link there (a new tab or a shared
+ *   link opens it); a plain click shows the forum in place unless the page cancels
+ *   `hd-result-forum-select`. Without it the link is this page with `#hd-forum=<id>`, which the
+ *   programme view opens when the page is loaded with it.
  * @attr lang - `ko` (default) or `en`; otherwise the nearest `lang`.
  *
  * @event {HdResultForumSelectEvent} hd-result-forum-select - A person chose a forum in the programme
@@ -65,6 +70,7 @@ const waitingChunk = part(() => import('./waiting.js'));
  * @csspart answer - The city's answer (시 답변).
  * @csspart chart - One chart with its text alternative and data table.
  * @csspart forum - One forum in the programme list.
+ * @csspart forum-link - A forum's name in the programme list (a link).
  * @csspart error - The error message with its retry button.
  * @csspart skeleton - The placeholder while loading.
  *
@@ -80,6 +86,7 @@ export class HdResultSummary extends LitElement {
     token: { attribute: false },
     year: { type: Number },
     district: {},
+    forumHref: { attribute: 'forum-href' },
     data: { state: true },
     announce: { state: true },
     open: { state: true },
@@ -96,6 +103,8 @@ export class HdResultSummary extends LitElement {
   year: number | undefined;
   /** Programme view: only forums of this district. */
   district: string | undefined;
+  /** Programme view: link template of a forum's results page, with `{id}`. */
+  forumHref: string | undefined;
 
   private data: ForumResult | undefined;
   private announce = '';
