@@ -89,6 +89,9 @@ export default defineConfig(({ mode }) => {
             includeDependenciesRecursively: false,
             groups: [
               { name: 'live', test: /src\/(api\/live-|controllers\/live-)/, priority: 2 },
+              // What the operator tools share (sign-in, forms, admin calls, their common event): never on a
+              // public page. Their English words stay out of it: they come with each tool's English chunk.
+              { name: 'operator', test: /src\/(operator\/(?!messages-en)|events\/editor-forum-select)/, priority: 2 },
               { name: 'foundation', test: FOUNDATION, priority: 1 },
             ],
           },

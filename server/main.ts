@@ -169,6 +169,7 @@ async function main(): Promise<void> {
     // The first thing an editor embedding the widgets on another site needs: is that site allowed?
     `  CORS origins  ${server.corsOrigins.join(', ')}`,
     `                ${corsEnv?.length ? '(from HD_CORS_ORIGINS)' : '(the defaults; a site embedding the widgets needs HD_CORS_ORIGINS=https://its.origin)'}`,
+    `  Console       ${server.url}/demo/console.html  (operators sign in there with a token)`,
   ];
   if (server.demo) {
     const code = encodeURIComponent(server.demo.joinCode);
