@@ -124,15 +124,9 @@ export class LoadTask<A extends readonly unknown[] = readonly unknown[], R = unk
 
   /** What to show for the current status. */
   render<T>(renderers: LoadTaskRenderers<R, T>): T | undefined {
-    switch (this.#status) {
-      case 'idle':
-        return renderers.idle?.();
-      case 'pending':
-        return renderers.pending?.();
-      case 'complete':
-        return renderers.complete?.(this.#value as R);
-      default:
-        return renderers.error?.(this.#error);
-    }
+    const status = this.#status;
+    if (status === 'complete') return renderers.complete?.(this.#value as R);
+    if (status === 'error') return renderers.error?.(this.#error);
+    return renderers[status]?.();
   }
 }

@@ -11,7 +11,6 @@ import { baseStyles } from '../../styles/base.js';
 import { availability, type Availability } from './availability.js';
 import { takeCancelToken } from './cancel-link.js';
 import { SignupEntry } from './entry.js';
-import { FormFields } from './fields.js';
 import { PARTS, type PartModules, type PartName } from './lazy-parts.js';
 import { ko } from './messages.js';
 import { styles } from './signup-form.styles.js';
@@ -79,8 +78,8 @@ export class HdSignupForm extends LitElement {
     forumId: { attribute: 'forum-id' },
     apiBase: { attribute: 'api-base' },
     cancelToken: { attribute: 'cancel-token' },
-    forum: { state: true, attribute: false },
-    announce: { state: true, attribute: false },
+    forum: { state: true },
+    announce: { state: true },
   };
 
   /** The forum to sign up for. */
@@ -105,6 +104,13 @@ export class HdSignupForm extends LitElement {
   readonly #entry = new SignupEntry(this, {
     form: () => this.#data.value,
     rules: () => this.#parts.need(PARTS.check)?.validateField ?? fetchPart(PARTS.check).then((check) => check.validateField),
+    words: () => this.#localize.t,
+    errorText: (code) => PARTS.check.value?.errorText(this.#localize, code),
+    // The person touched the form: fetch what checking, sending (with it) and the confirmation need.
+    touched: () => {
+      this.#parts.need(PARTS.check, true);
+      this.#parts.need(PARTS.views, true);
+    },
   });
   /** Sending and what follows (from the submit chunk; made when first needed). */
   #submission: Submission | undefined;
@@ -155,7 +161,7 @@ export class HdSignupForm extends LitElement {
   });
 
   get #client(): ApiClient | undefined {
-    return this.#api.ready ? this.#api.client : undefined;
+    return this.#api.value?.client;
   }
 
   get #phase(): Phase {
@@ -240,23 +246,9 @@ export class HdSignupForm extends LitElement {
     fetchPart(PARTS.submit).then((submit) => this.#submissionOf(submit.Submission).resume(client.baseUrl, forumId), () => undefined);
   }
 
-  /** The person touched the form: fetch what checking, sending (with it) and the confirmation need. */
-  readonly #ahead = () => {
-    this.#parts.need(PARTS.check, true);
-    this.#parts.need(PARTS.views, true);
-  };
-
-  readonly #formListeners = {
-    submit: (event: Event) => {
-      event.preventDefault();
-      void this.#submit();
-    },
-    input: (event: Event) => {
-      this.#ahead();
-      this.#entry.input(event);
-    },
-    change: (event: Event) => this.#entry.change(event),
-    touch: this.#ahead,
+  readonly #onSubmit = (event: Event) => {
+    event.preventDefault();
+    void this.#submit();
   };
 
   /** Focuses a field (or the heading, `top`); false when it is not on screen (yet). */
@@ -281,7 +273,6 @@ export class HdSignupForm extends LitElement {
   }
 
   #chooseScreen(): Screen {
-    this.#shownForm = this.#shownForum = undefined;
     if (!this.#localize.ready) return 'loading';
     if (this.#api.missing) return 'no-backend';
     if (this.cancelToken) {
@@ -307,7 +298,7 @@ export class HdSignupForm extends LitElement {
     }
     if (this.#phase === 'pending') this.#use('submit');
     if (isUnder(this.#entry.values, form)) this.#use('guardian');
-    if (Object.keys(this.#entry.errors).length || (this.#entry.summary && this.#entry.hasProblems)) this.#use('check');
+    if (this.#entry.showsSummary || Object.keys(this.#entry.errors).length) this.#use('check');
     return 'form';
   }
 
@@ -358,7 +349,7 @@ export class HdSignupForm extends LitElement {
 
   #renderScreen(): unknown {
     const localize = this.#localize;
-    const { views, submit, notices } = this.#loaded;
+    const { views, notices } = this.#loaded;
     const forum = this.#shownForum!;
     switch (this.#screen) {
       case 'loading':
@@ -371,14 +362,14 @@ export class HdSignupForm extends LitElement {
       case 'load-error':
         return failureView(localize, () => this.#data.run(), this.#data.error);
       case 'manage':
-        return (views && this.#manage?.render()) ?? this.#wait('views');
+        return this.#manage?.render() ?? this.#wait('views'); // made once the views chunk is in
       case 'outcome': {
         const receipt = this.#submission!.receipt!;
         const view = { localize, host: this, forum: this.forum, icsUrl: this.#client!.icsUrl(receipt.forumId), announce: (text: string) => (this.announce = text) };
         return views?.renderOutcome(view, receipt) ?? this.#wait('views');
       }
       case 'already':
-        return (submit && this.#submission?.renderAlready(forumSummary(localize, forum))) ?? this.#wait('submit');
+        return this.#submission?.renderAlready(forumSummary(localize, forum)) ?? this.#wait('submit');
       case 'closed':
         return notices?.renderClosed(localize, forum, this.#available === 'closed') ?? this.#wait('notices');
       default:
@@ -406,20 +397,20 @@ export class HdSignupForm extends LitElement {
     const { check, guardian, notices } = this.#loaded;
     // A full forum's notice, once its words are in: signing up joins the waitlist.
     const full = this.#available === 'full' ? notices : undefined;
-    const fields = new FormFields(localize.t, this.#entry, check && ((code) => check.errorText(localize, code)));
     const stuck = PARTS.check.value ? undefined : this.#stuck;
     const top = stuck
       ? failureView(localize, () => this.#submit(), stuck.error, true)
-      : this.#entry.summary && this.#entry.hasProblems
+      : this.#entry.showsSummary
         ? check?.renderSummary(localize, this.#entry, form, (key) => this.#focusField(key))
         : nothing;
     const parts = {
       top,
-      guardian: guardian?.renderGuardian(fields, localize.locale) ?? this.#wait('guardian', 'guardian.name'),
+      guardian: guardian?.renderGuardian(this.#entry, localize.locale) ?? this.#wait('guardian', 'guardian.name'),
       submitLabel: full ? full.submitWaitlist(localize) : localize.t.submit,
       sending: this.#phase === 'sending',
+      onSubmit: this.#onSubmit,
     };
     return html`${forumSummary(localize, forum)} ${full ? full.renderFull(localize, forum) : nothing}
-      ${this.#phase === 'pending' ? this.#submission?.renderPending() : nothing} ${fields.form(form, parts, this.#formListeners)}`;
+      ${this.#phase === 'pending' ? this.#submission?.renderPending() : nothing} ${this.#entry.form(form, parts)}`;
   }
 }
