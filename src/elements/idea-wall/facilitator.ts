@@ -1,15 +1,16 @@
 /**
- * A facilitator's tools on the wall: the voting round controls, posting on a table's behalf,
+ * `Moderation`: a facilitator's tools on the wall — the voting round controls, posting on a table's behalf,
  * promoting a table's top ideas, and each card's hide / pin / promote / merge / categorise.
  * Loaded with a dynamic `import()` only by a wall in facilitator mode with a token (phones and the
  * projector never download it), with its words (both languages: a small share of a chunk only
- * facilitators load) and its styles. It reaches the wall through `WallHost`.
+ * facilitators load) and its styles. It reaches the wall through `WallContext` only.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
 import type { Idea } from '../../api/types.js';
 import { formatNumber } from '../../i18n/format.js';
-import type { WallHost } from './host.js';
+import type { WallContext } from './wall-context.js';
+import { tableName } from './wall-view.js';
 
 /** How many of a table's ideas "promote the top" moves to the plenary. */
 const PROMOTE_TOP = 3;
@@ -96,41 +97,41 @@ export const styles = css`
   }
 `;
 
-export class Tools {
+export class Moderation {
+  readonly #wall: WallContext;
   /** The idea being merged, while the facilitator picks the one it goes into. */
   #mergeFrom: Idea | undefined;
   /** The voting round's length in seconds (0: no limit). */
   #duration = 0;
-  readonly #host: WallHost;
+  /** The table the facilitator picked for the next idea (undefined: their own). */
+  #draftTable: number | undefined;
 
-  constructor(host: WallHost) {
-    this.#host = host;
+  constructor(wall: WallContext) {
+    this.#wall = wall;
   }
 
   get #t() {
-    return this.#host.l.locale === 'en' ? en : ko;
+    return this.#wall.words.locale === 'en' ? en : ko;
   }
 
-  /** An idea as the server now has it. */
-  #put(idea: Idea): void {
-    const { store } = this.#host;
-    store.put(idea, store.versionOf(idea.id));
-    this.#host.schedule();
+  /** The table an idea posted now is for (0: not chosen). */
+  get draftTable(): number {
+    return this.#draftTable ?? this.#wall.member.facilitatorTable;
   }
 
   #fail(error: unknown): void {
-    this.#host.say(this.#host.l.error(error), true);
+    this.#wall.say(this.#wall.words.error(error), true);
   }
 
   #set(change: () => void): void {
     change();
-    this.#host.requestUpdate();
+    this.#wall.host.requestUpdate();
   }
 
   /** The voting round controls. */
   voting(): TemplateResult {
     const t = this.#t;
-    const open = !!this.#host.forum?.voting.open;
+    const open = !!this.#wall.data.forum?.voting.open;
     return html`<div class="voting" part="voting">
       ${open
         ? html`<button type="button" @click=${() => void this.#setVoting(false)}>${t.votingClose}</button>`
@@ -144,18 +145,18 @@ export class Tools {
 
   /** The composer's table picker: whose idea the facilitator is posting. */
   onBehalf(): TemplateResult {
-    const host = this.#host;
+    const { data, words } = this.#wall;
+    const draft = this.draftTable;
     return html`<label class="inline">${this.#t.onBehalf}
-      <select required @change=${(e: Event) => (host.draftTable = Number((e.target as HTMLSelectElement).value))}>
-        <option value="" ?selected=${!host.draftTable}>—</option>
-        ${Array.from({ length: host.forum?.tables ?? 0 }, (_, i) => html`<option value=${i + 1} ?selected=${host.draftTable === i + 1}>${host.tableName(i + 1)}</option>`)}
+      <select required @change=${(e: Event) => this.#set(() => (this.#draftTable = Number((e.target as HTMLSelectElement).value)))}>
+        <option value="" ?selected=${!draft}>—</option>
+        ${Array.from({ length: data.forum?.tables ?? 0 }, (_, i) => html`<option value=${i + 1} ?selected=${draft === i + 1}>${tableName(words.t, data.tables, i + 1)}</option>`)}
       </select></label>`;
   }
 
-  /** The toolbar's "promote this table's top ideas" (when a table is picked). */
-  promoteTop(): TemplateResult | typeof nothing {
-    const table = this.#host.filterTable;
-    return table ? html`<button type="button" @click=${() => void this.#promoteTop()}>${this.#t.promoteTop(PROMOTE_TOP, table)}</button>` : nothing;
+  /** The toolbar's "promote this table's top ideas" (when a table is picked: `table`). */
+  promoteTop(table: number): TemplateResult | typeof nothing {
+    return table ? html`<button type="button" @click=${() => void this.#promoteTop(table)}>${this.#t.promoteTop(PROMOTE_TOP, table)}</button>` : nothing;
   }
 
   /** While a merge waits for its target: what to do, and a way out. */
@@ -168,7 +169,7 @@ export class Tools {
   }
 
   /** A card's tools (`tid`: the id of the card's text, which names what each button acts on). */
-  card(idea: Idea, tid: string): TemplateResult | typeof nothing {
+  readonly card = (idea: Idea, tid: string): TemplateResult | typeof nothing => {
     const t = this.#t;
     const from = this.#mergeFrom;
     if (from) {
@@ -185,49 +186,48 @@ export class Tools {
       <label class="inline">${t.category}
         <select @change=${(e: Event) => void this.#moderate(idea, { category: (e.target as HTMLSelectElement).value || null })}>
           <option value="" ?selected=${!idea.category}>${t.noCategory}</option>
-          ${(this.#host.forum?.categories ?? []).map((c) => html`<option value=${c} ?selected=${idea.category === c}>${c}</option>`)}
+          ${(this.#wall.data.forum?.categories ?? []).map((c) => html`<option value=${c} ?selected=${idea.category === c}>${c}</option>`)}
         </select></label>
     </div>`;
-  }
+  };
 
   async #moderate(idea: Idea, patch: Parameters<ApiClient['moderateIdea']>[2]): Promise<void> {
-    const host = this.#host;
+    const { data, member, host } = this.#wall;
     try {
-      this.#put(await host.api.client.moderateIdea(host.forumId, idea.id, patch));
+      data.put(await member.writer()!.moderateIdea(host.forumId, idea.id, patch));
     } catch (error) {
       this.#fail(error);
     }
   }
 
   async #merge(into: Idea): Promise<void> {
-    const host = this.#host;
+    const { member, host, say } = this.#wall;
     const from = this.#mergeFrom;
     this.#set(() => (this.#mergeFrom = undefined));
     if (!from) return;
     try {
-      await host.api.client.mergeIdea(host.forumId, from.id, into.id);
-      host.say(this.#t.done);
+      await member.writer()!.mergeIdea(host.forumId, from.id, into.id);
+      say(this.#t.done);
     } catch (error) {
       this.#fail(error);
     }
   }
 
-  async #promoteTop(): Promise<void> {
-    const host = this.#host;
-    // The filtered table's visible ideas, most votes first.
-    const top = host.store
-      .view({ ...host.query(), sort: 'votes', includeHidden: false, promotedOnly: false, category: null })
+  async #promoteTop(table: number): Promise<void> {
+    // The table's visible ideas, most votes first.
+    const top = this.#wall.data.store
+      .view({ sort: 'votes', table, category: null, promotedOnly: false, includeHidden: false })
       .filter((i) => !i.promoted)
       .slice(0, PROMOTE_TOP);
     for (const idea of top) await this.#moderate(idea, { promoted: true });
-    host.say(this.#t.done);
+    this.#wall.say(this.#t.done);
   }
 
   async #setVoting(open: boolean): Promise<void> {
-    const host = this.#host;
+    const { data, member, host } = this.#wall;
     try {
-      const voting = await host.api.client.setVoting(host.forumId, open ? { open, durationSeconds: this.#duration || null } : { open });
-      if (host.forum) host.forum = { ...host.forum, voting };
+      const voting = await member.writer()!.setVoting(host.forumId, open ? { open, durationSeconds: this.#duration || null } : { open });
+      if (data.forum) data.forum = { ...data.forum, voting };
     } catch (error) {
       this.#fail(error);
     }

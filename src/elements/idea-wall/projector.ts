@@ -1,14 +1,15 @@
 /**
- * The projector's view, loaded with a dynamic `import()` only by a wall in projector mode (phones
+ * `ProjectorView`: the projector's view of the wall, loaded with a dynamic `import()` only by a wall in projector mode (phones
  * and tablets never download it), with the QR code helpers it uses and its words (both languages).
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Idea } from '../../api/types.js';
 import { formatNumber } from '../../i18n/format.js';
-import type { WallHost } from './host.js';
 import { joinUrl, qrMatrix, qrSvg } from './qr.js';
+import type { WallContext } from './wall-context.js';
+import { liveLine, tableName, votingText } from './wall-view.js';
 
 /** The projector's own styles (adopted by the wall's shadow root when this module loads). */
 export const styles = css`
@@ -114,83 +115,93 @@ export const en: typeof ko = {
   more: (count: number) => `${ne(count)} more`,
 };
 
-/** Each projector's QR code, for the URL it encodes (computed once per URL, off the render). */
-const qrs = new WeakMap<object, { url: string; qr?: boolean[][] }>();
-function qrOf(s: WallHost): boolean[][] | undefined {
-  if (!s.joinCode || !s.joinHref) return undefined;
-  const url = joinUrl(s.joinHref, s.joinCode, s.table);
-  let entry = qrs.get(s);
-  if (entry?.url !== url) {
-    const next: { url: string; qr?: boolean[][] } = { url };
-    qrs.set(s, (entry = next));
-    qrMatrix(url).then(
-      (qr) => {
-        next.qr = qr;
-        if (qrs.get(s) === next) s.requestUpdate();
-      },
-      () => undefined, // no QR code: the join code stays readable beside it
-    );
-  }
-  return entry.qr;
-}
+export class ProjectorView implements ReactiveController {
+  readonly #wall: WallContext;
+  /** The QR code of the join URL it encodes (computed once per URL, off the render). */
+  #qr: { url: string; matrix?: boolean[][] } = { url: '' };
 
-/** The projector's view of the wall (its ideas as last computed: `shownIdeas`). */
-export function projectorView(s: WallHost): TemplateResult {
-  const { forum, groupBy: by } = s;
-  const w = s.l.t;
-  const p = s.l.locale === 'en' ? en : ko;
-  const qr = qrOf(s);
-  const total = s.store.view({ ...s.query(), includeHidden: false, table: 0, category: null, promotedOnly: false }).length;
-  const groups = new Map<string, Idea[]>();
-  if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);
-  if (by === 'table') for (let n = 1; n <= (forum?.tables ?? 0); n++) groups.set(String(n), []);
-  for (const idea of s.shownIdeas) {
-    const key = by === 'table' ? String(idea.table) : by === 'category' ? (idea.category ?? '') : '';
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(idea);
+  constructor(wall: WallContext) {
+    this.#wall = wall;
+    wall.host.addController(this);
   }
-  const title = (key: string) => (by === 'table' ? s.tableName(Number(key)) : by === 'category' ? key || w.filter.uncategorised : w.wallLabel);
-  return html`<section class="projector" aria-label=${forum ? `${forum.title} ${w.wallLabel}` : w.wallLabel}>
-    <div class="header" part="header">
-      <h2>${forum?.title ?? ''}</h2>
-      <span class="counter">${p.ideas(total)}</span>
-      <span class="counter">${p.people(forum?.participants ?? 0)}</span>
-      <span class="voting-state">${s.votingLine()}</span>
-      ${s.liveLine()}
-    </div>
-    <div class="stage">
-      <div class="groups">
-        ${repeat(
-          [...groups].filter(([k, g]) => g.length || k),
-          ([k]) => k,
-          ([k, g]) => html`<section class="group" part="group">
-            <h3>${title(k)} <span class="n">${p.ideas(g.length)}</span></h3>
-            <ol role="list">
-              ${repeat(
-                g.slice(0, PER_GROUP),
-                (i) => i.id,
-                (i) => html`<li part="item" class="card ${s.fresh.has(i.id) ? 'fresh' : ''}">
-                  <p class="text">${i.text}</p>
-                  <div class="meta">
-                    <span class="badge">${w.idea.table(i.table)}</span>
-                    ${keyed(i.votes, html`<strong part="votes" class="votes ${s.bumped.has(i.id) ? 'bump' : ''}">${w.votes.count(i.votes)}</strong>`)}
-                  </div>
-                </li>`,
-              )}
-            </ol>
-            ${g.length > PER_GROUP ? html`<p class="more">${p.more(g.length - PER_GROUP)}</p>` : nothing}
-          </section>`,
-        )}
+
+  hostUpdate(): void {
+    const { joinCode, joinHref, table } = this.#wall.host;
+    const url = joinCode && joinHref ? joinUrl(joinHref, joinCode, table) : '';
+    if (url === this.#qr.url) return;
+    const qr: { url: string; matrix?: boolean[][] } = { url };
+    this.#qr = qr;
+    if (url) {
+      qrMatrix(url).then(
+        (matrix) => {
+          qr.matrix = matrix;
+          if (this.#qr === qr) this.#wall.host.requestUpdate();
+        },
+        () => undefined, // no QR code: the join code stays readable beside it
+      );
+    }
+  }
+
+  /** The view of `shown` (the ideas the wall shows, in order); `announcement`: the live region's words. */
+  render(shown: readonly Idea[], announcement: string): TemplateResult {
+    const { host, data, words } = this.#wall;
+    const { groupBy: by, joinCode } = host;
+    const forum = data.forum;
+    const t = words.t;
+    const p = words.locale === 'en' ? en : ko;
+    const total = data.store.view({ sort: 'newest', includeHidden: false, table: 0, category: null, promotedOnly: false }).length;
+    const groups = new Map<string, Idea[]>();
+    if (by === 'category') for (const c of forum?.categories ?? []) groups.set(c, []);
+    if (by === 'table') for (let n = 1; n <= (forum?.tables ?? 0); n++) groups.set(String(n), []);
+    for (const idea of shown) {
+      const key = by === 'table' ? String(idea.table) : by === 'category' ? (idea.category ?? '') : '';
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push(idea);
+    }
+    const title = (key: string) => (by === 'table' ? tableName(t, data.tables, Number(key)) : by === 'category' ? key || t.filter.uncategorised : t.wallLabel);
+    const qr = this.#qr.matrix;
+    return html`<section class="projector" aria-label=${forum ? `${forum.title} ${t.wallLabel}` : t.wallLabel}>
+      <div class="header" part="header">
+        <h2>${forum?.title ?? ''}</h2>
+        <span class="counter">${p.ideas(total)}</span>
+        <span class="counter">${p.people(forum?.participants ?? 0)}</span>
+        <span class="voting-state">${votingText(t, forum)}</span>
+        ${liveLine(words, data.live.state)}
       </div>
-      ${s.joinCode
-        ? html`<aside class="invite" part="invite">
-            ${qr ? qrSvg(qr, p.qr) : nothing}
-            <p>${p.invite}</p>
-            <p class="code">${p.code} <strong>${s.joinCode}</strong></p>
-          </aside>`
-        : nothing}
-    </div>
-    <div class="visually-hidden" role="status" aria-live="polite">${s.announcement}</div>
-  </section>`;
+      <div class="stage">
+        <div class="groups">
+          ${repeat(
+            [...groups].filter(([k, g]) => g.length || k),
+            ([k]) => k,
+            ([k, g]) => html`<section class="group" part="group">
+              <h3>${title(k)} <span class="n">${p.ideas(g.length)}</span></h3>
+              <ol role="list">
+                ${repeat(
+                  g.slice(0, PER_GROUP),
+                  (i) => i.id,
+                  (i) => html`<li part="item" class="card ${data.isFresh(i.id) ? 'fresh' : ''}">
+                    <p class="text">${i.text}</p>
+                    <div class="meta">
+                      <span class="badge">${t.idea.table(i.table)}</span>
+                      ${keyed(i.votes, html`<strong part="votes" class="votes ${data.isBumped(i.id) ? 'bump' : ''}">${t.votes.count(i.votes)}</strong>`)}
+                    </div>
+                  </li>`,
+                )}
+              </ol>
+              ${g.length > PER_GROUP ? html`<p class="more">${p.more(g.length - PER_GROUP)}</p>` : nothing}
+            </section>`,
+          )}
+        </div>
+        ${joinCode
+          ? html`<aside class="invite" part="invite">
+              ${qr ? qrSvg(qr, p.qr) : nothing}
+              <p>${p.invite}</p>
+              <p class="code">${p.code} <strong>${joinCode}</strong></p>
+            </aside>`
+          : nothing}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">${announcement}</div>
+    </section>`;
+  }
 }
