@@ -18,7 +18,6 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
-import type { LiveStream } from '../api/live-stream.js';
 import { apiContext, type ApiContextValue } from '../context/api-context.js';
 import { createApiValue } from '../context/api-value.js';
 
@@ -37,9 +36,6 @@ class ContextRequest extends Event {
     super('context-request', { bubbles: true, composed: true });
   }
 }
-
-/** Where `ApiController.live` gets streams; set by `live-controller.ts` on import. */
-export const liveStreams: { get?: (baseUrl: string, forumId: string) => LiveStream } = {};
 
 export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   /** The widget's own `api-base` attribute. */
@@ -109,16 +105,6 @@ export class ApiController implements ReactiveController {
   /** The locale the configuration asks for, if any (for `LocalizeController`). */
   get locale(): string | undefined {
     return this.value?.locale;
-  }
-
-  /**
-   * The shared live stream of a forum, or undefined without a backend. Streams come from
-   * `live-controller.ts`, which plugs them in when a widget imports it (see `liveStreams`), so a
-   * widget without live updates does not carry the stream code.
-   */
-  live(forumId: string): LiveStream | undefined {
-    const value = this.value;
-    return value && liveStreams.get ? liveStreams.get(value.baseUrl, forumId) : undefined;
   }
 
   hostConnected(): void {

@@ -2,30 +2,34 @@
  * `LiveController`: a widget's subscription to a forum's shared `LiveStream`, tied to its life —
  * subscribes in `hostConnected`, unsubscribes in `hostDisconnected`, follows the stream when
  * the widget's forum or backend changes, and re-renders the host when the connection state
- * changes (for a "live / reconnecting / refreshing" line).
+ * changes (for a "live / reconnecting / refreshing" line). It takes the stream from the page's
+ * registry itself (`getLiveStream`: one per backend and forum), for the backend the widget's
+ * `ApiController` has now.
  *
  * ```ts
  * private live = new LiveController(this, {
- *   stream: () => (this.forumId ? this.api.live(this.forumId) : undefined),
+ *   api: this.api,
+ *   forumId: () => this.forumId,
  *   onMessage: (m) => { if (m.type === 'reset' || m.type === 'poll') this.task.run(); else this.apply(m); },
  * });
  * ```
  *
  * Subscribe before you fetch and skip events whose id is not newer than the fetched page's
  * `lastEventId`: then nothing is missed and nothing is applied twice.
+ *
+ * The stream's code (this module, `live-stream.ts`, `live-registry.ts`) is a chunk of its own in
+ * the CDN build: a widget that never imports this module (the calendar) never loads it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getLiveStream } from '../api/live-registry.js';
 import type { LiveMessage, LiveStream, LiveStreamState } from '../api/live-stream.js';
-import { liveStreams } from './api-controller.js';
-
-// A widget that follows a forum live imports this module: from then on `ApiController.live`
-// hands out the page's shared streams.
-liveStreams.get = getLiveStream;
+import type { ApiController } from './api-controller.js';
 
 export interface LiveControllerOptions {
-  /** The stream to follow now (undefined while the widget has no forum or backend). */
-  stream: () => LiveStream | undefined;
+  /** The widget's backend. */
+  api: ApiController;
+  /** The forum to follow now; none (undefined or '') while there is nothing to follow. */
+  forumId: () => string | undefined;
   /** Every event and poll tick. */
   onMessage: (message: LiveMessage) => void;
 }
@@ -56,11 +60,18 @@ export class LiveController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    this.follow(this.options.stream());
+    this.follow(this.wanted());
   }
 
   hostUpdate(): void {
-    if (this.connected) this.follow(this.options.stream());
+    if (this.connected) this.follow(this.wanted());
+  }
+
+  /** The stream of the forum to follow on the widget's backend, if it has both. */
+  private wanted(): LiveStream | undefined {
+    const baseUrl = this.options.api.value?.baseUrl;
+    const forumId = this.options.forumId();
+    return baseUrl && forumId ? getLiveStream(baseUrl, forumId) : undefined;
   }
 
   hostDisconnected(): void {

@@ -6,9 +6,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { getApi } from '../../src/api/registry.js';
-import { getLiveStream } from '../../src/api/live-registry.js';
 import type { Forum, Idea } from '../../src/api/types.js';
 import type { LiveMessage } from '../../src/api/live-stream.js';
+import { ApiController } from '../../src/controllers/api-controller.js';
 import { LiveController } from '../../src/controllers/live-controller.js';
 import { FAKE_API } from './index.ts';
 
@@ -112,8 +112,10 @@ export class FakeGuideFeed extends LitElement {
   #since = 0;
   #pending: Idea[] = [];
 
+  readonly api = new ApiController(this);
   readonly live = new LiveController(this, {
-    stream: () => (this.forumId ? getLiveStream(this.apiBase, this.forumId) : undefined),
+    api: this.api,
+    forumId: () => this.forumId,
     onMessage: (m) => this.#apply(m),
   });
 

@@ -9,6 +9,7 @@ import { getApi, registryDefaults, resetRegistry } from '../../src/api/registry.
 import { getLiveStream } from '../../src/api/live-registry.js';
 import type { LiveEvent } from '../../src/api/types.js';
 import { demoInfo, until } from './helpers/server.js';
+import '../../src/define/hd-provider.js';
 
 /** The browser's real EventSource, counted: every construction is one connection to the server. */
 class CountingEventSource extends EventSource {
@@ -146,7 +147,8 @@ class TestLiveWall extends LitElement {
   readonly texts: string[] = [];
   readonly api = new ApiController(this);
   readonly live = new LiveController(this, {
-    stream: () => (this.forumId ? this.api.live(this.forumId) : undefined),
+    api: this.api,
+    forumId: () => this.forumId,
     onMessage: (m) => {
       if (m.type === 'idea.created') {
         this.texts.push(m.data.text);
@@ -215,6 +217,21 @@ describe('LiveController in widgets', () => {
     await until(() => first.state === 'closed', 'the first stream to close');
     expect(el.live.stream).to.equal(getLiveStream(apiBase, demo.openForumId));
     await until(() => el.live.state === 'open', 'the second stream to open');
+  });
+
+  it('takes the stream of its provider’s backend by itself, and none without a forum', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<hd-provider api-base=${apiBase}><test-live-wall></test-live-wall></hd-provider>`);
+    const el = wrapper.querySelector<TestLiveWall>('test-live-wall')!;
+    await el.updateComplete;
+    expect(el.live.stream).to.equal(undefined);
+    expect(el.live.state).to.equal('closed');
+    el.forumId = forumId;
+    await el.updateComplete;
+    expect(el.live.stream).to.equal(getLiveStream(apiBase, forumId));
+    await until(() => el.live.state === 'open', 'the stream to open');
+    const text = `공급자를 거쳐 받는 제안 ${Date.now()}`;
+    await participant.postIdea(forumId, { text });
+    await until(() => el.texts.includes(text), 'the widget to receive the idea');
   });
 });
 

@@ -29,7 +29,7 @@ describe('<hd-provider>', () => {
     expect(a.api.value).to.equal(b.api.value);
     expect(a.api.client).to.equal(getApi('/api'));
     expect(a.api.client.baseUrl).to.equal(new URL('/api', location.href).href);
-    expect(a.api.live('f1')).to.equal(getLiveStream('/api', 'f1'));
+    expect(getLiveStream(a.api.value!.baseUrl, 'f1')).to.equal(getLiveStream('/api', 'f1')); // and one live stream per forum
     expect(a.shadowRoot!.textContent).to.contain(a.api.client.baseUrl);
   });
 

@@ -1,4 +1,4 @@
-import { Task, TaskStatus, initialState } from '../../controllers/task.js';
+import { LoadTask, nothingToLoad } from '../../controllers/load-task.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
@@ -14,6 +14,8 @@ import { styles } from './forum-calendar.styles.js';
 import { ko } from './messages.js';
 
 const STATUSES: ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
+/** The properties the forums query is made of. */
+const QUERIED = ['month', 'district', 'topic', 'status', 'q'] as const;
 /** Forums shown in a month cell before the rest collapse into "+N". */
 const PER_CELL = 2;
 /**
@@ -29,8 +31,9 @@ const FOCUS = '#panel-title, [part=forum-link], [tabindex="0"]';
 type Cards = typeof import('./cards.js');
 const cardsChunk = part(() => import('./cards.js'));
 
+/** The forums a query brought (all its pages). */
 interface Loaded {
-  key: string;
+  query: ForumListQuery;
   items: Forum[];
 }
 
@@ -148,6 +151,11 @@ export class HdForumCalendar extends LitElement {
   private readonly api = new ApiController(this);
   private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
   private readonly states = customStates(this);
+  /**
+   * What the task loads: a new object only when the month or a filter changed (set in willUpdate),
+   * so the task compares it by identity.
+   */
+  private forumQuery: ForumListQuery | undefined;
   private loaded: Loaded | undefined;
   private fresh = false;
   private seen = { district: new Set<string>(), topic: new Set<string>() };
@@ -165,11 +173,10 @@ export class HdForumCalendar extends LitElement {
     if (document.visibilityState === 'visible') this.refresh();
   };
 
-  private readonly task = new Task(this, {
-    args: () => [this.api.value?.client, JSON.stringify(this.query())] as const,
-    task: async ([client, key], { signal }) => {
-      if (!client) return initialState;
-      const query = JSON.parse(key) as ForumListQuery;
+  private readonly task = new LoadTask(this, {
+    args: () => [this.api.value?.client, this.forumQuery] as const,
+    task: async ([client, query], { signal }) => {
+      if (!client || !query) return nothingToLoad;
       const mode = this.fresh ? 'no-cache' : 'default';
       this.fresh = false;
       const items: Forum[] = [];
@@ -179,7 +186,7 @@ export class HdForumCalendar extends LitElement {
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < 1000);
-      this.loaded = { key, items };
+      this.loaded = { query, items };
       for (const f of items) {
         this.seen.district.add(f.district);
         for (const t of f.topics) this.seen.topic.add(t);
@@ -245,6 +252,7 @@ export class HdForumCalendar extends LitElement {
     return this.view === 'month' || this.view === 'list' ? this.view : this.narrow ? 'list' : 'month';
   }
 
+  /** The forums query for the month and filters shown. */
   private query(): ForumListQuery {
     const grid = monthGrid(this.month);
     const query: ForumListQuery = { from: seoulMidnight(grid[0]!), to: seoulMidnight(addDays(grid[41]!, 1)), limit: 100 };
@@ -259,9 +267,9 @@ export class HdForumCalendar extends LitElement {
 
   /** The forums for the current query: loaded, else from the shared cache, else undefined. */
   private items(): Forum[] | undefined {
-    const query = this.query();
-    const key = JSON.stringify(query);
-    if (this.loaded?.key === key) return this.loaded.items;
+    const query = this.forumQuery;
+    if (!query) return undefined;
+    if (this.loaded?.query === query) return this.loaded.items;
     const page = this.api.value?.client.peekForums(query);
     return page && !page.nextCursor ? page.items : undefined;
   }
@@ -276,11 +284,12 @@ export class HdForumCalendar extends LitElement {
       }
     }
     if (changed.has('refreshInterval') && changed.get('refreshInterval') !== undefined) this.startTimer();
+    if (!this.forumQuery || QUERIED.some((name) => changed.has(name))) this.forumQuery = this.query();
   }
 
   protected override updated(): void {
     const items = this.items();
-    const error = this.task.status === TaskStatus.ERROR;
+    const error = this.task.status === 'error';
     this.states(items ? !this.inView(items).length && 'empty' : error ? 'error' : 'loading');
   }
 
@@ -381,7 +390,7 @@ export class HdForumCalendar extends LitElement {
     const view = this.currentView;
     const items = this.items();
     const loaded = this.task.render({
-      initial: () => this.renderBody(view, items),
+      idle: () => this.renderBody(view, items),
       pending: () => this.renderBody(view, items),
       complete: () => this.renderBody(view, this.items()),
       error: (error) =>

@@ -8,7 +8,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/client.js';
 import type { Forum, ForumResult, Totals } from '../../api/types.js';
-import { Task, TaskStatus, initialState } from '../../controllers/task.js';
+import { LoadTask, nothingToLoad } from '../../controllers/load-task.js';
 import { HdResultForumSelectEvent } from '../../events/result-forum-select.js';
 import { formatPercent, seoulDateKey } from '../../i18n/format.js';
 import { STATUSES, bars, countStatuses, styles as detailStyles, figure, stack, table, words, type ResultHost, type StatusCounts } from './details.js';
@@ -119,14 +119,14 @@ export class ProgrammeView {
   private from = false;
 
   /** The programme's totals and its reported forums (loaded from here: the element has no task for them). */
-  private readonly task: Task<readonly [ApiClient | undefined], Programme>;
+  private readonly task: LoadTask<readonly [ApiClient | undefined], Programme>;
 
   constructor(host: ResultHost) {
     this.h = host;
-    this.task = new Task(host.el, {
+    this.task = new LoadTask(host.el, {
       args: () => [host.el.forumId ? undefined : host.client()] as const,
       task: async ([client], { signal }) => {
-        if (!client) return initialState;
+        if (!client) return nothingToLoad;
         const [totals, forums] = await Promise.all([client.getTotals({ signal }), reportedForums(client, signal)]);
         return { totals, forums };
       },
@@ -147,7 +147,7 @@ export class ProgrammeView {
   /** The element's state while it shows the programme. */
   get state(): 'loading' | 'error' | 'ready' {
     const s = this.task.status;
-    return s === TaskStatus.ERROR ? 'error' : s === TaskStatus.COMPLETE ? 'ready' : 'loading';
+    return s === 'error' ? 'error' : s === 'complete' ? 'ready' : 'loading';
   }
 
   private get w(): typeof ko {
@@ -210,7 +210,7 @@ export class ProgrammeView {
 
   render(): TemplateResult {
     const t = this.task;
-    if (t.status === TaskStatus.ERROR) return this.h.failure(t.error, () => void t.run());
+    if (t.status === 'error') return this.h.failure(t.error, () => void t.run());
     return t.value ? this.view(t.value) : this.h.skeleton();
   }
 

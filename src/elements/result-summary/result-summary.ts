@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, TaskStatus, initialState } from '../../controllers/task.js';
+import { LoadTask, nothingToLoad } from '../../controllers/load-task.js';
 import { NotFoundError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
 import type { ForumResult, Proposal } from '../../api/types.js';
@@ -124,14 +124,15 @@ export class HdResultSummary extends LitElement {
   private watched: Element | null = null;
 
   protected readonly live = new LiveController(this, {
-    stream: () => (this.forumId && this.api.ready ? this.api.live(this.forumId) : undefined),
+    api: this.api,
+    forumId: () => this.forumId,
     onMessage: (m) => this.onLive(m),
   });
 
-  private readonly forumTask = new Task(this, {
+  private readonly forumTask = new LoadTask(this, {
     args: () => [this.forumId ? this.api.value?.client : undefined, this.forumId] as const,
-    task: async ([client, forumId], { signal }): Promise<ForumView | typeof initialState> => {
-      if (!client || !forumId) return initialState;
+    task: async ([client, forumId], { signal }): Promise<ForumView | typeof nothingToLoad> => {
+      if (!client || !forumId) return nothingToLoad;
       this.gap = this.live.state !== 'open';
       try {
         const result = await client.getResults(forumId, { signal, cache: 'no-cache' });
@@ -179,7 +180,7 @@ export class HdResultSummary extends LitElement {
   protected override updated(): void {
     this.states(this.viewState());
     if (!this.forumId) this.programme?.fetch();
-    if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== TaskStatus.PENDING) {
+    if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== 'pending') {
       this.gap = false;
       void this.forumTask.run();
     }
@@ -206,7 +207,7 @@ export class HdResultSummary extends LitElement {
     if (this.forumId) {
       if (this.data) return this.data.proposals.length ? 'ready' : 'empty';
       const v = this.forumTask.value;
-      if (this.forumTask.status === TaskStatus.ERROR) return 'error';
+      if (this.forumTask.status === 'error') return 'error';
       return v && v.kind === 'waiting' ? 'waiting' : 'loading';
     }
     return this.programme?.state ?? (this.parts.failed(programmeChunk) ? 'error' : 'loading');
@@ -468,7 +469,7 @@ export class HdResultSummary extends LitElement {
       body = this.data
         ? this.renderForum(this.data)
         : this.forumTask.render({
-            initial: () => this.skeleton(),
+            idle: () => this.skeleton(),
             pending: () => this.skeleton(),
             complete: (v) => (v.kind === 'waiting' && this.parts.need(waitingChunk)?.renderWaiting(this.view, v)) || this.skeleton(),
             error: (e) => this.failure(e, () => void this.forumTask.run()),

@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '../../controllers/task.js';
+import { LoadTask } from '../../controllers/load-task.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { ApiClient } from '../../api/client.js';
 import { displayStatus, seatsLeft } from '../../api/forum-status.js';
@@ -137,7 +137,7 @@ export class HdSignupForm extends LitElement {
    */
   private readonly parts = new PartsController(this);
 
-  private readonly load = new Task(this, {
+  private readonly load = new LoadTask(this, {
     task: async ([client, forumId]: readonly [ApiClient | undefined, string], { signal }) => {
       if (!client || !forumId) return undefined;
       const [forum, form] = await Promise.all([client.getForum(forumId, { signal }), client.getSignupForm(forumId, { signal })]);
@@ -150,10 +150,8 @@ export class HdSignupForm extends LitElement {
 
   /** Live seats while the form is open; promotion while waitlisted. */
   protected readonly live = new LiveController(this, {
-    stream: () => {
-      const id = this.followed();
-      return id ? this.api.live(id) : undefined;
-    },
+    api: this.api,
+    forumId: () => this.followed(),
     onMessage: (msg) => {
       if (msg.type === 'forum.updated' && msg.data.id === this.forum?.id) this.forum = msg.data;
       else if (msg.type !== 'reset' && msg.type !== 'poll') return;
@@ -237,7 +235,7 @@ export class HdSignupForm extends LitElement {
 
   private onOnline = () => {
     if (this.phase === 'pending') PARTS.submit.value?.retry(this.h);
-    else if (this.load.status === TaskStatus.ERROR && !this.cancelToken) void this.load.run();
+    else if (this.load.status === 'error' && !this.cancelToken) void this.load.run();
     else if (this.client) this.resume(this.client, this.forumId);
     this.parts.forget(); // a part that could not be fetched is tried again
     this.requestUpdate();
@@ -345,7 +343,7 @@ export class HdSignupForm extends LitElement {
 
   private stateName(): string {
     if (this.cancelToken) return this.mng?.state() ?? 'loading';
-    if (this.load.status === TaskStatus.ERROR) return 'error';
+    if (this.load.status === 'error') return 'error';
     if (!this.form) return 'loading';
     if (this.phase === 'done') return this.receipt!.outcome;
     return this.phase === 'form' ? this.availability() : this.phase;
@@ -383,7 +381,7 @@ export class HdSignupForm extends LitElement {
     if (!this.forumId) return html`<p class="notice" part="notice">${t.noForum}</p>`;
     const form = this.form ?? client.peekSignupForm(this.forumId);
     const forum = this.forum ?? client.peekForum(this.forumId);
-    if (!form || !forum) return this.load.status === TaskStatus.ERROR ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();
+    if (!form || !forum) return this.load.status === 'error' ? this.renderError(() => this.load.run(), this.load.error) : this.renderLoading();
     const h = this.h;
     if (this.phase === 'done' && this.receipt) return this.lazy('views')?.renderOutcome(h, this.receipt) ?? this.wait('views');
     if (this.phase === 'already') return this.lazy('submit')?.renderAlready(h, forum) ?? this.wait('submit');

@@ -5,7 +5,7 @@
  * it while the person fills in the form (or at once for a cancel link), so a page that only shows
  * the form loads less. Its words and styles live here, its words in both languages.
  */
-import { Task, TaskStatus } from '../../controllers/task.js';
+import { LoadTask } from '../../controllers/load-task.js';
 import { css, html, nothing, svg } from 'lit';
 import { ConflictError, UnauthorizedError, type ApiError } from '../../api/errors.js';
 import { displayStatus } from '../../api/forum-status.js';
@@ -205,11 +205,11 @@ export class Manage {
   /** Why the last cancel failed. */
   private general = '';
   private readonly h: SignupHost;
-  private readonly task: Task<readonly [SignupHost['client'], string], RegistrationStatus | undefined>;
+  private readonly task: LoadTask<readonly [SignupHost['client'], string], RegistrationStatus | undefined>;
 
   constructor(h: SignupHost) {
     this.h = h;
-    this.task = new Task(h, {
+    this.task = new LoadTask(h, {
       task: async ([client, token], { signal }) => {
         if (!client || !token) return undefined;
         const reg = await client.getMyRegistration(token, { signal });
@@ -229,7 +229,7 @@ export class Manage {
 
   /** The element's custom state (`:state(…)`). */
   state(): string {
-    return this.task.status === TaskStatus.ERROR ? 'error' : this.mine ? (this.step === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
+    return this.task.status === 'error' ? 'error' : this.mine ? (this.step === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
   }
 
   /** A live event about the forum (a waitlist place may have moved). */
@@ -285,7 +285,7 @@ export class Manage {
     const t = words(h);
     const reg = this.mine;
     if (!reg) {
-      const error = this.task.status === TaskStatus.ERROR ? (this.task.error as ApiError) : undefined;
+      const error = this.task.status === 'error' ? (this.task.error as ApiError) : undefined;
       if (error) {
         return error.kind === 'unauthorized' || error.kind === 'forbidden'
           ? html`<p class="notice error-box" part="notice" role="alert">${t.badLink}</p>`
