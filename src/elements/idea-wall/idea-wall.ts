@@ -13,8 +13,9 @@ import { ShownIdeas } from './shown.js';
 import type { SortOrder } from './store.js';
 import type { GroupBy, IdeaWallMode, WallContext, WallSettings, WallWords } from './wall-context.js';
 import { WallData } from './wall-data.js';
-import { WallParts, type PartName } from './wall-parts.js';
-import { filterBar, ideaCard, joinForm, liveLine, tablesSummary, votingText } from './wall-view.js';
+import type { Part } from '../../controllers/parts.js';
+import { WallParts, chunks } from './wall-parts.js';
+import { ideaCard, liveLine, votingText } from './wall-view.js';
 
 export type { IdeaWallMode };
 
@@ -28,7 +29,8 @@ const VIRTUALIZE_FROM = 100;
  * One live forum's ideas in three modes: participants on phones join with the join code and
  * their table, post ideas and dot-vote within the forum's vote budget; facilitators on tablets
  * also hide, categorise, merge, pin, promote and run the voting round; the projector shows the
- * room every idea, grouped by category or table, with a QR code to join. Updates arrive over the
+ * room the wall on one screen that never scrolls — a lane per category or table with its top
+ * ideas and its newest, turning over in pages, new ideas spotlighted — with a QR code to join. Updates arrive over the
  * shared live stream; posts and votes show at once and roll back with the server's reason; after
  * a dropped connection the wall resumes without losing or doubling an idea, and an idea written
  * offline is sent once when back. A pause button stops the wall moving while updates are counted.
@@ -38,14 +40,14 @@ const VIRTUALIZE_FROM = 100;
  *
  * @attr api-base - Base URL of a backend serving the Hyeondap contract (else the nearest `<hd-provider>`).
  * @attr forum-id - The live forum.
- * @attr mode - `participant` (phones; default), `facilitator` (tablets; needs a facilitator token) or `projector` (big screen, no input).
+ * @attr mode - `participant` (phones; default), `facilitator` (tablets; needs a facilitator token) or `projector` (big screen: fills the screen's height, never scrolls; its only control holds the pages).
  * @attr join-code - The forum's join code (from the table's QR code URL, or set by the organiser for the projector's invitation).
  * @attr table - The participant's table number (from the QR code URL); with `join-code` the person joins at once.
  * @attr join-href - Projector: the join page URL template, `{code}` and `{table}` are filled in (e.g. `https://…/venue.html?code={code}&table={table}`).
  * @attr group-by - Projector: `category` (default), `table` or `none`.
  * @attr sort - `newest` (default) or `votes`.
  * @prop {string} token - A facilitator (or admin) token; never an attribute, never in a URL. `<hd-provider token>` works too.
- * @prop {boolean} paused - The wall stands still (updates keep arriving and are counted). Reflects the pause button.
+ * @prop {boolean} paused - The wall stands still (updates keep arriving and are counted; the projector turns no pages). Reflects the pause button.
  * @prop {readonly Idea[]} shownIdeas - The ideas the wall shows now, in order (read-only).
  *
  * @event {HdIdeaPostEvent} hd-idea-post - Before an idea is sent; cancel to keep it from being posted.
@@ -53,10 +55,10 @@ const VIRTUALIZE_FROM = 100;
  * @event {HdVoteChangedEvent} hd-vote-changed - The server confirmed a dot put on or taken back.
  * @event {HdIdeaWallJoinedEvent} hd-idea-wall-joined - The person joined the forum at a table.
  *
- * @csspart header - The top bar (votes left, live state, pause).
+ * @csspart header - The top bar (votes left, voting round, live state; the projector's counters and pause).
  * @csspart join - The join form.
  * @csspart composer - The form to post an idea.
- * @csspart toolbar - Filters and sort.
+ * @csspart toolbar - Filters and sort (behind the "list settings" disclosure on a participant's wall).
  * @csspart tables - The tables' tallies.
  * @csspart list - The list of ideas.
  * @csspart item - One idea card.
@@ -64,14 +66,15 @@ const VIRTUALIZE_FROM = 100;
  * @csspart vote-button - The buttons that put on and take back a dot.
  * @csspart moderation - A card's facilitator tools.
  * @csspart voting - The facilitator's voting round controls.
- * @csspart group - Projector: one group of ideas.
+ * @csspart group - Projector: one lane of ideas (a category, a table, or the new ideas).
  * @csspart invite - Projector: the QR code and join code.
  * @csspart qr - Projector: the QR code's SVG.
  * @csspart status - Messages (errors, confirmations).
  *
  * @cssprop [--hd-idea-wall-card-background=var(--hd-color-surface)] - Background of a card.
- * @cssprop [--hd-idea-wall-projector-font-size=28px] - Base text size in projector mode.
- * @cssprop [--hd-idea-wall-columns=3] - Projector: how many groups side by side.
+ * @cssprop [--hd-idea-wall-projector-font-size=max(16px, 2.6cqmin)] - Base text size in projector mode: 28 px on a 1920×1080 screen, scaling with it.
+ * @cssprop [--hd-idea-wall-projector-height=100svh] - Projector: its height (it fits its lanes and pages into it).
+ * @cssprop [--hd-idea-wall-columns=3] - Projector: how many groups side by side (2 below 1200 px wide; the "새 제안" lane comes beside them).
  */
 
 export class HdIdeaWall extends LitElement implements WallSettings {
@@ -116,14 +119,18 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     onSettled: () => this.#parts.writing?.flush(),
   });
   readonly #member = new Membership(this, this.#api, this.#data);
-  readonly #wall: WallContext = { host: this, data: this.#data, member: this.#member, words: this.#words, say: (text, error) => this.#say(text, error) };
   readonly #shown = new ShownIdeas(this, this.#data);
-  readonly #parts = new WallParts(this, this.#wall, () => this.#shown.list.length >= VIRTUALIZE_FROM);
+  readonly #wall: WallContext = { host: this, data: this.#data, member: this.#member, shown: this.#shown, words: this.#words, say: (text, error) => this.#say(text, error) };
+  readonly #parts = new WallParts(this, this.#wall, {
+    long: () => this.#shown.list.length >= VIRTUALIZE_FROM,
+    options: () => this.paused || !!this.#optionsOpen,
+  });
   readonly #setStates = customStates(this);
 
   /** The wall has been drawn (after that, a part that loads shows its own note in its place). */
   #drawn = false;
-  #autoJoinTried = '';
+  /** The options (filters, tallies, pause) are open: a person opened them, or a facilitator's are, until closed. */
+  #optionsOpen: boolean | undefined;
   #onOnline = () => {
     this.#parts.forget(); // parts that failed offline are fetched again on the next update
     this.#parts.writing?.flush();
@@ -146,15 +153,6 @@ export class HdIdeaWall extends LitElement implements WallSettings {
   }
 
   protected override updated(): void {
-    const member = this.#member;
-    const scope = this.#data.scope;
-    if (this.mode === 'participant' && scope && !member.session && this.joinCode && this.table > 0 && !member.joining) {
-      const attempt = `${scope}|${this.joinCode}|${this.table}`;
-      if (this.#autoJoinTried !== attempt) {
-        this.#autoJoinTried = attempt;
-        queueMicrotask(() => void this.#join(this.joinCode, this.table));
-      }
-    }
     if (this.#screen() === 'wall' && this.mode !== 'projector') this.#drawn = true;
     const live = this.#data.live.state;
     this.#setStates(this.#data.loading && 'loading', live === 'open' && 'live', this.paused && 'paused', (live === 'reconnecting' || live === 'polling') && 'offline');
@@ -167,30 +165,13 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     return this.#words.updateComplete(() => this.#parts.updateComplete(() => super.getUpdateComplete()));
   }
 
+  #toggleOptions = (ev: Event): void => {
+    this.#optionsOpen = (ev.target as HTMLDetailsElement).open;
+    this.requestUpdate();
+  };
+
   #say(text: string, error = false): void {
-    this.notice = { text, error };
-  }
-
-  async #join(code: string, table: number): Promise<void> {
-    // Read before the button is disabled (a disabled button loses the focus).
-    const focused = !!this.renderRoot.querySelector('.join:focus-within');
-    // The writer's part loads while the server answers (tried again if an earlier try failed):
-    // the composer replaces the form at once; if it failed, its place says so, with a retry.
-    const writing = this.#parts.prefetch('writing');
-    try {
-      const session = await this.#member.join(code, table);
-      await writing?.catch(() => undefined);
-      if (!session) return;
-      this.notice = undefined;
-      // The form that had the keyboard is gone: the keyboard goes on in the composer.
-      if (focused) this.#parts.focus('#draft');
-    } catch (error) {
-      this.#say(this.#words.error(error), true);
-    }
-  }
-
-  #togglePause(): void {
-    this.paused = !this.paused;
+    this.notice = text ? { text, error } : undefined;
   }
 
   // ---------------------------------------------------------------- render
@@ -204,11 +185,15 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     if (!this.#api.ready) return 'waiting';
     const data = this.#data;
     if (data.error && data.store.size === 0) return 'failed';
-    // Until the data is in; and a writer sees the wall first with their composer and dots (that
-    // part was fetched alongside the data), unless it could not be fetched: then the wall shows,
-    // with the error and a retry in its place.
-    const writerWaits = !this.#drawn && !this.#parts.writing && this.#member.writes && !this.#parts.failed('writing');
-    return (data.loading && data.store.size === 0 && !data.forum) || writerWaits ? 'waiting' : 'wall';
+    // Until the data is in; and a participant sees the wall first with their join form, a writer
+    // with their composer and dots (those parts were fetched alongside the data), unless they
+    // could not be fetched: then the wall shows, with the error and a retry in their place.
+    const parts = this.#parts;
+    const member = this.#member;
+    const partWaits =
+      !this.#drawn &&
+      ((!parts.writing && member.writes && !parts.failed(chunks.writing)) || (this.mode === 'participant' && !member.session && !parts.joining && !parts.failed(chunks.joining)));
+    return (data.loading && data.store.size === 0 && !data.forum) || partWaits ? 'waiting' : 'wall';
   }
 
   protected override render() {
@@ -230,53 +215,45 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     const projector = this.#parts.projector;
     return projector
       ? projector.render(this.#shown.list, this.#news.announcement)
-      : this.#parts.failed('projector')
-        ? this.#partFailed('projector')
+      : this.#parts.failed(chunks.projector)
+        ? this.#partFailed(chunks.projector)
         : html`<div class="skeleton" aria-busy="true"><p>${words.m.common.loading}</p></div>`;
   }
 
   #renderWall() {
     const t = this.#words.t;
-    const { writing, moderation } = this.#parts;
+    const { writing, moderation, options } = this.#parts;
     const data = this.#data;
     const facilitator = data.facilitator;
     const list = this.#shown.list;
+    const open = this.#optionsOpen ?? facilitator;
     return html`
       <section class="wall" aria-label=${data.forum ? `${data.forum.title} ${t.wallLabel}` : t.wallLabel}>
         <div class="header" part="header">
           ${writing?.budget()}
           <span class="voting-state">${votingText(t, data.forum)}</span>
-          ${liveLine(this.#words, data.live.state)}
-          <button type="button" class="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.#togglePause}>
-            ${this.paused ? t.live.resume : t.live.pause}
-          </button>
+          ${this.mode === 'participant' && data.live.state === 'open' ? nothing : liveLine(this.#words, data.live.state)}
         </div>
-        ${this.paused
-          ? html`<p class="paused-note">
-              ${t.live.paused}
-              ${this.#news.whilePaused
-                ? html`<button type="button" class="resume" @click=${this.#togglePause}>${t.live.newWhilePaused(this.#news.whilePaused)}</button>`
-                : nothing}
-            </p>`
-          : nothing}
+        ${this.paused ? options?.pausedNote(this.#news.whilePaused) : nothing}
         ${data.live.state === 'reconnecting' || data.live.state === 'polling' ? html`<p class="note">${t.live.offline}</p>` : nothing}
-        <div class="status" role="status" part="status">
-          ${this.notice ? html`<p class=${this.notice.error ? 'msg error' : 'msg'}>${this.notice.text}</p>` : nothing}
-        </div>
         ${this.mode === 'facilitator' && !facilitator ? html`<p class="note">${t.needToken}</p>` : nothing}
-        ${facilitator ? (moderation?.voting() ?? this.#pending('moderation', '[part~="voting"] button')) : nothing}
-        ${this.mode === 'participant' && !this.#member.session
-          ? joinForm(t, this, this.#data.forum, this.#member.joining, (code, table) => void this.#join(code, table), () => this.#parts.prefetch('writing'))
-          : nothing}
-        ${this.#member.writer() ? (writing?.composer(facilitator ? moderation : undefined) ?? this.#pending('writing', '#draft')) : nothing}
-        ${filterBar(t, data, this.#shown, (sort) => (this.sort = sort), facilitator ? moderation?.promoteTop(this.#shown.filters.table) : nothing)}
-        ${tablesSummary(t, data)}
-        ${moderation?.mergeNote()}
-        ${writing?.pending()}
+        ${facilitator ? (moderation?.voting() ?? this.#pending(chunks.moderation, '[part~="voting"] button')) : nothing}
+        ${this.mode === 'participant' && !this.#member.session ? (this.#parts.joining?.form() ?? this.#pending(chunks.joining, 'input[name=code]')) : nothing}
+        ${this.#member.writer() ? (writing?.composer(facilitator ? moderation : undefined) ?? this.#pending(chunks.writing, '#draft')) : nothing}
+        <details class="options" ?open=${open} @toggle=${this.#toggleOptions}>
+          <summary>${t.options}</summary>
+          ${options ? options.panel(facilitator ? moderation?.promoteTop(this.#shown.filters.table) : nothing) : open ? this.#pending(chunks.options, '.options select') : nothing}
+        </details>
+        ${moderation?.mergeDialog()}
+        ${writing?.aboveList()}
         ${list.length === 0 && !writing?.waiting
           ? html`<p class="empty">${data.store.size ? t.emptyFiltered : t.empty}</p>`
           : html`<div class="list" part="list" role="list" aria-label=${t.wallLabel}>${this.#list(list)}</div>`}
         <div class="visually-hidden" role="status" aria-live="polite">${this.#news.announcement}</div>
+        <div class="status" role="status" part="status">
+          ${this.notice ? html`<p class=${this.notice.error ? 'msg error' : 'msg'}>${this.notice.text}</p>` : nothing}
+          ${moderation?.status()}
+        </div>
       </section>
     `;
   }
@@ -294,18 +271,18 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     const extras = { votes: writing?.votes, tools: this.#data.facilitator ? moderation?.card : undefined };
     const card = (idea: Idea) => ideaCard(t, this.#data, idea, extras);
     if (virtual) return virtual.virtualList(list, (idea) => idea.id, card);
-    if (list.length >= VIRTUALIZE_FROM && !this.#parts.failed('virtual')) list = list.slice(0, VIRTUALIZE_FROM);
+    if (list.length >= VIRTUALIZE_FROM && !this.#parts.failed(chunks.virtual)) list = list.slice(0, VIRTUALIZE_FROM);
     return repeat(list, (idea) => idea.id, card);
   }
 
   /** In a part's place while its chunk loads (`focus`: what takes the keyboard after a retry). */
-  #pending(name: PartName, focus: string) {
-    return this.#parts.failed(name) ? this.#partFailed(name, focus) : html`<p class="note" aria-busy="true">${this.#words.m.common.loading}</p>`;
+  #pending(chunk: Part<unknown>, focus: string) {
+    return this.#parts.failed(chunk) ? this.#partFailed(chunk, focus) : html`<p class="note" aria-busy="true">${this.#words.m.common.loading}</p>`;
   }
 
   /** A part could not be fetched: say so, with a retry (`focus`: what takes the keyboard after it). */
-  #partFailed(name: PartName, focus = '[role=alert] button') {
-    return this.#failure(this.#parts.failed(name), () => this.#parts.retry(name, focus));
+  #partFailed(chunk: Part<unknown>, focus = '[role=alert] button') {
+    return this.#failure(this.#parts.failed(chunk), () => this.#parts.retry(chunk, focus));
   }
 
   /** Something could not be fetched (offline): say so, with a retry. */

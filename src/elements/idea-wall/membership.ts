@@ -10,7 +10,6 @@ import type { ApiClient } from '../../api/client.js';
 import { ApiError } from '../../api/errors.js';
 import type { Forum } from '../../api/types.js';
 import type { ApiController } from '../../controllers/api-controller.js';
-import { HdIdeaWallJoinedEvent } from '../../events/idea-wall-joined.js';
 import { loadOutbox, loadSession, saveSession, type StoredSession } from './storage.js';
 import type { WallHost } from './wall-context.js';
 import type { WallData } from './wall-data.js';
@@ -36,8 +35,6 @@ export class Membership {
   readonly #api: ApiController;
   readonly #data: WallData;
   #scoped: Scoped = { key: '', session: undefined, queued: false, me: undefined };
-  /** A join request is on its way. */
-  joining = false;
   /** A facilitator's own table (the default for posting on a table's behalf; 0: none). */
   facilitatorTable = 0;
 
@@ -86,20 +83,13 @@ export class Membership {
     const forumId = this.#host.forumId;
     if (!value || !forumId) return undefined;
     const scoped = this.#current;
-    this.joining = true;
+    const answer = await value.withToken(null).join(forumId, { joinCode: code.trim().toUpperCase(), table });
+    if (scoped !== this.#current) return undefined;
+    scoped.session = { token: answer.token, table: answer.table };
+    saveSession(scoped.key, scoped.session);
+    scoped.me = { budget: answer.voteBudget, used: answer.votesUsed, votes: new Map() };
     this.#host.requestUpdate();
-    try {
-      const answer = await value.withToken(null).join(forumId, { joinCode: code.trim().toUpperCase(), table });
-      if (scoped !== this.#current) return undefined;
-      scoped.session = { token: answer.token, table: answer.table };
-      saveSession(scoped.key, scoped.session);
-      scoped.me = { budget: answer.voteBudget, used: answer.votesUsed, votes: new Map() };
-      this.#host.dispatchEvent(new HdIdeaWallJoinedEvent({ forumId, table: answer.table }));
-      return scoped.session;
-    } finally {
-      this.joining = false;
-      this.#host.requestUpdate();
-    }
+    return scoped.session;
   }
 
   /**

@@ -41,6 +41,7 @@ export const ko = {
   add: '스티커 붙이기',
   remove: '스티커 떼기',
   mine: (count: number) => `내 스티커 ${n(count)}개`,
+  howTo: (budget: number) => `마음에 드는 제안에 ‘스티커 붙이기’를 누르세요. 한 사람이 ${n(budget)}개까지 붙일 수 있고, 잘못 붙이면 ‘−’로 뗄 수 있습니다.`,
 };
 
 export const en: typeof ko = {
@@ -58,6 +59,7 @@ export const en: typeof ko = {
   add: 'Add a dot',
   remove: 'Take a dot back',
   mine: (count: number) => `${ne(count)} of your dots`,
+  howTo: (budget: number) => `Press “Add a dot” on the ideas you like. You have ${ne(budget)} dots; “−” takes one back.`,
 };
 
 /** This part's own styles (adopted by the wall's shadow root when the chunk loads). */
@@ -83,6 +85,9 @@ export const styles = css`
   .count,
   .mine {
     color: var(--_hd-color-muted);
+  }
+  .how-to {
+    margin-inline: var(--_hd-space-s);
   }
   .pending {
     list-style: none;
@@ -185,11 +190,14 @@ export class Writing implements ReactiveController {
     </form>`;
   }
 
-  /** Ideas on their way or waiting in the outbox, above the wall. */
-  pending(): TemplateResult | typeof nothing {
+  /** Above the list: how to put dots on ideas (while voting is open), and ideas on their way or waiting in the outbox. */
+  aboveList(): TemplateResult {
     const t = this.#t;
     const pending = this.#pending;
-    return pending.length
+    const { member, data, host } = this.#wall;
+    const me = member.me;
+    return html`${me && host.mode === 'participant' && data.forum?.voting.open ? html`<p class="hint how-to">${t.howTo(me.budget)}</p>` : nothing}
+    ${pending.length
       ? html`<ul class="pending" role="list">
           ${pending.map(
             (item) => html`<li class="card pending-${item.state}">
@@ -198,7 +206,7 @@ export class Writing implements ReactiveController {
             </li>`,
           )}
         </ul>`
-      : nothing;
+      : nothing}`;
   }
 
   /** Whether something waits to be shown (the wall's "empty" note stays away while it does). */

@@ -7,6 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.js';
 import type { ko } from './messages.js';
 import type { Membership } from './membership.js';
+import type { ShownIdeas } from './shown.js';
 import type { SortOrder } from './store.js';
 import type { WallData } from './wall-data.js';
 
@@ -21,8 +22,10 @@ export interface WallSettings {
   readonly table: number;
   readonly joinHref: string;
   readonly groupBy: GroupBy;
-  readonly sort: SortOrder;
-  readonly paused: boolean;
+  /** The wall's sort (a person may change it). */
+  sort: SortOrder;
+  /** The wall stands still (a person may hold it). */
+  paused: boolean;
 }
 
 /** The element as its controllers see it: its settings, a reactive host, and where its events start. */
@@ -36,6 +39,8 @@ export interface WallContext {
   readonly data: WallData;
   /** Who writes from this device: a participant's session and dots, or a facilitator. */
   readonly member: Membership;
+  /** What the wall shows: the filters, and the list held still while paused. */
+  readonly shown: ShownIdeas;
   /** The wall's words (`t`), the shared ones (`m`), error texts and the locale in effect. */
   readonly words: WallWords;
   /** Shows a message in the wall's status line (a polite live region). */

@@ -16,7 +16,7 @@ import type { LiveMessage } from '../../api/live-stream.js';
 import type { Forum, Idea, LiveEvent, Table } from '../../api/types.js';
 import type { ApiController } from '../../controllers/api-controller.js';
 import { LiveController } from '../../controllers/live-controller.js';
-import { Task, TaskStatus } from '../../controllers/task.js';
+import { LoadTask } from '../../controllers/load-task.js';
 import { IdeaStore } from './store.js';
 import { storeKey } from './storage.js';
 import type { WallHost } from './wall-context.js';
@@ -65,18 +65,15 @@ export class WallData implements ReactiveController {
   #clock: ReturnType<typeof setInterval> | undefined;
 
   readonly live: LiveController;
-  readonly #task: Pick<Task, 'status' | 'error' | 'run'>;
+  readonly #task: Pick<LoadTask, 'status' | 'error' | 'run'>;
 
   constructor(host: WallHost, api: ApiController, options: WallDataOptions = {}) {
     this.#host = host;
     this.#api = api;
     this.#options = options;
     host.addController(this);
-    this.live = new LiveController(host, {
-      stream: () => (host.forumId && api.ready ? api.live(host.forumId) : undefined),
-      onMessage: (message) => this.#onLive(message),
-    });
-    this.#task = new Task(host, {
+    this.live = new LiveController(host, { api, forumId: () => host.forumId, onMessage: (message) => this.#onLive(message) });
+    this.#task = new LoadTask(host, {
       // Not the participant's token: a participant reads without it, and joining brings the
       // person's budget with it, so joining must not fetch the whole wall again.
       args: () => [api.value, host.forumId, host.mode] as const,
@@ -111,12 +108,12 @@ export class WallData implements ReactiveController {
 
   /** A load is under way. */
   get loading(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#task.status === 'pending';
   }
 
   /** The last load failed (its reason), unless a newer one is under way. */
   get error(): unknown {
-    return this.#task.status === TaskStatus.ERROR ? (this.#task.error ?? new Error()) : undefined;
+    return this.#task.status === 'error' ? (this.#task.error ?? new Error()) : undefined;
   }
 
   /** The whole list is in: not only the first page of an empty wall. */
@@ -134,9 +131,9 @@ export class WallData implements ReactiveController {
     void this.#task.run();
   }
 
-  /** Whether an idea arrived live a moment ago (its card enters). */
-  isFresh(id: string): boolean {
-    return this.#fresh.has(id);
+  /** The ideas that arrived live a moment ago (their cards enter). */
+  get fresh(): ReadonlySet<string> {
+    return this.#fresh;
   }
 
   /** Whether an idea's vote count changed a moment ago (the count bumps). */
