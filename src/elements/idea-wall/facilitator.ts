@@ -8,11 +8,13 @@
  * projector never download it), with its words (both languages: a small share of a chunk only
  * facilitators load) and its styles. It reaches the wall through `WallContext` only.
  */
-import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { IdeaPatch, Idea } from '../../api/types.js';
 import { formatNumber } from '../../i18n/format.js';
 import type { WallContext } from './wall-context.js';
 import { tableName } from './wall-view.js';
+
+export { styles } from './facilitator.styles.js';
 
 /** How many of a table's ideas "promote the top" moves to the plenary. */
 const PROMOTE_TOP = 3;
@@ -106,103 +108,6 @@ export const en: typeof ko = {
   minutes: (m: number) => `${ne(m)} min`,
   done: 'Done.',
 };
-
-/** The tools' own styles (adopted by the wall's shadow root when this module loads). */
-export const styles = css`
-  label.inline {
-    flex-direction: row;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.5em;
-  }
-  /* Hidden ideas: only a facilitator's wall lists them. */
-  .is-hidden {
-    background: var(--_hd-color-surface-alt);
-    border-style: dashed;
-  }
-  .badge.hidden {
-    color: var(--_hd-color-danger);
-  }
-  .voting {
-    margin-inline: var(--_hd-space-s);
-  }
-  .voting,
-  .mod,
-  .merge-bar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_hd-space-s);
-  }
-  .merge-bar {
-    padding: var(--_hd-space-s);
-    background: var(--_hd-color-surface-alt);
-    border-inline-start: 4px solid var(--_hd-color-accent);
-  }
-  .merge-bar p {
-    flex: 1 1 12em;
-  }
-  .badge.merging {
-    justify-self: start;
-    border-style: dashed;
-    color: var(--_hd-color-accent);
-    border-color: var(--_hd-color-accent);
-  }
-  dialog {
-    width: min(36em, calc(100vw - 2em));
-    max-height: calc(100vh - 2em);
-    padding: var(--_hd-space-m);
-    border: 1px solid var(--_hd-color-border);
-    border-radius: var(--_hd-radius);
-    background: var(--_hd-color-surface);
-    color: var(--_hd-color-text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog form,
-  dialog fieldset {
-    display: grid;
-    gap: var(--_hd-space-s);
-  }
-  dialog fieldset {
-    border: 0;
-    padding: 0;
-    margin: 0;
-    min-width: 0;
-  }
-  dialog h2 {
-    font-size: 1.2em;
-  }
-  .keep {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    align-items: start;
-    gap: var(--_hd-space-s);
-    padding: var(--_hd-space-s);
-    border: 1px solid var(--_hd-color-border);
-    border-radius: var(--_hd-radius-small);
-    cursor: pointer;
-  }
-  .keep input {
-    width: 1.5em;
-    height: 1.5em;
-    margin: 0.1em 0 0;
-  }
-  .keep:has(:checked) {
-    border-color: var(--_hd-color-accent);
-    box-shadow: inset 0 0 0 1px var(--_hd-color-accent);
-  }
-  .keep small {
-    display: block;
-    color: var(--_hd-color-muted);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_hd-space-s);
-  }
-`;
 
 /** Two ideas about to be merged, and the one that stays. */
 interface MergeChoice {

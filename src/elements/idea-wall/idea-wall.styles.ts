@@ -90,6 +90,10 @@ export const styles = css`
     align-items: center;
     gap: var(--_hd-space-s);
   }
+  /* The join form's room while its part loads: the list below does not jump when it arrives. */
+  .join-slot {
+    min-height: 19em;
+  }
   .hint {
     color: var(--_hd-color-muted);
   }

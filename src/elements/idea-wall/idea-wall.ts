@@ -185,15 +185,12 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     if (!this.#api.ready) return 'waiting';
     const data = this.#data;
     if (data.error && data.store.size === 0) return 'failed';
-    // Until the data is in; and a participant sees the wall first with their join form, a writer
-    // with their composer and dots (those parts were fetched alongside the data), unless they
-    // could not be fetched: then the wall shows, with the error and a retry in their place.
-    const parts = this.#parts;
-    const member = this.#member;
-    const partWaits =
-      !this.#drawn &&
-      ((!parts.writing && member.writes && !parts.failed(chunks.writing)) || (this.mode === 'participant' && !member.session && !parts.joining && !parts.failed(chunks.joining)));
-    return (data.loading && data.store.size === 0 && !data.forum) || partWaits ? 'waiting' : 'wall';
+    // Until the data is in; and a writer sees the wall first with their composer and dots (that
+    // part was fetched alongside the data), unless it could not be fetched: then the wall shows,
+    // with the error and a retry in its place. (The join form does not hold the wall back: a
+    // reader sees the ideas at once, the form comes into the place kept for it.)
+    const writerWaits = !this.#drawn && !this.#parts.writing && this.#member.writes && !this.#parts.failed(chunks.writing);
+    return (data.loading && data.store.size === 0 && !data.forum) || writerWaits ? 'waiting' : 'wall';
   }
 
   protected override render() {
@@ -238,7 +235,7 @@ export class HdIdeaWall extends LitElement implements WallSettings {
         ${data.live.state === 'reconnecting' || data.live.state === 'polling' ? html`<p class="note">${t.live.offline}</p>` : nothing}
         ${this.mode === 'facilitator' && !facilitator ? html`<p class="note">${t.needToken}</p>` : nothing}
         ${facilitator ? (moderation?.voting() ?? this.#pending(chunks.moderation, '[part~="voting"] button')) : nothing}
-        ${this.mode === 'participant' && !this.#member.session ? (this.#parts.joining?.form() ?? this.#pending(chunks.joining, 'input[name=code]')) : nothing}
+        ${this.mode === 'participant' && !this.#member.session ? (this.#parts.joining?.form() ?? this.#pending(chunks.joining, 'input[name=code]', 'join-slot')) : nothing}
         ${this.#member.writer() ? (writing?.composer(facilitator ? moderation : undefined) ?? this.#pending(chunks.writing, '#draft')) : nothing}
         <details class="options" ?open=${open} @toggle=${this.#toggleOptions}>
           <summary>${t.options}</summary>
@@ -275,9 +272,9 @@ export class HdIdeaWall extends LitElement implements WallSettings {
     return repeat(list, (idea) => idea.id, card);
   }
 
-  /** In a part's place while its chunk loads (`focus`: what takes the keyboard after a retry). */
-  #pending(chunk: Part<unknown>, focus: string) {
-    return this.#parts.failed(chunk) ? this.#partFailed(chunk, focus) : html`<p class="note" aria-busy="true">${this.#words.m.common.loading}</p>`;
+  /** In a part's place while its chunk loads (`focus`: what takes the keyboard after a retry; `slot`: a class that keeps the part's room). */
+  #pending(chunk: Part<unknown>, focus: string, slot = '') {
+    return this.#parts.failed(chunk) ? this.#partFailed(chunk, focus) : html`<p class="note ${slot}" aria-busy="true">${this.#words.m.common.loading}</p>`;
   }
 
   /** A part could not be fetched: say so, with a retry (`focus`: what takes the keyboard after it). */

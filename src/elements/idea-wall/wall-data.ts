@@ -21,8 +21,8 @@ import { IdeaStore } from './store.js';
 import { storeKey } from './storage.js';
 import type { WallHost } from './wall-context.js';
 
-/** The first page of an empty wall: the newest ideas, enough for any first screen. */
-const FIRST_PAGE = 50;
+/** The first page of an empty wall: the newest ideas, enough for a first screen. */
+const FIRST_PAGE = 30;
 /** The contract's largest page. */
 const PAGE = 1000;
 /** How long a new idea or a changed vote count is marked (its card's entrance, the count's bump). */
@@ -212,28 +212,31 @@ export class WallData implements ReactiveController {
         if (forum) scope.forum = forum;
         if (cached) store.replace(cached.items, Number(cached.lastEventId));
       }
-      // An empty wall asks for a screen's worth first and draws it while the whole list loads.
-      // The whole list is read from its start again rather than on from that page's cursor: a
-      // cursor is for the next page of the same query.
-      const all = this.#readAll(reader, forumId, include, options);
-      all.catch(() => undefined); // (awaited below; a first page that fails first is the error)
+      // An empty wall asks for a screen's worth first and draws it; then the whole list loads behind
+      // it (not alongside: the server answers the first screen's requests first). The whole list is
+      // read from its start again rather than on from that page's cursor: a cursor is for the next
+      // page of the same query.
       const first = empty ? await reader.listIdeas(forumId, { limit: FIRST_PAGE, include }, options) : undefined;
       // The first page's lastEventId is the resume point: everything read after it (the forum,
       // the tables, my dots, the whole list) is as new or newer, and the buffered events after it
       // replay in order on top, so the wall converges to the server's state whatever the interleaving.
       let version = first ? Number(first.lastEventId) : -1;
+      // The tables (their topics and people) are not needed to draw a first screen: they come with the whole list.
+      let tables: Promise<Map<number, Table>> | undefined;
       if (first) {
-        const [forum, tables] = await this.#details(reader, forumId, options);
-        this.#setDetails(scope, forum, tables, version);
+        await this.#forum(scope, reader, forumId, options, version);
         store.replace(first.items, version);
-        this.schedule();
+        this.#host.requestUpdate(); // drawn now, not on the next frame
+        tables = this.#tables(reader, forumId, options);
       }
-      const list = await all;
+      // (a first page that was the whole list needs no second reading)
+      const list = first && !first.nextCursor ? { items: first.items, version } : await this.#readAll(reader, forumId, include, options);
       if (!first) {
         version = list.version;
-        const [forum, tables] = await this.#details(reader, forumId, options);
-        this.#setDetails(scope, forum, tables, version);
+        tables = this.#tables(reader, forumId, options);
+        await this.#forum(scope, reader, forumId, options, version);
       }
+      scope.tables = await tables!;
       store.replace(list.items, list.version);
       scope.complete = true;
       // A stream that has seen no event yet resumes from the list, not from "now".
@@ -266,19 +269,17 @@ export class WallData implements ReactiveController {
     return { items, version };
   }
 
-  /** The forum, its tables and (through `alongside`) the person's own dots. */
-  #details(reader: ApiClient, forumId: string, options: { signal: AbortSignal; cache: 'no-cache' }) {
-    return Promise.all([
-      reader.getForum(forumId, options),
-      reader.listTables(forumId, options).catch(() => undefined),
-      this.#options.alongside?.(options.signal),
-    ]).then(([forum, tables]) => [forum, tables] as const);
-  }
-
-  #setDetails(scope: Scope, forum: Forum, tables: { items: Table[] } | undefined, version: number): void {
+  /** The forum and (through `alongside`) the person's own dots, as of event `version` or newer. */
+  async #forum(scope: Scope, reader: ApiClient, forumId: string, options: { signal: AbortSignal; cache: 'no-cache' }, version: number): Promise<void> {
+    const [forum] = await Promise.all([reader.getForum(forumId, options), this.#options.alongside?.(options.signal)]);
     scope.forum = forum;
     scope.forumVersion = version;
-    scope.tables = new Map((tables?.items ?? []).map((t) => [t.number, t]));
+  }
+
+  /** The forum's tables by number (none when they cannot be read: the wall works without their topics). */
+  async #tables(reader: ApiClient, forumId: string, options: { signal: AbortSignal; cache: 'no-cache' }): Promise<Map<number, Table>> {
+    const tables = await reader.listTables(forumId, options).catch(() => undefined);
+    return new Map((tables?.items ?? []).map((table) => [table.number, table]));
   }
 
   #onLive(message: LiveMessage): void {
