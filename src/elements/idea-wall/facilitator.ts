@@ -45,7 +45,7 @@ export const ko = {
   mergeAsk: '어느 제안을 남길까요? 다른 제안은 남기는 제안에 합쳐지고, 그 제안의 표도 옮겨집니다.',
   mergeKeep: '남길 제안',
   mergeConfirm: '합치기',
-  mergePending: (idea: string) => `‘${idea}’ 제안을 합칩니다. 몇 초 안에는 되돌릴 수 있습니다.`,
+  mergePending: (idea: string) => `‘${idea}’ 제안에 합칩니다. 몇 초 안에는 되돌릴 수 있습니다.`,
   merging: '합치는 중',
   undo: '되돌리기',
   undone: '합치기를 취소했습니다. 두 제안이 그대로 있습니다.',
@@ -332,7 +332,7 @@ export class Moderation implements ReactiveController {
       this.#ask = undefined;
       this.#pending = { from, into, timer: setTimeout(() => void this.#commit(), MERGE_UNDO_MS) };
     });
-    this.#wall.say(this.#t.mergePending(excerpt(into)));
+    this.#wall.say(''); // the status line's undo bar says it now
     this.#focus('.merge-bar .undo');
   };
 

@@ -11,6 +11,7 @@ export const styles = css`
     --_cols: var(--hd-idea-wall-columns, 3);
     --_gap: 0.4em;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     grid-template-rows: auto minmax(0, 1fr);
     height: 100%;
     overflow: hidden;
@@ -55,18 +56,31 @@ export const styles = css`
     gap: 0.3em;
     min-height: 0;
     overflow: hidden;
+  }
+  /* Pages that turn come in softly (not the first one: the wall is simply there). */
+  .turned .group,
+  .turned .flow {
     animation: turn 0.6s ease-out;
   }
   .group[hidden] {
     display: none;
   }
   .group h3 {
+    display: flex;
+    align-items: baseline;
+    gap: 0.3em;
     margin: 0;
     font-size: 0.85em;
     border-bottom: 0.12em solid var(--_hd-color-accent);
     white-space: nowrap;
+  }
+  .group h3 .name {
+    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .group h3 .n {
+    flex: none;
   }
   .group .n,
   .caption,
@@ -90,11 +104,14 @@ export const styles = css`
     gap: 0.3em;
     align-content: start;
   }
+  /* One lane for the whole wall (group-by="none"): its cards in columns. */
+  .single .flow {
+    grid-template-columns: repeat(var(--_cols), minmax(0, 1fr));
+  }
   .flow {
     flex: 1;
     min-height: 0;
     overflow: hidden;
-    animation: turn 0.6s ease-out;
   }
   .projector .card {
     width: auto;
@@ -175,8 +192,8 @@ export const styles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .group,
-    .flow,
+    .turned .group,
+    .turned .flow,
     .spotlight {
       animation: none;
     }

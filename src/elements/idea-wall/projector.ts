@@ -28,7 +28,7 @@ export const PAGE_MS = 10_000;
 export const SPOTLIGHT_MS = 6_000;
 /** The top ideas by votes (or pinned) that stay at the head of a lane while its newest turn over. */
 const TOP = 3;
-/** The newest ideas of a lane that are drawn at once (a page shows those that fit). */
+/** The newest ideas of a lane that are drawn at once, per column (a page shows those that fit). */
 const DRAWN = 12;
 /** How many pages of its newest ideas a lane turns through before it starts again. */
 const PAGES = 3;
@@ -84,7 +84,7 @@ interface Lane {
 /** Where a lane's newest are: the first one of the page shown, how many fit, which page. */
 interface Position {
   start: number;
-  /** Cards of the page that fit the lane (measured after each render; all until then). */
+  /** Cards of the page that fit the lane (measured after each render; all until then: Infinity). */
   fit: number;
   page: number;
 }
@@ -100,6 +100,8 @@ export class ProjectorView implements ReactiveController {
   #page = 0;
   #cols = 3;
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** A page has turned (from then on pages come in with an animation, unless motion is reduced). */
+  #turned = false;
   #resize: ResizeObserver | undefined;
   /** The idea in the spotlight now, those waiting for it, and those already seen. */
   #spotlight: Idea | undefined;
@@ -173,7 +175,7 @@ export class ProjectorView implements ReactiveController {
     const total = data.store.view({ sort: 'newest', includeHidden: false, table: 0, category: null, promotedOnly: false }).length;
     const qr = this.#qr.matrix;
     const spotlight = this.#spotlight;
-    return html`<section class="projector" aria-label=${forum ? `${forum.title} ${words.t.wallLabel}` : words.t.wallLabel}>
+    return html`<section class="projector ${this.#turned ? 'turned' : ''}" aria-label=${forum ? `${forum.title} ${words.t.wallLabel}` : words.t.wallLabel}>
       <div class="header" part="header">
         <h2>${forum?.title ?? ''}</h2>
         <span class="counter">${t.ideas(total)}</span>
@@ -186,7 +188,7 @@ export class ProjectorView implements ReactiveController {
         </button>
       </div>
       <div class="stage">
-        <div class="lanes">
+        <div class="lanes ${host.groupBy === 'none' ? 'single' : ''}">
           ${fresh ? this.#lane(fresh, false) : nothing}
           ${repeat(
             lanes,
@@ -215,10 +217,10 @@ export class ProjectorView implements ReactiveController {
   #lane(lane: Lane, hidden: boolean): TemplateResult {
     const t = this.#t;
     const position = this.#position(lane.key);
-    const shown = lane.flow.slice(position.start, position.start + DRAWN);
+    const shown = lane.flow.slice(position.start, position.start + DRAWN * (this.#wall.host.groupBy === 'none' ? this.#cols : 1));
     const left = lane.flow.length - position.start - Math.min(position.fit, shown.length);
     return html`<section class="group ${lane.fresh ? 'fresh-lane' : ''}" part="group" data-lane=${lane.key} ?hidden=${hidden}>
-      <h3>${lane.title} <span class="n">${t.ideas(lane.count)}</span></h3>
+      <h3><span class="name">${lane.title}</span> <span class="n">${t.ideas(lane.count)}</span></h3>
       ${lane.top.length
         ? html`<p class="caption">${t.top}</p>
             <ol class="top" role="list">
@@ -259,7 +261,7 @@ export class ProjectorView implements ReactiveController {
 
   #position(key: string): Position {
     let position = this.#positions.get(key);
-    if (!position) this.#positions.set(key, (position = { start: 0, fit: DRAWN, page: 0 }));
+    if (!position) this.#positions.set(key, (position = { start: 0, fit: Infinity, page: 0 }));
     return position;
   }
 
@@ -302,6 +304,7 @@ export class ProjectorView implements ReactiveController {
   #turn(): void {
     const { host } = this.#wall;
     if (host.paused || !this.#lanes) return;
+    this.#turned = true;
     const { fresh, lanes } = this.#lanes;
     const pages = Math.max(1, Math.ceil(lanes.length / this.#cols));
     const page = this.#page % pages;
@@ -310,17 +313,17 @@ export class ProjectorView implements ReactiveController {
       const position = this.#position(lane.key);
       const end = position.start + position.fit;
       if (end < lane.flow.length && position.page < PAGES - 1) {
-        this.#positions.set(lane.key, { start: end, fit: DRAWN, page: position.page + 1 });
+        this.#positions.set(lane.key, { start: end, fit: Infinity, page: position.page + 1 });
         return true;
       }
-      this.#positions.set(lane.key, { start: 0, fit: DRAWN, page: 0 });
+      this.#positions.set(lane.key, { start: 0, fit: Infinity, page: 0 });
       return false;
     };
     if (fresh) next(fresh);
     // (every lane in view turns; `some` would stop at the first that has more)
     const more = inView.map(next).includes(true);
     if (!more && pages > 1) {
-      for (const lane of inView) this.#positions.set(lane.key, { start: 0, fit: DRAWN, page: 0 });
+      for (const lane of inView) this.#positions.set(lane.key, { start: 0, fit: Infinity, page: 0 });
       this.#page = (page + 1) % pages;
     }
     host.requestUpdate();
@@ -328,7 +331,7 @@ export class ProjectorView implements ReactiveController {
 
   /** The screen changed size: every page is measured anew. */
   #remeasure(): void {
-    for (const position of this.#positions.values()) position.fit = DRAWN;
+    for (const position of this.#positions.values()) position.fit = Infinity;
     this.#wall.host.requestUpdate();
   }
 
@@ -366,7 +369,7 @@ export class ProjectorView implements ReactiveController {
   #showLaneOf(idea: Idea): void {
     const { host } = this.#wall;
     const key = host.groupBy === 'table' ? String(idea.table) : host.groupBy === 'category' ? (idea.category ?? '') : '';
-    this.#positions.set(key, { start: 0, fit: DRAWN, page: 0 });
+    this.#positions.set(key, { start: 0, fit: Infinity, page: 0 });
     const index = this.#lanes?.lanes.findIndex((lane) => lane.key === key) ?? -1;
     if (index >= 0) this.#page = Math.floor(index / this.#cols);
   }

@@ -87,7 +87,7 @@ export const styles = css`
     gap: var(--_hd-space-xs) var(--_hd-space-s);
   }
   .hold .hint {
-    flex: 1 1 16em;
+    flex: 1 1 20em;
   }
   .paused-note {
     margin-inline: var(--_hd-space-s);
