@@ -161,7 +161,8 @@ export class ProjectorView implements ReactiveController {
         changed = true;
       }
     }
-    if (changed) this.#wall.host.requestUpdate();
+    // Drawn again with what fits, before the frame is painted (a microtask: after this update, not inside it).
+    if (changed) queueMicrotask(() => this.#wall.host.requestUpdate());
   }
 
   /** The view of `shown` (the ideas the wall shows, in order); `announcement`: the live region's words. */
