@@ -72,7 +72,8 @@ describe('the venue demo in two browsers', () => {
     idea = (await shown(b)).find((i) => i.text === text)!;
     await showList(b, 'participant');
     await b.locator(`#participant [data-id="${idea.id}"]`).getByText(text).waitFor(WAIT);
-    await b.locator('#projector').getByText(text).waitFor(WAIT); // and on the room's screen
+    // On the room's screen: as a card in its lane (and, for a few seconds, in the spotlight too).
+    await b.locator('#projector [part~="item"]').getByText(text).waitFor(WAIT);
   });
 
   test('a vote beyond the budget is refused with a clear message', async () => {
