@@ -229,7 +229,7 @@ export class HdIdeaWall extends LitElement implements WallSettings {
         <div class="header" part="header">
           ${writing?.budget()}
           <span class="voting-state">${votingText(t, data.forum)}</span>
-          ${this.mode === 'participant' && data.live.state === 'open' ? nothing : liveLine(this.#words, data.live.state)}
+          ${liveLine(this.#words, data.live.state)}
         </div>
         ${this.paused ? options?.pausedNote(this.#news.whilePaused) : nothing}
         ${data.live.state === 'reconnecting' || data.live.state === 'polling' ? html`<p class="note">${t.live.offline}</p>` : nothing}
