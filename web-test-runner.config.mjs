@@ -151,6 +151,22 @@ function referenceServer() {
 
 const server = referenceServer();
 
+/**
+ * sql.js (SQLite in WebAssembly, the Storybook fake's database: stories/fake/sqlite.ts) ships its
+ * browser build as a UMD script; Vite picks it by the `browser` condition and converts it, this
+ * dev server does neither. Point `sql.js` at that build and give it the ES default export it
+ * lacks (its `initSqlJs` is a top-level declaration) and the `module` variable it assigns.
+ */
+const sqlJsAsModule = {
+  name: 'sql.js-as-module',
+  resolveImport({ source }) {
+    if (source === 'sql.js') return '/node_modules/sql.js/dist/sql-wasm-browser.js';
+  },
+  transform(context) {
+    if (context.path.endsWith('/node_modules/sql.js/dist/sql-wasm-browser.js')) return { body: `var module;\n${context.body}\nexport default initSqlJs;\n` };
+  },
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
@@ -163,7 +179,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
   middleware: [server.middleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), server.plugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), sqlJsAsModule, server.plugin],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -8,6 +8,9 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Storybook's own onboarding ("Get started" checklist with its progress and confetti in the
+  // sidebar, the guide in the menu) is about setting up Storybook, not about these widgets: off.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
 };
 
 export default config;

@@ -49,7 +49,8 @@ const observe = `(() => {
 })();`;
 
 // the signup page as the calendar's link opens it (with a forum); without one it asks to pick a forum
-const pages = ['/', `/demo/signup.html?forum=${server.demo!.openForumId}`, '/demo/results.html', '/demo/venue.html', '/demo/partner.html'];
+// the venue: each screen's own page (the chooser, /demo/venue.html, has no widget)
+const pages = ['/', `/demo/signup.html?forum=${server.demo!.openForumId}`, '/demo/results.html', '/demo/venue-participant.html', '/demo/venue-facilitator.html', '/demo/venue-projector.html', '/demo/partner.html'];
 const screens = [
   { name: 'phone 390×844', width: 390, height: 844 },
   { name: 'projector 1920×1080', width: 1920, height: 1080 },

@@ -12,6 +12,7 @@ import { authChecks } from './checks/auth.ts';
 import { idempotencyChecks } from './checks/idempotency.ts';
 import { capacityChecks } from './checks/capacity.ts';
 import { liveChecks } from './checks/live.ts';
+import { participantChecks } from './checks/participants.ts';
 import { resultsChecks } from './checks/results.ts';
 
 export type { Report, CheckResult, Group } from './report.ts';
@@ -62,7 +63,7 @@ export interface CheckDef {
 }
 
 export function allChecks(): CheckDef[] {
-  return [...readChecks, ...validationChecks, ...authChecks, ...idempotencyChecks, ...capacityChecks, ...liveChecks, ...resultsChecks];
+  return [...readChecks, ...validationChecks, ...authChecks, ...idempotencyChecks, ...capacityChecks, ...liveChecks, ...participantChecks, ...resultsChecks];
 }
 
 let sharedContract: Contract | undefined;

@@ -1,6 +1,6 @@
 /**
  * Demo page script. The forum schedule is `<hd-forum-calendar>` (from the CDN bundle); this
- * script only fills the "live now" panel with the live forum's latest ideas through the data
+ * script points the menu's signup link at the next open forum and fills the "live now" panel with the live forum's latest ideas through the data
  * layer (ApiClient, LiveStream from src/api). Plain DOM with textContent/createElement only — no
  * innerHTML with data — so it runs under a strict CSP.
  */
@@ -108,4 +108,24 @@ async function startLive(): Promise<void> {
   }
 }
 
+// ------------------------------------------------------------------ the menu's signup link
+
+/**
+ * The menu's "참가 신청" leads to the signup form of the next forum that takes signups (without
+ * one, the signup page lists the forums open for signup; that is where the link goes until this
+ * has run, or if it cannot).
+ */
+async function linkNextSignup(): Promise<void> {
+  const link = document.querySelector<HTMLAnchorElement>('nav.section-nav a[href="/demo/signup.html"]');
+  if (!link) return;
+  try {
+    const open = (await api.listForums({ status: 'open', limit: 50 })).items;
+    const next = [...open].sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+    if (next) link.href = `/demo/signup.html?forum=${encodeURIComponent(next.id)}`;
+  } catch {
+    // The signup page's own list of open forums is still there.
+  }
+}
+
 void startLive();
+void linkNextSignup();

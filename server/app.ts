@@ -1,10 +1,13 @@
-/** The Hono app: middleware, the API routes under /api, static files, central errors. */
+/**
+ * The Hono app: middleware, the API routes under /api, central errors. Nothing here needs Node:
+ * Storybook runs this same app in the browser as its fake backend (stories/fake/). The files the
+ * reference server also serves from disk (the contract, demo pages, bundles) are added by
+ * start.ts (`serveFiles` in http/static.ts).
+ */
 import { Hono } from 'hono';
-import { fileURLToPath } from 'node:url';
 import type { Deps, Env } from './context.ts';
 import { cors } from './http/cors.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
-import { API_CSP, serveFile } from './http/static.ts';
 import { admin } from './routes/admin.ts';
 import { events } from './routes/events.ts';
 import { forums } from './routes/forums.ts';
@@ -13,7 +16,8 @@ import { participants } from './routes/participants.ts';
 import { results } from './routes/results.ts';
 import { signup } from './routes/signup.ts';
 
-const CONTRACT_DIR = fileURLToPath(new URL('../api/', import.meta.url));
+/** For every response that is not one of our pages. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function createApp(deps: Deps): Hono<Env> {
   const app = new Hono<Env>();
@@ -29,7 +33,6 @@ export function createApp(deps: Deps): Hono<Env> {
   });
   app.use('/api/*', cors());
 
-  app.get('/api/openapi.yaml', async () => (await serveFile(CONTRACT_DIR, 'openapi.yaml')) ?? problemResponse(new ProblemError('not-found')));
   app.route('/api', forums);
   app.route('/api', signup);
   app.route('/api', participants);
@@ -37,27 +40,6 @@ export function createApp(deps: Deps): Hono<Env> {
   app.route('/api', events);
   app.route('/api', results);
   app.route('/api', admin);
-
-  if (deps.staticRoot) {
-    const root = deps.staticRoot;
-    const opts = (c: { req: { header: (name: string) => string | undefined } }) => ({
-      acceptEncoding: c.req.header('accept-encoding'),
-      ifNoneMatch: c.req.header('if-none-match'),
-    });
-    app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html', opts(c))) ?? c.notFound());
-    app.get('/favicon.ico', async (c) => (await serveFile(`${root}/demo`, 'favicon.ico', opts(c))) ?? c.body(null, 204));
-    app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length), opts(c))) ?? c.notFound());
-    // The widgets' files are public and sent without credentials: any site may load them as
-    // module scripts (which browsers fetch in CORS mode), e.g. a partner site on its own domain.
-    app.get('/dist/*', async (c) => {
-      // the CDN files are sent brotli- or gzip-compressed (the build writes both beside each file)
-      const res = await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length), opts(c));
-      if (!res) return c.notFound();
-      res.headers.set('Access-Control-Allow-Origin', '*');
-      res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-      return res;
-    });
-  }
 
   app.notFound(() => problemResponse(new ProblemError('not-found', 'No such resource.')));
   app.onError((err) => {

@@ -15,7 +15,8 @@ export function foldLine(line: string): string {
   let curBytes = 0;
   let limit = 75;
   for (const ch of line) {
-    const b = Buffer.byteLength(ch, 'utf8');
+    const cp = ch.codePointAt(0)!;
+    const b = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // UTF-8 octets (a lone surrogate: 3, as U+FFFD)
     if (curBytes + b > limit) {
       out.push(cur);
       cur = ' ';

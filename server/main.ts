@@ -14,6 +14,9 @@
  *   HD_RATE_LIMIT_IP the same per client IP, with or without a token (default 4 × HD_RATE_LIMIT:
  *                   a venue's phones share one address; 0 = off)
  *   HD_TRUST_PROXY  1 = take the client IP from X-Forwarded-For (only behind your own proxy)
+ *   HD_JOIN_LIMIT   new participants per client address per forum (default 500: a venue's 300+
+ *                   phones behind one NAT address; 0 = off); a browser joining again is not new
+ *   HD_JOIN_WINDOW  seconds in which that allowance refills (default 3600)
  *   HD_PURGE_INTERVAL seconds between personal-data purges (default 3600; also once at start)
  *
  * Tokens are never logged. The admin token is printed once when it was generated here; one
@@ -57,6 +60,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rateIp) || rateIp < 0) throw new Error(`HD_RATE_LIMIT_IP must be a whole number, not "${process.env.HD_RATE_LIMIT_IP}".`);
   const trustEnv = (process.env.HD_TRUST_PROXY ?? '0').trim();
   if (trustEnv !== '0' && trustEnv !== '1' && trustEnv !== '') throw new Error(`HD_TRUST_PROXY must be 1 or 0, not "${trustEnv}".`);
+  const joinLimit = Number(process.env.HD_JOIN_LIMIT ?? 500);
+  if (!Number.isInteger(joinLimit) || joinLimit < 0) throw new Error(`HD_JOIN_LIMIT must be a whole number, not "${process.env.HD_JOIN_LIMIT}".`);
+  const joinWindow = Number(process.env.HD_JOIN_WINDOW ?? 3600);
+  if (!Number.isInteger(joinWindow) || joinWindow < 1) throw new Error(`HD_JOIN_WINDOW must be whole seconds (≥ 1), not "${process.env.HD_JOIN_WINDOW}".`);
   const purgeSeconds = Number(process.env.HD_PURGE_INTERVAL ?? 3600);
   if (!Number.isFinite(purgeSeconds) || purgeSeconds < 0) throw new Error(`HD_PURGE_INTERVAL must be seconds (0 = never), not "${process.env.HD_PURGE_INTERVAL}".`);
   const tokenFromEnv = Boolean(process.env.HD_ADMIN_TOKEN?.trim());
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
     adminToken: adminToken(dataDir),
     staticRoot: PROJECT_ROOT,
     rateLimit: { perToken: rate, perIp: rateIp, trustProxy: trustEnv === '1' },
+    joinLimit: { perAddress: joinLimit, windowSeconds: joinWindow },
     purgeIntervalMs: Math.round(purgeSeconds * 1000),
     purgeOnStart: purgeSeconds > 0,
     ...(corsEnv?.length ? { corsOrigins: corsEnv } : {}),
@@ -91,12 +99,22 @@ async function main(): Promise<void> {
     `  URL           ${server.url}/`,
     `  API           ${server.apiBase}`,
     `  Admin token   ${tokenFromEnv ? '(from HD_ADMIN_TOKEN)' : server.adminToken}`,
+    // The first thing an editor embedding the widgets on another site needs: is that site allowed?
+    `  CORS origins  ${server.corsOrigins.join(', ')}`,
+    `                ${corsEnv?.length ? '(from HD_CORS_ORIGINS)' : '(the defaults; a site embedding the widgets needs HD_CORS_ORIGINS=https://its.origin)'}`,
   ];
   if (server.demo) {
+    const code = encodeURIComponent(server.demo.joinCode);
     lines.push(
       `  Live forum    ${server.demo.liveForumId}  (join code ${server.demo.joinCode})`,
       `  Facilitator   ${server.demo.facilitatorToken}`,
       `  Open forum    ${server.demo.openForumId}`,
+      '',
+      '  The venue, one page per screen (the facilitator page asks for the token above):',
+      `  Choose        ${server.url}/demo/venue.html?code=${code}`,
+      `  Phone         ${server.url}/demo/venue-participant.html?code=${code}&table=1`,
+      `  Tablet        ${server.url}/demo/venue-facilitator.html`,
+      `  Big screen    ${server.url}/demo/venue-projector.html?code=${code}`,
     );
   }
   lines.push('');

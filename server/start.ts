@@ -8,12 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
+import { serveFiles } from './http/static.ts';
 import type { Deps } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { purgeIdempotencyKeys } from './http/idempotency.ts';
 import { WriteLimits } from './http/ratelimit.ts';
+import { JoinQuota } from './http/join-quota.ts';
 import { purgeExpiredPersonalData, PURGE_INTERVAL_MS } from './model/personal-data.ts';
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
@@ -33,6 +35,8 @@ export interface RunningServer {
   demo: DemoInfo | null;
   /** The server's database (tests inspect what was stored). */
   db: Kysely<DB>;
+  /** The origins whose pages may call the API (CORS): `corsOrigins`, else the defaults. */
+  readonly corsOrigins: string[];
   close(): Promise<void>;
 }
 
@@ -64,6 +68,12 @@ export interface StartOptions {
   rateLimitPerMinute?: number;
   /** Separate limits per bearer token and per client IP, and whether to trust X-Forwarded-For. Overrides rateLimitPerMinute. */
   rateLimit?: { perToken?: number; perIp?: number; trustProxy?: boolean };
+  /**
+   * New participants one address may create per forum (`perAddress`, refilled per
+   * `windowSeconds`, default 3600); beyond it a join is 429. Absent or 0 = no limit (the CLI's
+   * default is HD_JOIN_LIMIT=500). The address follows `rateLimit.trustProxy`.
+   */
+  joinLimit?: { perAddress: number; windowSeconds?: number };
   /**
    * How often the personal-data purge runs (anonymises registrations past the consent's
    * retention period); default hourly, 0 = never (tests call purgeExpiredPersonalData themselves).
@@ -142,11 +152,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     now,
     adminTokenHash: hashToken(adminToken),
     corsOrigins,
-    staticRoot: opts.staticRoot ?? null,
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
+    joinQuota: opts.joinLimit?.perAddress
+      ? new JoinQuota({ ...opts.joinLimit, trustProxy: opts.rateLimit?.trustProxy ?? false })
+      : null,
   };
   const app = createApp(deps);
+  serveFiles(app, opts.staticRoot ?? null);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
@@ -166,6 +179,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     void purgeIdempotencyKeys(db, now()).catch(() => {});
     void events.pruneAll().catch(() => {});
     deps.rateLimits?.sweep();
+    deps.joinQuota?.sweep();
   }, MAINTENANCE_MS);
   maintenance.unref();
 
@@ -207,6 +221,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     adminToken,
     demo,
     db,
+    get corsOrigins() {
+      return [...corsOrigins];
+    },
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);

@@ -6,8 +6,8 @@ import { defineGuideElements } from './fake/guide.ts';
 defineGuideElements();
 
 /**
- * Every story runs on an in-browser fake backend that follows the same contract as the real one
- * (the conformance kit passes against it): no server needed. Put `loaders: [fakeLoader]` on the
+ * Every story runs on the reference server itself, in the browser (its own app and routes over
+ * an in-memory SQLite, seeded with its demo seed): no server to start. Put `loaders: [fakeLoader]` on the
  * meta, give the widget `api-base=${FAKE_API}`, describe the situation in `parameters.fake`, and
  * act on `loaded.fake` from the story (post an idea "from another table", drop the stream…).
  */
@@ -38,11 +38,13 @@ export const Loading: StoryObj = {
 // fake.demo: liveForumId, openForumId, fullForumId, closedForumId, announcedForumId,
 //            reportedForumId, finishedForumId, joinCode, facilitatorToken, adminToken
 // faults:    fake.setOffline(on), fake.failNext(status, times?, { applied? }), fake.delay(ms),
-//            fake.dropStreams(), fake.pruneEvents(forumId)
-// elsewhere: fake.postIdea(forumId, text, table?), fake.vote(forumId, ideaId),
+//            fake.dropStreams(), await fake.pruneEvents(forumId)
+// elsewhere (requests to the same server; each returns a promise of its answer):
+//            fake.postIdea(forumId, text, table?), fake.vote(forumId, ideaId),
 //            fake.moderate(forumId, ideaId, patch), fake.merge(forumId, ideaId, intoId),
 //            fake.respond(forumId, proposalId, status, answer?), fake.publishResults(forumId),
-//            fake.register(forumId, n), fake.setStatus(forumId, status), fake.join(forumId, table)`;
+//            fake.register(forumId, n), fake.setStatus(forumId, status), fake.join(forumId, table)
+// seed data: fake.seedIdeas(forumId, [{ text, table }])  (thousands at once, no live events)`;
 
 /** How a story uses the fake (the code to copy). */
 export const Usage: Story = {
@@ -65,7 +67,7 @@ export const LiveIdeaFeed: Story = {
     const forumId = fake.demo.liveForumId;
     let n = 0;
     let offline = false;
-    const post = () => fake.postIdea(forumId, `다른 테이블에서 올린 제안 ${++n}: 정류장에 실시간 도착 안내를 달아 주세요`, 3);
+    const post = () => void fake.postIdea(forumId, `다른 테이블에서 올린 제안 ${++n}: 정류장에 실시간 도착 안내를 달아 주세요`, 3);
     const toggle = (e: Event) => {
       offline = !offline;
       fake.setOffline(offline);

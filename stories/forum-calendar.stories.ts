@@ -8,7 +8,8 @@ import { FAKE_ADMIN_TOKEN, FAKE_API, fakeLoader, type FakeLoaded } from './fake/
 /**
  * `<hd-forum-calendar>`: upcoming and past forums as a month grid or a list, on the in-browser
  * fake backend (the demo seed). Choose a day (click, or arrows + Enter in the grid) to see its
- * forums; forum titles lead to `signup-href`.
+ * forums; a forum's title leads to `forum-href`, else by its status to `signup-href` or
+ * `results-href`, and is plain text where none fits.
  */
 interface Args {
   view: string;
@@ -18,6 +19,8 @@ interface Args {
   q: string;
   lang: string;
   'signup-href': string;
+  'results-href': string;
+  'forum-href': string;
 }
 
 /** The fake plus, for `parameters.manyOnOneDay`, five more forums on one day three days from now. */
@@ -83,13 +86,13 @@ async function everyStatus(fake: FakeLoaded['fake'], call: (path: string, body: 
       capacity,
     });
     if (kind === 'announced') continue;
-    fake.setStatus(id, 'open');
-    if (kind === 'closing') fake.register(id, capacity - 2);
-    if (kind === 'full') fake.register(id, capacity + 2);
-    if (kind === 'closed') fake.setStatus(id, 'closed');
-    if (kind === 'live' || kind === 'finished' || kind === 'reported') fake.setStatus(id, 'live');
-    if (kind === 'finished') fake.setStatus(id, 'finished');
-    if (kind === 'reported') fake.publishResults(id, { attended: 24, proposals: [] });
+    await fake.setStatus(id, 'open');
+    if (kind === 'closing') await fake.register(id, capacity - 2);
+    if (kind === 'full') await fake.register(id, capacity + 2);
+    if (kind === 'closed') await fake.setStatus(id, 'closed');
+    if (kind === 'live' || kind === 'finished' || kind === 'reported') await fake.setStatus(id, 'live');
+    if (kind === 'finished') await fake.setStatus(id, 'finished');
+    if (kind === 'reported') await fake.publishResults(id, { attended: 24, proposals: [] });
   }
   return month;
 }
@@ -99,7 +102,17 @@ const meta: Meta<Args> = {
   component: 'hd-forum-calendar',
   tags: ['autodocs'],
   loaders: [calendarLoader],
-  args: { view: '', district: '', topic: '', status: '', q: '', lang: '', 'signup-href': '/signup.html?forum={id}' },
+  args: {
+    view: '',
+    district: '',
+    topic: '',
+    status: '',
+    q: '',
+    lang: '',
+    'signup-href': '/signup.html?forum={id}',
+    'results-href': '/results.html?forum={id}',
+    'forum-href': '',
+  },
   argTypes: {
     view: { control: 'select', options: ['', 'month', 'list'] },
     status: { control: 'select', options: ['', 'announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'] },
@@ -114,6 +127,8 @@ const meta: Meta<Args> = {
     q=${args.q}
     lang=${ifDefined(args.lang || undefined)}
     signup-href=${args['signup-href']}
+    results-href=${ifDefined(args['results-href'] || undefined)}
+    forum-href=${ifDefined(args['forum-href'] || undefined)}
   ></hd-forum-calendar>`,
 };
 export default meta;
@@ -170,11 +185,21 @@ export const Dark: Story = {
     html`<div style="color-scheme: dark; background: #16181d; padding: 16px">${meta.render!(args, context)}</div>`,
 };
 
-/** Every status a resident can see, side by side: 모집 예정, 모집 중, 마감 임박, 대기 접수, 마감, 진행 중, 종료, 결과 공개. */
+/**
+ * Every status a resident can see, side by side: 모집 예정, 모집 중, 마감 임박, 대기 접수, 마감, 진행 중, 종료, 결과 공개.
+ * Titles that take signups link to `signup-href`, held forums to `results-href`; 마감 and 진행 중 have
+ * no page to go to here, so their titles are plain text.
+ */
 export const EveryStatus: Story = {
   parameters: { everyStatus: true },
   render: (args, { loaded }) =>
-    html`<hd-forum-calendar api-base=${FAKE_API} view="list" month=${(loaded as { day?: string }).day ?? ''} signup-href=${args['signup-href']}></hd-forum-calendar>`,
+    html`<hd-forum-calendar
+      api-base=${FAKE_API}
+      view="list"
+      month=${(loaded as { day?: string }).day ?? ''}
+      signup-href=${args['signup-href']}
+      results-href=${args['results-href']}
+    ></hd-forum-calendar>`,
 };
 
 /** A day chosen in the grid: its forums in the panel below (what a screen reader hears for the day). */
@@ -192,18 +217,19 @@ export const DayChosen: Story = {
 };
 
 /**
- * Without `signup-href`, choosing a forum only fires `hd-forum-select` (cancelable): a page's own
- * script can take it from there. The log below the calendar shows what the event carries.
+ * Following a forum's link fires `hd-forum-select` (cancelable): a page's own script can take it
+ * from there, here by cancelling it and showing what the event carries below the calendar.
  */
 export const ForumSelectEvent: Story = {
   render: () => {
     const log = (e: Event) => {
-      const { forum } = (e as HdForumSelectEvent).detail;
+      e.preventDefault(); // the page handles the choice itself: the link is not followed
+      const { forum, href } = (e as HdForumSelectEvent).detail;
       const out = document.querySelector<HTMLOutputElement>('#hd-select-log');
-      if (out) out.value = `hd-forum-select: ${forum.title} (${forum.id})`;
+      if (out) out.value = `hd-forum-select: ${forum.title} (${forum.id}) → ${href}`;
     };
     return html`<div @hd-forum-select=${log}>
-      <hd-forum-calendar api-base=${FAKE_API} view="list"></hd-forum-calendar>
+      <hd-forum-calendar api-base=${FAKE_API} view="list" forum-href="/forums/{id}"></hd-forum-calendar>
       <p><output id="hd-select-log" aria-live="polite">—</output></p>
     </div>`;
   },

@@ -28,7 +28,7 @@ async function wallLoader(context: Parameters<typeof fakeLoader>[0]): Promise<Fa
   const many = context.parameters['manyIdeas'];
   if (typeof many === 'number') {
     const words = ['버스 배차', '공원 그늘막', '주차장', '도서관 시간', '가로등', '자전거길', '경로당', '하천 산책로'];
-    for (let i = 0; i < many; i++) fake.postIdea(forumId, `${words[i % words.length]} 제안 ${i + 1}: 이렇게 바꾸면 좋겠습니다`, 1 + (i % 8));
+    await fake.seedIdeas(forumId, Array.from({ length: many }, (_, i) => ({ text: `${words[i % words.length]} 제안 ${i + 1}: 이렇게 바꾸면 좋겠습니다`, table: 1 + (i % 8) })));
   }
   return { ...loaded, forumId };
 }
@@ -127,8 +127,8 @@ export const Live: Story = {
     const { fake, forumId } = of(loaded);
     for (let i = 1; i <= 6; i++) {
       await pause(1200);
-      const idea = fake.postIdea(forumId, `${i}번째로 방금 올라온 제안입니다`, 1 + (i % 8));
-      fake.vote(forumId, idea.id);
+      const idea = await fake.postIdea(forumId, `${i}번째로 방금 올라온 제안입니다`, 1 + (i % 8));
+      await fake.vote(forumId, idea.id);
     }
   },
 };
@@ -149,7 +149,7 @@ export const Reconnecting: Story = {
     const { fake, forumId } = of(loaded);
     await pause(1500);
     fake.dropStreams();
-    for (let i = 1; i <= 3; i++) fake.postIdea(forumId, `연결이 끊긴 사이에 올라온 제안 ${i}`, 2);
+    for (let i = 1; i <= 3; i++) await fake.postIdea(forumId, `연결이 끊긴 사이에 올라온 제안 ${i}`, 2);
   },
 };
 
@@ -167,9 +167,9 @@ export const Moderation: Story = {
   play: async ({ loaded }) => {
     const { fake, forumId } = of(loaded);
     await pause(1500);
-    const idea = fake.postIdea(forumId, '이 제안은 곧 퍼실리테이터가 숨깁니다', 5);
+    const idea = await fake.postIdea(forumId, '이 제안은 곧 퍼실리테이터가 숨깁니다', 5);
     await pause(1500);
-    fake.moderate(forumId, idea.id, { status: 'hidden' });
+    await fake.moderate(forumId, idea.id, { status: 'hidden' });
   },
 };
 
@@ -188,8 +188,8 @@ export const Projector: Story = {
     const { fake, forumId } = of(loaded);
     for (let i = 1; i <= 4; i++) {
       await pause(2000);
-      fake.postIdea(forumId, `프로젝터에 새로 나타나는 제안 ${i}`, i);
-      fake.join(forumId, i);
+      await fake.postIdea(forumId, `프로젝터에 새로 나타나는 제안 ${i}`, i);
+      await fake.join(forumId, i);
     }
   },
 };
@@ -261,7 +261,7 @@ export const Paused: Story = {
     wall.shadowRoot!.querySelector<HTMLDetailsElement>('details.options')!.open = true;
     (await until(() => wall.shadowRoot?.querySelector<HTMLButtonElement>('button.pause')))!.click();
     await pause(1000);
-    for (let i = 1; i <= 3; i++) fake.postIdea(forumId, `멈춘 사이에 올라온 제안 ${i}`, 4);
+    for (let i = 1; i <= 3; i++) await fake.postIdea(forumId, `멈춘 사이에 올라온 제안 ${i}`, 4);
   },
 };
 
@@ -294,8 +294,8 @@ export const ResetAfterLongGap: Story = {
     const { fake, forumId } = of(loaded);
     await pause(1500);
     fake.dropStreams();
-    for (let i = 1; i <= 3; i++) fake.postIdea(forumId, `오래 끊긴 사이에 올라온 제안 ${i}`, 6);
-    fake.pruneEvents(forumId);
+    for (let i = 1; i <= 3; i++) await fake.postIdea(forumId, `오래 끊긴 사이에 올라온 제안 ${i}`, 6);
+    await fake.pruneEvents(forumId);
   },
 };
 

@@ -8,11 +8,19 @@ import { FAKE_API, fakeLoader, type FakeBackend, type FakeLoaded } from './fake/
  * fake backend. Without `forum-id` it shows the whole programme. Live stories act "from
  * elsewhere" (the city publishes, the city answers) and the summary follows over the stream.
  */
+/** A fresh fake; for `parameters.publishedWithoutProposals`, the finished forum's results published with none. */
+async function summaryLoader(context: Parameters<typeof fakeLoader>[0]): Promise<FakeLoaded> {
+  const loaded = await fakeLoader(context);
+  const { fake } = loaded;
+  if (context.parameters['publishedWithoutProposals']) await fake.publishResults(fake.demo.finishedForumId, { attended: 24, proposals: [] });
+  return loaded;
+}
+
 const meta: Meta = {
   title: 'Widgets/Result summary',
   component: 'hd-result-summary',
   tags: ['autodocs'],
-  loaders: [fakeLoader],
+  loaders: [summaryLoader],
   parameters: { layout: 'padded' },
 };
 export default meta;
@@ -57,7 +65,7 @@ export const PublishedLive: Story = {
     const el = canvasElement.querySelector('hd-result-summary')!;
     await until(() => el.shadowRoot?.querySelector('.waiting'));
     await new Promise((r) => setTimeout(r, 1000));
-    fakeOf(loaded).publishResults(fakeOf(loaded).demo.finishedForumId);
+    await fakeOf(loaded).publishResults(fakeOf(loaded).demo.finishedForumId);
   },
 };
 
@@ -70,17 +78,14 @@ export const ResponseChangesLive: Story = {
     await new Promise((r) => setTimeout(r, 1000));
     const fake = fakeOf(loaded);
     const id = el.shadowRoot!.querySelector<HTMLElement>('.proposal:last-child')!.dataset['id']!;
-    fake.respond(fake.demo.reportedForumId, id, 'accepted', '내년 본예산에 사업비를 반영해 추진하겠습니다.');
+    await fake.respond(fake.demo.reportedForumId, id, 'accepted', '내년 본예산에 사업비를 반영해 추진하겠습니다.');
   },
 };
 
 /** A forum that passed no proposals to the city. */
 export const NoProposals: Story = {
-  render: (_args, { loaded }) => {
-    const fake = fakeOf(loaded);
-    fake.publishResults(fake.demo.finishedForumId, { attended: 24, proposals: [] });
-    return html`<hd-result-summary api-base=${FAKE_API} forum-id=${fake.demo.finishedForumId}></hd-result-summary>`;
-  },
+  parameters: { publishedWithoutProposals: true },
+  render: (_args, { loaded }) => html`<hd-result-summary api-base=${FAKE_API} forum-id=${fakeOf(loaded).demo.finishedForumId}></hd-result-summary>`,
 };
 
 /** Loading: the placeholder keeps the space the summary will take. */

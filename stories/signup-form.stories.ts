@@ -9,11 +9,19 @@ import { FAKE_API, fakeLoader, type FakeBackend, type FakeLoaded } from './fake/
  * show a state reached by doing something (errors, sending, confirmation, cancelling) fill and
  * submit the form in their `play` function, as a person would.
  */
+/** A fresh fake; for `parameters.registered`, one registration for the open forum and its cancel token. */
+async function signupLoader(context: Parameters<typeof fakeLoader>[0]): Promise<FakeLoaded & { cancelToken?: string }> {
+  const loaded = await fakeLoader(context);
+  if (!context.parameters['registered']) return loaded;
+  const [receipt] = await loaded.fake.register(loaded.fake.demo.openForumId, 1);
+  return { ...loaded, cancelToken: receipt!.cancelToken };
+}
+
 const meta: Meta = {
   title: 'Widgets/Signup form',
   component: 'hd-signup-form',
   tags: ['autodocs'],
-  loaders: [fakeLoader],
+  loaders: [signupLoader],
   parameters: { layout: 'padded' },
 };
 export default meta;
@@ -62,10 +70,11 @@ async function fill(el: HdSignupForm, contact = '010-2345-6789') {
 
 const submit = (el: HdSignupForm) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
-const form = (forum: (f: FakeBackend) => string, extra: { lang?: string; token?: (f: FakeBackend) => string } = {}) =>
+const form = (forum: (f: FakeBackend) => string, extra: { lang?: string } = {}) =>
   ((_args: unknown, { loaded }: { loaded: Record<string, unknown> }) => {
     const fake = fakeOf(loaded);
-    return html`<hd-signup-form api-base=${FAKE_API} forum-id=${forum(fake)} lang=${extra.lang ?? 'ko'} cancel-token=${extra.token?.(fake) ?? ''}></hd-signup-form>`;
+    const cancelToken = (loaded as { cancelToken?: string }).cancelToken ?? '';
+    return html`<hd-signup-form api-base=${FAKE_API} forum-id=${forum(fake)} lang=${extra.lang ?? 'ko'} cancel-token=${cancelToken}></hd-signup-form>`;
   }) as Story['render'];
 
 const open = (f: FakeBackend) => f.demo.openForumId;
@@ -162,18 +171,13 @@ export const AlreadyRegistered: Story = {
   },
 };
 
-const tokens = new WeakMap<FakeBackend, string>();
-const cancelToken = (f: FakeBackend) => {
-  if (!tokens.has(f)) tokens.set(f, f.register(f.demo.openForumId, 1)[0]!.cancelToken);
-  return tokens.get(f)!;
-};
-
 /** Opened from the cancel link: the registration, with its QR code, and a way to cancel. */
-export const CancelLink: Story = { render: form(() => '', { token: cancelToken }) };
+export const CancelLink: Story = { parameters: { registered: true }, render: form(() => '') };
 
 /** Cancelling asks first. */
 export const CancelConfirm: Story = {
-  render: form(() => '', { token: cancelToken }),
+  parameters: { registered: true },
+  render: form(() => ''),
   play: async ({ canvasElement }: Ctx) => {
     const el = canvasElement.querySelector('hd-signup-form')!;
     const button = await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.danger'));
@@ -183,7 +187,8 @@ export const CancelConfirm: Story = {
 
 /** Cancelled. */
 export const Cancelled: Story = {
-  render: form(() => '', { token: cancelToken }),
+  parameters: { registered: true },
+  render: form(() => ''),
   play: async ({ canvasElement }: Ctx) => {
     const el = canvasElement.querySelector('hd-signup-form')!;
     (await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button.danger')))!.click();

@@ -55,6 +55,7 @@ const noToken: NoTokenCase[] = [
   { endpoint: 'DELETE /forums/{forumId}/ideas/{ideaId}/votes', idem: true, idea: true },
   { endpoint: 'PUT /forums/{forumId}/results', body: () => ({ attended: 0, proposals: [] }), ownOnly: true },
   { endpoint: 'GET /forums/{forumId}/participants/me' },
+  { endpoint: 'GET /forums/{forumId}/participants' },
   { endpoint: 'GET /registrations/me' },
   { endpoint: 'DELETE /registrations/me' },
 ];

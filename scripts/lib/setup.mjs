@@ -16,8 +16,8 @@ export function fail(line) {
 
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 11)) {
-    fail(`Node ${process.versions.node} is too old: install Node 20.11 or newer.`);
+  if (major < 20 || (major === 20 && minor < 16)) {
+    fail(`Node ${process.versions.node} is too old: install Node 20.16 or newer.`);
   }
 }
 

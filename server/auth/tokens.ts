@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hexEqual, randomBase64url, sha256Hex } from '../crypto.ts';
 import type { TokenKind } from '../db/schema.ts';
 
 const PREFIX: Record<TokenKind, string> = {
@@ -10,22 +10,20 @@ const PREFIX: Record<TokenKind, string> = {
 
 /** A fresh bearer token: kind prefix + 32 random bytes (256 bits) in base64url. */
 export function newToken(kind: TokenKind): string {
-  return PREFIX[kind] + randomBytes(32).toString('base64url');
+  return PREFIX[kind] + randomBase64url(32);
 }
 
 /** The only form in which tokens are stored: sha256 hex. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return sha256Hex(token);
 }
 
 /** Constant-time comparison of two hex hashes of equal length. */
 export function hashesEqual(a: string, b: string): boolean {
-  const ba = Buffer.from(a, 'hex');
-  const bb = Buffer.from(b, 'hex');
-  return ba.length === bb.length && ba.length > 0 && timingSafeEqual(ba, bb);
+  return hexEqual(a, b);
 }
 
 /** A random url-safe id (for rows): 16 random bytes → 22 chars. */
 export function newId(): string {
-  return randomBytes(16).toString('base64url');
+  return randomBase64url(16);
 }

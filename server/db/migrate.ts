@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { init } from './migrations/0001_init.ts';
 import { personalData } from './migrations/0002_personal_data.ts';
 import { registrationCounts } from './migrations/0003_registration_counts.ts';
+import { participantKeys } from './migrations/0004_participant_keys.ts';
 
 /** Every migration, in order. Add new ones here (static list: no folder scan, bundler-safe). */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_personal_data': personalData,
   '0003_registration_counts': registrationCounts,
+  '0004_participant_keys': participantKeys,
 };
 
 const provider: MigrationProvider = {

@@ -138,6 +138,10 @@ export interface ParticipantsTable {
   table_number: number;
   vote_budget: number;
   created_at: Iso;
+  /** sha256 hex of `forum_id:installKey` from the browser that joined; null without one. */
+  install_key_hash: string | null;
+  /** When a facilitator revoked the participant (its dots released, its tokens deleted). */
+  revoked_at: Iso | null;
 }
 
 /** Optional per-table details; a forum has `forums.tables` tables numbered 1..n. */

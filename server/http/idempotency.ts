@@ -12,7 +12,7 @@
  */
 import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { seal, sha256, sha256Hex, unseal } from '../crypto.ts';
 import type { DB } from '../db/schema.ts';
 import type { Env } from '../context.ts';
 import type { Principal } from './auth.ts';
@@ -35,27 +35,21 @@ export type IdemMode = 'required' | 'optional' | 'none';
 
 /** What the `key` column holds: sha256 of the client's key. */
 export function storedKey(key: string): string {
-  return createHash('sha256').update(`hd-idempotency-key\0${key}`, 'utf8').digest('hex');
+  return sha256Hex(`hd-idempotency-key\0${key}`);
 }
 
-function bodyKey(h: { scope: string; key: string }): Buffer {
-  return createHash('sha256').update(`hd-idempotency-body\0${h.scope}\0${h.key}`, 'utf8').digest();
+function bodyKey(h: { scope: string; key: string }): Uint8Array {
+  return sha256(`hd-idempotency-body\0${h.scope}\0${h.key}`);
 }
 
 /** Encrypt a stored response body: `v1:` + base64(iv | tag | ciphertext). */
-export function sealBody(h: { scope: string; key: string }, text: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', bodyKey(h), iv);
-  const ct = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64');
+export async function sealBody(h: { scope: string; key: string }, text: string): Promise<string> {
+  return 'v1:' + (await seal(bodyKey(h), text));
 }
 
-export function openBody(h: { scope: string; key: string }, sealed: string): string {
+export async function openBody(h: { scope: string; key: string }, sealed: string): Promise<string> {
   if (!sealed.startsWith('v1:')) throw new Error('unsealed idempotency record');
-  const buf = Buffer.from(sealed.slice(3), 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', bodyKey(h), buf.subarray(0, 12));
-  decipher.setAuthTag(buf.subarray(12, 28));
-  return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
+  return unseal(bodyKey(h), sealed.slice(3));
 }
 
 export function readKey(c: Context, mode: IdemMode): string | null {
@@ -87,7 +81,7 @@ export async function beginIdempotent(
   const scope = who ? who.tokenHash : 'anonymous';
   const method = c.req.method;
   const path = c.req.path;
-  const requestHash = createHash('sha256').update(bodyText, 'utf8').digest('hex');
+  const requestHash = sha256Hex(bodyText);
   const row = await deps.db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -103,7 +97,7 @@ export async function beginIdempotent(
     const headers = new Headers(JSON.parse(row.headers) as Record<string, string>);
     headers.set('Content-Type', 'application/json; charset=utf-8');
     headers.set('Idempotent-Replayed', 'true');
-    return new Response(openBody({ scope, key }, row.body), { status: row.status, headers });
+    return new Response(await openBody({ scope, key }, row.body), { status: row.status, headers });
   }
   const flightKey = JSON.stringify([scope, method, path, key]);
   const other = deps.inFlight.get(flightKey);
@@ -140,7 +134,7 @@ export async function storeIdempotent(
         key: storedKey(h.key),
         request_hash: h.requestHash,
         status,
-        body: sealBody(h, JSON.stringify(body)),
+        body: await sealBody(h, JSON.stringify(body)),
         headers: JSON.stringify(headers),
         created_at: now.toISOString(),
       })

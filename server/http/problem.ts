@@ -7,7 +7,8 @@ export type ProblemCode =
   | 'signup-closed' | 'already-registered' | 'registration-cancelled' | 'forum-not-live'
   | 'voting-closed' | 'vote-budget-exhausted' | 'no-vote-to-retract' | 'invalid-transition'
   | 'invalid-merge' | 'idempotency-key-reused' | 'idempotency-key-in-flight'
-  | 'results-not-published' | 'rate-limited' | 'payload-too-large' | 'internal';
+  | 'results-not-published' | 'rate-limited' | 'payload-too-large' | 'internal'
+  | 'participant-revoked';
 
 export interface FieldError {
   field: string;
@@ -37,6 +38,7 @@ const DEFAULTS: Record<ProblemCode, [number, string]> = {
   'rate-limited': [429, 'Too many requests'],
   'payload-too-large': [413, 'Request body too large'],
   internal: [500, 'Internal server error'],
+  'participant-revoked': [403, 'Participation revoked'],
 };
 
 export interface ProblemBody {

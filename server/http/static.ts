@@ -1,6 +1,13 @@
-/** Static files for the demo pages and built bundles, with no way out of their folders. */
+/**
+ * Static files for the demo pages and built bundles, with no way out of their folders, and the
+ * contract itself. Node only (they come from disk): start.ts adds them to the app.
+ */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import type { Env } from '../context.ts';
+import { ProblemError, problemResponse } from './problem.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,9 +31,6 @@ const TYPES: Record<string, string> = {
 
 export const HTML_CSP =
   "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
-
-/** For every response that is not one of our pages. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** What the request says about caches and encodings (its `If-None-Match` and `Accept-Encoding`). */
 export interface ServeOptions {
@@ -94,4 +98,33 @@ export async function serveFile(dir: string, rel: string, opts: ServeOptions = {
   } catch {
     return null;
   }
+}
+
+const CONTRACT_DIR = fileURLToPath(new URL('../../api/', import.meta.url));
+
+/**
+ * The reference server's files beside the API: `/api/openapi.yaml` always; with a project root,
+ * the demo pages (`/`, `/demo/*`) and the built bundles (`/dist/*`).
+ */
+export function serveFiles(app: Hono<Env>, staticRoot: string | null): void {
+  app.get('/api/openapi.yaml', async () => (await serveFile(CONTRACT_DIR, 'openapi.yaml')) ?? problemResponse(new ProblemError('not-found')));
+  if (!staticRoot) return;
+  const root = staticRoot;
+  const opts = (c: { req: { header: (name: string) => string | undefined } }) => ({
+    acceptEncoding: c.req.header('accept-encoding'),
+    ifNoneMatch: c.req.header('if-none-match'),
+  });
+  app.get('/', async (c) => (await serveFile(`${root}/demo`, 'index.html', opts(c))) ?? c.notFound());
+  app.get('/favicon.ico', async (c) => (await serveFile(`${root}/demo`, 'favicon.ico', opts(c))) ?? c.body(null, 204));
+  app.get('/demo/*', async (c) => (await serveFile(`${root}/demo`, c.req.path.slice('/demo/'.length), opts(c))) ?? c.notFound());
+  // The widgets' files are public and sent without credentials: any site may load them as
+  // module scripts (which browsers fetch in CORS mode), e.g. a partner site on its own domain.
+  app.get('/dist/*', async (c) => {
+    // the CDN files are sent brotli- or gzip-compressed (the build writes both beside each file)
+    const res = await serveFile(`${root}/dist`, c.req.path.slice('/dist/'.length), opts(c));
+    if (!res) return c.notFound();
+    res.headers.set('Access-Control-Allow-Origin', '*');
+    res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    return res;
+  });
 }

@@ -1,6 +1,7 @@
 /** Validation at the edge: JSON bodies and query strings through zod, errors as FieldError[]. */
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { decodeBase64url, encodeBase64url } from '../crypto.ts';
 import { ProblemError, validationError, type FieldError } from './problem.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -150,13 +151,13 @@ export const cursorParam = z.string().max(200);
 
 /** Opaque cursor: base64url JSON `{ o: offset }`. */
 export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset }), 'utf8').toString('base64url');
+  return encodeBase64url(JSON.stringify({ o: offset }));
 }
 
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
+    const v = JSON.parse(decodeBase64url(cursor)) as { o?: unknown };
     if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0) return v.o;
   } catch {
     /* fall through */

@@ -36,7 +36,7 @@ export class SseHub {
   readonly #fanout: Fanout;
   readonly #log: EventLog;
   readonly #now: () => Date;
-  #timer: NodeJS.Timeout | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(fanout: Fanout, log: EventLog, heartbeatMs: number, now: () => Date = () => new Date()) {
     this.#fanout = fanout;
@@ -45,7 +45,8 @@ export class SseHub {
     this.#timer = setInterval(() => {
       for (const c of this.#conns) c.write(PING);
     }, Math.max(10, heartbeatMs));
-    this.#timer.unref();
+    // in Node, the heartbeat alone does not keep the process alive (browsers have no unref)
+    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   get size(): number {

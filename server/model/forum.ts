@@ -35,6 +35,7 @@ export function forumQuery(db: Q) {
         .selectFrom('participants')
         .select((s) => s.fn.countAll().as('n'))
         .whereRef('participants.forum_id', '=', 'forums.id')
+        .where('participants.revoked_at', 'is', null)
         .as('participants_count'),
       eb
         .selectFrom('ideas')

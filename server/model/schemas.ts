@@ -106,7 +106,10 @@ export const registrationInputSchema = z.strictObject({
 
 export const personalDataRequestSchema = z.strictObject({ contact: contactSchema });
 
-export const joinInputSchema = z.strictObject({ joinCode: str(4, 12), table: z.int().min(1).max(200) });
+/** A browser's install key: at least 128 random bits, base64url (see server/model/participants.ts). */
+export const INSTALL_KEY = /^[A-Za-z0-9_-]{22,128}$/;
+export const joinInputSchema = z.strictObject({ joinCode: str(4, 12), table: z.int().min(1).max(200), installKey: z.string().regex(INSTALL_KEY).optional() });
+
 export const facilitatorInputSchema = z.strictObject({ name: str(1, 50), table: z.int().min(1).max(200).nullable().optional() });
 export const votingInputSchema = z.strictObject({ open: z.boolean(), durationSeconds: z.int().min(30).max(14400).nullable().optional() });
 
@@ -191,6 +194,12 @@ export const ideaListQuery = z.object({
   include: z.enum(['visible', 'all']).optional(),
   cursor: cursorParam.optional(),
   limit: intParam(1, 1000).optional(),
+});
+
+/** `GET /forums/{forumId}/participants`. */
+export const participantListQuery = z.object({
+  cursor: cursorParam.optional(),
+  limit: intParam(1, 100).optional(),
 });
 
 /** `GET /forums/{forumId}/registrations`. */

@@ -1,15 +1,17 @@
 /** Joining at the venue, facilitators, who-am-I, tables and the voting round. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Env } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
-import { requireAuth } from '../http/auth.ts';
+import { principal, requireAuth } from '../http/auth.ts';
+import { takeJoinSlot } from '../http/join-quota.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
-import { checkBody, pathId } from '../http/validate.ts';
+import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
 import { forumChanged, loadForumRow, votingOpen } from '../model/forum.ts';
-import { facilitatorInputSchema, joinInputSchema, votingInputSchema } from '../model/schemas.ts';
+import { createParticipant, listParticipants, returningParticipant, revokeParticipant } from '../model/participants.ts';
+import { facilitatorInputSchema, joinInputSchema, participantListQuery, votingInputSchema } from '../model/schemas.ts';
 
 type Q = Kysely<DB>;
 
@@ -34,6 +36,7 @@ export async function tableTallies(db: Q, forumId: string, tables: number) {
       .selectFrom('participants')
       .select(['table_number', (eb) => eb.fn.countAll().as('n')])
       .where('forum_id', '=', forumId)
+      .where('revoked_at', 'is', null)
       .groupBy('table_number')
       .execute(),
   ]);
@@ -57,6 +60,7 @@ export const participants = new Hono<Env>();
 
 participants.post('/forums/:forumId/participants', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
+  const holder = await participantHolder(c, forumId);
   return write(c, { who: null, idempotency: 'optional', rateLimited: true, parse: (raw) => checkBody(joinInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
     if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase()) {
@@ -66,22 +70,46 @@ participants.post('/forums/:forumId/participants', async (c) => {
       throw validationError([{ field: 'table', code: 'too_big', message: `This forum has tables 1–${forum.tables}.` }]);
     }
     if (forum.status !== 'live') throw new ProblemError('forum-not-live', 'The forum is not live; you can join once it starts.');
-    const id = newId();
-    const token = newToken('participant');
-    const at = tx.now.toISOString();
-    await tx.trx.insertInto('participants').values({ id, forum_id: forumId, table_number: input.table, vote_budget: forum.vote_budget, created_at: at }).execute();
-    await tx.trx.insertInto('tokens').values({ hash: hashToken(token), kind: 'participant', forum_id: forumId, subject_id: id, created_at: at }).execute();
-    const counts = await tx.trx
-      .selectFrom('participants')
-      .select([(eb) => eb.fn.countAll().as('all'), (eb) => eb.fn.sum<number>(eb.case().when('table_number', '=', input.table).then(1).else(0).end()).as('table')])
-      .where('forum_id', '=', forumId)
-      .executeTakeFirstOrThrow();
-    await tx.emit(forumId, 'participants.changed', {
-      participants: Number(counts.all),
-      table: input.table,
-      tableParticipants: Number(counts.table ?? 0),
-    });
-    return { status: 201, body: { participantId: id, forumId, table: input.table, token, voteBudget: forum.vote_budget, votesUsed: 0 } };
+    // one person, one set of dots: the same browser (token or install key) is the same participant
+    const again = await returningParticipant(tx, forumId, { holder, installKey: input.installKey, table: input.table });
+    if (again) return { status: 200, body: again };
+    takeJoinSlot(c, forumId);
+    return { status: 201, body: await createParticipant(tx, forumId, input.table, forum.vote_budget, input.installKey) };
+  });
+});
+
+/**
+ * The participant a join's bearer token is (with the token), or null without one. Like everywhere
+ * else, an unknown token is 401, and another kind of token or one of another forum is 403.
+ */
+async function participantHolder(c: Context<Env>, forumId: string): Promise<{ participantId: string; token: string } | null> {
+  const who = await principal(c);
+  if (!who) return null;
+  if (who.kind !== 'participant' || !who.subjectId) throw new ProblemError('forbidden', 'Join without a token, or with your participant token of this forum.');
+  if (who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  const token = /^Bearer\s+(\S+)/i.exec(c.req.header('authorization') ?? '')![1]!;
+  return { participantId: who.subjectId, token };
+}
+
+participants.get('/forums/:forumId/participants', async (c) => {
+  const deps = c.get('deps');
+  const forumId = pathId(c, 'forumId', 'forum');
+  await requireAuth(c, ['facilitator', 'admin'], forumId);
+  const q = checkQuery(c, participantListQuery);
+  const offset = decodeCursor(q.cursor);
+  const limit = q.limit ?? 100;
+  await loadForumRow(deps.db, forumId);
+  const page = await listParticipants(deps.db, forumId, offset, limit);
+  return json(200, { total: page.total, revoked: page.revoked, items: page.items, nextCursor: page.more ? encodeCursor(offset + limit) : null });
+});
+
+participants.delete('/forums/:forumId/participants/:participantId', async (c) => {
+  const forumId = pathId(c, 'forumId', 'forum');
+  const who = await requireAuth(c, ['facilitator', 'admin'], forumId);
+  const participantId = pathId(c, 'participantId', 'participant');
+  return write(c, { who, idempotency: 'optional' }, async (tx) => {
+    await loadForumRow(tx.trx, forumId);
+    return { status: 200, body: await revokeParticipant(tx, forumId, participantId) };
   });
 });
 

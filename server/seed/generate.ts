@@ -53,6 +53,9 @@ export const LIVE_JOIN_CODE = 'HYEON24';
 /** Consent ids of the signup form (server/domain/consent.ts): one required, three optional. */
 const CONSENT = { personal: 'personal', accessibility: 'accessibility', answers: 'answers', notice: 'notice' } as const;
 
+/** The theme facilitators give the generic notes (report back, consult residents, follow up). */
+const FOLLOW_UP = '소통과 후속 조치';
+
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -689,7 +692,9 @@ function buildPast(ctx: Ctx, topic: CatalogTopic, i: number, n: number): SeedFor
   const f = baseForum(ctx, topic, startMs, hours, 'reported');
   const year = kstYear(startMs);
   f.voteBudget = rng.chance(0.2) ? 5 : 3;
-  f.categories = [...new Set(topic.proposals.map((p) => p.category))];
+  // The facilitators sort every note after the forum: by the proposals' themes, and the notes that
+  // ask the city to report back, consult and follow up under a theme of their own.
+  f.categories = [...new Set([...topic.proposals.map((p) => p.category), FOLLOW_UP])];
   f.questions = year >= 2019 ? [EXPERIENCE, INCONVENIENCE] : [INCONVENIENCE];
 
   // Signup: about 40–120 people; a few cancel; the seats fit the confirmed.
@@ -762,9 +767,15 @@ function buildPast(ctx: Ctx, topic: CatalogTopic, i: number, n: number): SeedFor
     });
     ideaIdsByProposal.push(ids2);
   });
-  for (const text of topic.extra) ideas.push(mkIdea(text, rng.int(1, tableCount), rng.chance(0.6) ? rng.pick(f.categories) : null));
+  // (The draws stay as they were, so the rest of the seed does not change; the notes a facilitator
+  // left unsorted on the day are sorted under the forum's themes in turn.)
+  const themes = f.categories.filter((c) => c !== FOLLOW_UP);
+  topic.extra.forEach((text, k) => {
+    const table = rng.int(1, tableCount);
+    ideas.push(mkIdea(text, table, (rng.chance(0.6) ? rng.pick(themes) : null) ?? themes[k % themes.length]!));
+  });
   const generic = rng.sample(GENERIC_IDEAS, Math.max(2, Math.min(10, tableCount * 4 - ideas.length)));
-  for (const text of generic) ideas.push(mkIdea(text, rng.int(1, tableCount), null));
+  for (const text of generic) ideas.push(mkIdea(text, rng.int(1, tableCount), FOLLOW_UP));
   if (rng.chance(0.35)) {
     const hidden = mkIdea(rng.pick(HIDEABLE_IDEAS), rng.int(1, tableCount), null);
     hidden.status = 'hidden';
@@ -1036,7 +1047,8 @@ function buildFinished(ctx: Ctx): SeedForum {
         id: ids.id(),
         table,
         text,
-        category: rng.chance(0.8) ? rng.pick(t.categories) : null,
+        // Sorted after the forum: what was left unsorted on the day goes under the themes in turn.
+        category: (rng.chance(0.8) ? rng.pick(t.categories) : null) ?? t.categories[k % t.categories.length]!,
         status: 'visible' as const,
         mergedInto: null,
         pinned: false,

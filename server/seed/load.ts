@@ -16,7 +16,7 @@ import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { normalizeEmail, normalizeKoreanPhone } from '../domain/consent.ts';
 import type { DB } from '../db/schema.ts';
 import { liveEvents } from './live-events.ts';
-import type { DemoInfo, SeedData, SeedForum } from './types.ts';
+import type { DemoInfo, SeedData, SeedForum, SeedIdea } from './types.ts';
 
 /** Bound parameters per INSERT statement (SQLite allows 32766; stay well below). */
 const MAX_PARAMS = 8000;
@@ -38,6 +38,24 @@ async function insertMany<T extends keyof DB & string>(trx: Transaction<DB>, tab
 
 function normalizedContact(kind: 'phone' | 'email', value: string): string {
   return (kind === 'phone' ? normalizeKoreanPhone(value) : normalizeEmail(value)) ?? value.trim().toLowerCase();
+}
+
+function ideaRow(forumId: string, i: SeedIdea): Insertable<DB['ideas']> {
+  return {
+    id: i.id,
+    forum_id: forumId,
+    text: i.text,
+    table_number: i.table,
+    category: i.category,
+    status: i.status,
+    merged_into: i.mergedInto,
+    pinned: flag(i.pinned),
+    promoted: flag(i.promoted),
+    participant_id: i.participantId,
+    facilitator_id: i.facilitatorId,
+    created_at: utc(i.createdAt),
+    updated_at: utc(i.updatedAt),
+  };
 }
 
 function forumRows(f: SeedForum, rows: Rows): void {
@@ -109,23 +127,7 @@ function forumRows(f: SeedForum, rows: Rows): void {
   }
   for (const x of f.facilitators) rows.facilitators.push({ id: x.id, forum_id: f.id, name: x.name, table_number: x.table, created_at: utc(x.createdAt) });
   for (const p of f.participants) rows.participants.push({ id: p.id, forum_id: f.id, table_number: p.table, vote_budget: p.voteBudget, created_at: utc(p.joinedAt) });
-  for (const i of f.ideas) {
-    rows.ideas.push({
-      id: i.id,
-      forum_id: f.id,
-      text: i.text,
-      table_number: i.table,
-      category: i.category,
-      status: i.status,
-      merged_into: i.mergedInto,
-      pinned: flag(i.pinned),
-      promoted: flag(i.promoted),
-      participant_id: i.participantId,
-      facilitator_id: i.facilitatorId,
-      created_at: utc(i.createdAt),
-      updated_at: utc(i.updatedAt),
-    });
-  }
+  for (const i of f.ideas) rows.ideas.push(ideaRow(f.id, i));
   for (const v of f.votes) rows.votes.push({ forum_id: f.id, idea_id: v.ideaId, participant_id: v.participantId, created_at: utc(v.createdAt) });
   if (f.results) {
     const r = f.results;
@@ -220,4 +222,12 @@ export async function loadSeed(db: Kysely<DB>, data: SeedData): Promise<DemoInfo
     facilitatorToken,
     openForumId: data.demo.openForumId,
   };
+}
+
+/**
+ * Add ideas to a forum already loaded, as seed data: rows only, no live events (they were there
+ * before anyone looked). Storybook's wall of 2,000 ideas is made this way.
+ */
+export async function loadIdeas(db: Kysely<DB>, forumId: string, ideas: SeedIdea[]): Promise<void> {
+  await db.transaction().execute((trx) => insertMany(trx, 'ideas', ideas.map((i) => ideaRow(forumId, i))));
 }

@@ -48,10 +48,10 @@ export class ApiCache {
   /** Default freshness for `load`. */
   maxAgeMs: number;
 
-  private readonly entries = new Map<string, CacheEntry>();
-  private readonly inflight = new Map<string, InFlight>();
-  private readonly listeners = new Map<string, Set<CacheListener>>();
-  private readonly tokenIds = new Map<string, number>();
+  readonly #entries = new Map<string, CacheEntry>();
+  readonly #inflight = new Map<string, InFlight>();
+  readonly #listeners = new Map<string, Set<CacheListener>>();
+  readonly #tokenIds = new Map<string, number>();
 
   constructor(options: { maxEntries?: number; maxAgeMs?: number } = {}) {
     this.maxEntries = options.maxEntries ?? 300;
@@ -61,10 +61,10 @@ export class ApiCache {
   /** A short opaque identity for a token (`0` for none), used in keys instead of the token. */
   tokenIdentity(token: string | undefined): number {
     if (!token) return 0;
-    let id = this.tokenIds.get(token);
+    let id = this.#tokenIds.get(token);
     if (id === undefined) {
-      id = this.tokenIds.size + 1;
-      this.tokenIds.set(token, id);
+      id = this.#tokenIds.size + 1;
+      this.#tokenIds.set(token, id);
     }
     return id;
   }
@@ -75,27 +75,27 @@ export class ApiCache {
 
   /** The cached value, fresh or stale, without any request. */
   peek<T>(key: string): T | undefined {
-    return this.entries.get(key)?.value as T | undefined;
+    return this.#entries.get(key)?.value as T | undefined;
   }
 
   entry<T>(key: string): CacheEntry<T> | undefined {
-    return this.entries.get(key) as CacheEntry<T> | undefined;
+    return this.#entries.get(key) as CacheEntry<T> | undefined;
   }
 
   /** Whether a request for the key is under way. */
   isLoading(key: string): boolean {
-    return this.inflight.has(key);
+    return this.#inflight.has(key);
   }
 
   set<T>(key: string, value: T): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, storedAt: Date.now(), stale: false });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, storedAt: Date.now(), stale: false });
+    while (this.#entries.size > this.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
-      this.entries.delete(oldest);
+      this.#entries.delete(oldest);
     }
-    for (const listener of this.listeners.get(key) ?? []) {
+    for (const listener of this.#listeners.get(key) ?? []) {
       try {
         listener(value);
       } catch (error) {
@@ -108,52 +108,52 @@ export class ApiCache {
 
   /** Hear every new value stored under the key (after a revalidation, say). */
   subscribe<T>(key: string, listener: CacheListener<T>): () => void {
-    let set = this.listeners.get(key);
-    if (!set) this.listeners.set(key, (set = new Set()));
+    let set = this.#listeners.get(key);
+    if (!set) this.#listeners.set(key, (set = new Set()));
     set.add(listener as CacheListener);
     return () => {
       set.delete(listener as CacheListener);
-      if (set.size === 0 && this.listeners.get(key) === set) this.listeners.delete(key);
+      if (set.size === 0 && this.#listeners.get(key) === set) this.#listeners.delete(key);
     };
   }
 
   load<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>, options: CacheLoadOptions = {}): Promise<T> {
     const mode = options.mode ?? 'default';
     const maxAge = options.maxAgeMs ?? this.maxAgeMs;
-    const entry = this.entries.get(key) as CacheEntry<T> | undefined;
+    const entry = this.#entries.get(key) as CacheEntry<T> | undefined;
     if (mode === 'default' && entry) {
       // Touch for LRU.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
       const fresh = !entry.stale && Date.now() - entry.storedAt < maxAge;
       if (!fresh) {
         // Revalidate in the background; nobody waits on it, so no caller signal applies.
-        this.fetchShared(key, fetcher, undefined).catch(() => {
+        this.#fetchShared(key, fetcher, undefined).catch(() => {
           // The stale value stays; the next load tries again.
         });
       }
       return Promise.resolve(entry.value);
     }
-    return this.fetchShared(key, fetcher, options.signal);
+    return this.#fetchShared(key, fetcher, options.signal);
   }
 
-  private fetchShared<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    let flight = this.inflight.get(key);
+  #fetchShared<T>(key: string, fetcher: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    let flight = this.#inflight.get(key);
     if (!flight) {
       const controller = new AbortController();
       const promise = fetcher(controller.signal).then(
         (value) => {
-          if (this.inflight.get(key) === flight) this.inflight.delete(key);
+          if (this.#inflight.get(key) === flight) this.#inflight.delete(key);
           this.set(key, value);
           return value;
         },
         (error: unknown) => {
-          if (this.inflight.get(key) === flight) this.inflight.delete(key);
+          if (this.#inflight.get(key) === flight) this.#inflight.delete(key);
           throw error;
         },
       );
       flight = { promise, controller, waiters: 0 };
-      this.inflight.set(key, flight);
+      this.#inflight.set(key, flight);
     }
     const shared = flight;
     if (!signal) {
@@ -168,7 +168,7 @@ export class ApiCache {
         shared.waiters--;
         if (shared.waiters <= 0) {
           shared.controller.abort(signal.reason);
-          if (this.inflight.get(key) === shared) this.inflight.delete(key);
+          if (this.#inflight.get(key) === shared) this.#inflight.delete(key);
         }
         reject(signal.reason);
       };
@@ -189,7 +189,7 @@ export class ApiCache {
   /** Marks entries stale whose URL satisfies the predicate (any token). */
   invalidate(predicate: (url: string) => boolean): number {
     let count = 0;
-    for (const [key, entry] of this.entries) {
+    for (const [key, entry] of this.#entries) {
       const url = key.slice(key.indexOf(KEY_SEPARATOR) + 1);
       if (predicate(url)) {
         entry.stale = true;
@@ -213,6 +213,6 @@ export class ApiCache {
 
   /** Drops every entry (e.g. when a token is withdrawn). */
   clear(): void {
-    this.entries.clear();
+    this.#entries.clear();
   }
 }

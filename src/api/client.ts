@@ -2,7 +2,7 @@
  * `ApiClient`: typed access to one backend that serves the Hyeondap contract.
  *
  * - Every request has a timeout (`AbortSignal.timeout`) combined with the caller's signal.
- * - Retries with exponential backoff and full jitter, only for GETs and for writes that carry
+ * - Retries with exponential backoff and equal jitter, only for GETs and for writes that carry
  *   an `Idempotency-Key` (generated once per logical attempt and reused on every retry; a caller
  *   may pass its own so a submission persisted across reloads keeps its key). 429 waits
  *   `Retry-After`.
@@ -10,9 +10,13 @@
  * - `Authorization: Bearer` from the client's token (or a per-call token); never in URLs,
  *   never cookies (`credentials: 'omit'`).
  * - GETs go through the backend's shared `ApiCache` (stale-while-revalidate, deduped).
+ * - Each method's path, parameters, body and answer are typed from the contract's generated
+ *   `paths` (schema.d.ts), as openapi-fetch does: a method asserts no type of its own, and a
+ *   contract change that a method does not follow is a type error here.
  */
 import { ApiCache } from './cache.js';
 import { ApiError, NetworkError, RateLimitedError, TimeoutError, errorFromResponse } from './errors.js';
+import { installKey } from './install-key.js';
 import type {
   FeedFilters,
   Forum,
@@ -26,6 +30,9 @@ import type {
   IdeaPatch,
   JoinInput,
   Me,
+  ParticipantListQuery,
+  ParticipantPage,
+  ParticipantRevoked,
   ParticipantSession,
   RegistrationInput,
   RegistrationReceipt,
@@ -37,6 +44,7 @@ import type {
   Voting,
   VotingInput,
 } from './types.js';
+import type { paths } from './schema.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -103,6 +111,31 @@ export interface ApiResponse<T> {
   replayed: boolean;
 }
 
+// ------------------------------------------------------------------ types from the contract
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Path = keyof paths;
+/** The contract's path templates (`/forums/{forumId}`) that have an operation for `M`. */
+export type PathWith<M extends Method> = { [P in Path]: paths[P][M] extends undefined ? never : P }[Path];
+type Operation<P extends Path, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : undefined;
+/** The JSON body of an operation's success response (200 or 201; undefined for 204). */
+export type ResponseOf<P extends Path, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201 | 204>]> : never;
+/** An operation's JSON request body (undefined when it takes none). */
+export type RequestBodyOf<P extends Path, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : undefined;
+/** An operation's query (undefined when it takes none). */
+export type QueryParamsOf<P extends Path, M extends Method> = Operation<P, M>['parameters'] extends { query?: infer Q } ? Q : undefined;
+/** The values of a path template's parameters, in order: `/forums/{forumId}/ideas/{ideaId}` → `[string, string]`. */
+export type PathValues<P extends string> = P extends `${string}{${string}}${infer Rest}` ? [string, ...PathValues<Rest>] : [];
+
+/** A contract path with its parameters filled in, in order, each URL-encoded: `/forums/{forumId}` → `/forums/f%201`. */
+function fillPath(template: string, values: string[]): string {
+  let i = 0;
+  return template.replace(/\{\w+\}/g, () => encodeURIComponent(values[i++]!));
+}
+
 /** A UUID v4 for Idempotency-Key; `crypto.randomUUID` needs a secure context, so fall back. */
 export function newIdempotencyKey(): string {
   const c = globalThis.crypto;
@@ -146,8 +179,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
-
-const enc = encodeURIComponent;
 
 /** `AbortSignal.any` where the browser has it; a small equivalent where it does not. */
 function anySignal(signals: AbortSignal[]): AbortSignal {
@@ -212,126 +243,169 @@ export class ApiClient {
     return url.href;
   }
 
+  // ---------------------------------------------------------------- the contract's operations
+
+  /** A GET of the contract through the shared cache, typed by its path template. */
+  #read<P extends PathWith<'get'>>(template: P, values: PathValues<P>, options?: GetOptions, query?: QueryParamsOf<P, 'get'>): Promise<ResponseOf<P, 'get'>> {
+    return this.get(fillPath(template, values), query as RawRequest['query'], options);
+  }
+
+  /** The cached answer of a GET of the contract, synchronously, or undefined. */
+  #peek<P extends PathWith<'get'>>(template: P, values: PathValues<P>, query?: QueryParamsOf<P, 'get'>): ResponseOf<P, 'get'> | undefined {
+    return this.peek(fillPath(template, values), query as RawRequest['query']);
+  }
+
+  /** A write of the contract; `idempotent`: it carries an Idempotency-Key (and so may be retried). */
+  async #write<M extends Exclude<HttpMethod, 'GET'>, P extends PathWith<Lowercase<M>>>(
+    method: M,
+    template: P,
+    values: PathValues<P>,
+    body: RequestBodyOf<P, Lowercase<M>>,
+    options: WriteOptions,
+    idempotent: boolean,
+  ): Promise<ResponseOf<P, Lowercase<M>>> {
+    const { idempotencyKey, ...rest } = options;
+    const path = fillPath(template, values);
+    const response = await this.request<ResponseOf<P, Lowercase<M>>>({ ...rest, method, path, body, idempotencyKey: idempotent ? (idempotencyKey ?? true) : idempotencyKey });
+    return response.data;
+  }
+
   // ---------------------------------------------------------------- forums
 
   listForums(query: ForumListQuery = {}, options?: GetOptions): Promise<ForumPage> {
-    return this.get<ForumPage>('/forums', query, options);
+    return this.#read('/forums', [], options, query);
   }
   peekForums(query: ForumListQuery = {}): ForumPage | undefined {
-    return this.peek<ForumPage>('/forums', query);
+    return this.#peek('/forums', [], query);
   }
   getForum(forumId: string, options?: GetOptions): Promise<Forum> {
-    return this.get<Forum>(`/forums/${enc(forumId)}`, undefined, options);
+    return this.#read('/forums/{forumId}', [forumId], options);
   }
   peekForum(forumId: string): Forum | undefined {
-    return this.peek<Forum>(`/forums/${enc(forumId)}`);
+    return this.#peek('/forums/{forumId}', [forumId]);
   }
   /** The forum's "add to calendar" iCalendar file. */
   icsUrl(forumId: string): string {
-    return this.url(`/forums/${enc(forumId)}/calendar.ics`);
+    return this.url(fillPath('/forums/{forumId}/calendar.ics' satisfies PathWith<'get'>, [forumId]));
   }
   /** The subscribable iCalendar feed of forums matching the filters. */
   feedUrl(filters: FeedFilters = {}): string {
-    return this.url('/forums/calendar.ics', filters);
+    return this.url('/forums/calendar.ics' satisfies PathWith<'get'>, filters);
   }
 
   // ---------------------------------------------------------------- signup
 
   getSignupForm(forumId: string, options?: GetOptions): Promise<SignupForm> {
-    return this.get<SignupForm>(`/forums/${enc(forumId)}/signup-form`, undefined, options);
+    return this.#read('/forums/{forumId}/signup-form', [forumId], options);
   }
   peekSignupForm(forumId: string): SignupForm | undefined {
-    return this.peek<SignupForm>(`/forums/${enc(forumId)}/signup-form`);
+    return this.#peek('/forums/{forumId}/signup-form', [forumId]);
   }
   async createRegistration(forumId: string, input: RegistrationInput, options: WriteOptions = {}): Promise<RegistrationReceipt> {
-    const res = await this.write<RegistrationReceipt>('POST', `/forums/${enc(forumId)}/registrations`, input, options, true);
+    const receipt = await this.#write('POST', '/forums/{forumId}/registrations', [forumId], input, options, true);
     this.invalidateForum(forumId);
-    return res;
+    return receipt;
   }
   /** The registration a cancel token belongs to (pass the cancel token as `token`). */
   getMyRegistration(cancelToken: string, options: RequestOptions = {}): Promise<RegistrationStatus> {
-    return this.get<RegistrationStatus>('/registrations/me', undefined, { ...options, token: cancelToken, cache: 'no-cache' });
+    return this.#read('/registrations/me', [], { ...options, token: cancelToken, cache: 'no-cache' });
   }
   async cancelMyRegistration(cancelToken: string, options: RequestOptions = {}): Promise<RegistrationStatus> {
-    const res = await this.write<RegistrationStatus>('DELETE', '/registrations/me', undefined, { ...options, token: cancelToken }, false);
-    this.invalidateForum(res.forumId);
-    return res;
+    const registration = await this.#write('DELETE', '/registrations/me', [], undefined, { ...options, token: cancelToken }, false);
+    this.invalidateForum(registration.forumId);
+    return registration;
   }
 
   // ---------------------------------------------------------------- participants
 
-  /** Joins a live forum at a table; the returned `token` is the participant's bearer token. */
+  /**
+   * Joins a live forum at a table; the returned `token` is the participant's bearer token. Sends
+   * this browser's install key for the forum (unless `input` names one), so joining again from
+   * the same browser returns the same participant.
+   */
   join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
-    return this.write<ParticipantSession>('POST', `/forums/${enc(forumId)}/participants`, input, options, true);
+    const body = { ...input, installKey: input.installKey ?? installKey(this.baseUrl, forumId) };
+    return this.#write('POST', '/forums/{forumId}/participants', [forumId], body, options, true);
+  }
+  /** Who has joined: the count and one page of (anonymous) participants (facilitator). */
+  listParticipants(forumId: string, query: ParticipantListQuery = {}, options?: GetOptions): Promise<ParticipantPage> {
+    return this.#read('/forums/{forumId}/participants', [forumId], { cache: 'no-cache', ...options }, query);
+  }
+  /** Revokes a participant: its dots are released and its token stops working (facilitator). */
+  async revokeParticipant(forumId: string, participantId: string, options: WriteOptions = {}): Promise<ParticipantRevoked> {
+    const revoked = await this.#write('DELETE', '/forums/{forumId}/participants/{participantId}', [forumId, participantId], undefined, options, true);
+    this.invalidateIdeas(forumId);
+    this.invalidateForum(forumId);
+    return revoked;
   }
   me(forumId: string, options?: GetOptions): Promise<Me> {
-    return this.get<Me>(`/forums/${enc(forumId)}/participants/me`, undefined, { cache: 'no-cache', ...options });
+    return this.#read('/forums/{forumId}/participants/me', [forumId], { cache: 'no-cache', ...options });
   }
   listTables(forumId: string, options?: GetOptions): Promise<TableList> {
-    return this.get<TableList>(`/forums/${enc(forumId)}/tables`, undefined, options);
+    return this.#read('/forums/{forumId}/tables', [forumId], options);
   }
   peekTables(forumId: string): TableList | undefined {
-    return this.peek<TableList>(`/forums/${enc(forumId)}/tables`);
+    return this.#peek('/forums/{forumId}/tables', [forumId]);
   }
 
   // ---------------------------------------------------------------- ideas
 
   listIdeas(forumId: string, query: IdeaListQuery = {}, options?: GetOptions): Promise<IdeaPage> {
-    return this.get<IdeaPage>(`/forums/${enc(forumId)}/ideas`, query, options);
+    return this.#read('/forums/{forumId}/ideas', [forumId], options, query);
   }
   peekIdeas(forumId: string, query: IdeaListQuery = {}): IdeaPage | undefined {
-    return this.peek<IdeaPage>(`/forums/${enc(forumId)}/ideas`, query);
+    return this.#peek('/forums/{forumId}/ideas', [forumId], query);
   }
   async postIdea(forumId: string, input: IdeaInput, options: WriteOptions = {}): Promise<Idea> {
-    const res = await this.write<Idea>('POST', `/forums/${enc(forumId)}/ideas`, input, options, true);
+    const idea = await this.#write('POST', '/forums/{forumId}/ideas', [forumId], input, options, true);
     this.invalidateIdeas(forumId);
-    return res;
+    return idea;
   }
   async moderateIdea(forumId: string, ideaId: string, patch: IdeaPatch, options: RequestOptions = {}): Promise<Idea> {
-    const res = await this.write<Idea>('PATCH', `/forums/${enc(forumId)}/ideas/${enc(ideaId)}`, patch, options, false);
+    const idea = await this.#write('PATCH', '/forums/{forumId}/ideas/{ideaId}', [forumId, ideaId], patch, options, false);
     this.invalidateIdeas(forumId);
-    return res;
+    return idea;
   }
   async mergeIdea(forumId: string, ideaId: string, into: string, options: RequestOptions = {}): Promise<Idea> {
-    const res = await this.write<Idea>('POST', `/forums/${enc(forumId)}/ideas/${enc(ideaId)}/merge`, { into }, options, false);
+    const idea = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/merge', [forumId, ideaId], { into }, options, false);
     this.invalidateIdeas(forumId);
-    return res;
+    return idea;
   }
   async addVote(forumId: string, ideaId: string, options: WriteOptions = {}): Promise<VoteResult> {
-    const res = await this.write<VoteResult>('POST', `/forums/${enc(forumId)}/ideas/${enc(ideaId)}/votes`, undefined, options, true);
+    const result = await this.#write('POST', '/forums/{forumId}/ideas/{ideaId}/votes', [forumId, ideaId], undefined, options, true);
     this.invalidateIdeas(forumId);
-    return res;
+    return result;
   }
   async retractVote(forumId: string, ideaId: string, options: WriteOptions = {}): Promise<VoteResult> {
-    const res = await this.write<VoteResult>('DELETE', `/forums/${enc(forumId)}/ideas/${enc(ideaId)}/votes`, undefined, options, true);
+    const result = await this.#write('DELETE', '/forums/{forumId}/ideas/{ideaId}/votes', [forumId, ideaId], undefined, options, true);
     this.invalidateIdeas(forumId);
-    return res;
+    return result;
   }
   /** Opens or closes the voting round (facilitator). */
   async setVoting(forumId: string, input: VotingInput, options: RequestOptions = {}): Promise<Voting> {
-    const res = await this.write<Voting>('PUT', `/forums/${enc(forumId)}/voting`, input, options, false);
+    const voting = await this.#write('PUT', '/forums/{forumId}/voting', [forumId], input, options, false);
     this.invalidateForum(forumId);
-    return res;
+    return voting;
   }
 
   // ---------------------------------------------------------------- results
 
   getResults(forumId: string, options?: GetOptions): Promise<ForumResult> {
-    return this.get<ForumResult>(`/forums/${enc(forumId)}/results`, undefined, options);
+    return this.#read('/forums/{forumId}/results', [forumId], options);
   }
   peekResults(forumId: string): ForumResult | undefined {
-    return this.peek<ForumResult>(`/forums/${enc(forumId)}/results`);
+    return this.#peek('/forums/{forumId}/results', [forumId]);
   }
   getTotals(options?: GetOptions): Promise<Totals> {
-    return this.get<Totals>('/results/totals', undefined, options);
+    return this.#read('/results/totals', [], options);
   }
   peekTotals(): Totals | undefined {
-    return this.peek<Totals>('/results/totals');
+    return this.#peek('/results/totals', []);
   }
 
   /** URL of the forum's event stream (no token: the stream is public). */
   eventsUrl(forumId: string, lastEventId?: string | null): string {
-    return this.url(`/forums/${enc(forumId)}/events`, { lastEventId: lastEventId ?? undefined });
+    return this.url(fillPath('/forums/{forumId}/events' satisfies PathWith<'get'>, [forumId]), { lastEventId: lastEventId ?? undefined });
   }
 
   // ---------------------------------------------------------------- cache helpers
@@ -350,14 +424,14 @@ export class ApiClient {
   }
   /** Marks a forum's cached reads stale: the forum, its sub-resources and the forum lists. */
   invalidateForum(forumId: string): void {
-    const path = this.url(`/forums/${enc(forumId)}`);
+    const path = this.url(fillPath('/forums/{forumId}', [forumId]));
     this.cache.invalidatePath(path, { subtree: true });
     this.cache.invalidatePath(this.url('/forums'));
     this.cache.invalidatePath(this.url('/results/totals'));
   }
   /** Marks a forum's ideas, tables and counts stale. */
   invalidateIdeas(forumId: string): void {
-    const base = this.url(`/forums/${enc(forumId)}`);
+    const base = this.url(fillPath('/forums/{forumId}', [forumId]));
     this.cache.invalidatePath(`${base}/ideas`, { subtree: true });
     this.cache.invalidatePath(`${base}/tables`);
     this.cache.invalidatePath(`${base}/participants/me`);
@@ -375,24 +449,6 @@ export class ApiClient {
       async (signal) => (await this.request<T>({ ...options, signal, method: 'GET', path, query, token })).data,
       { signal: options.signal, mode: options.cache ?? 'default' },
     );
-  }
-
-  private async write<T>(
-    method: HttpMethod,
-    path: string,
-    body: unknown,
-    options: WriteOptions,
-    idempotent: boolean,
-  ): Promise<T> {
-    const { idempotencyKey, ...rest } = options;
-    const res = await this.request<T>({
-      ...rest,
-      method,
-      path,
-      body,
-      idempotencyKey: idempotent ? (idempotencyKey ?? true) : idempotencyKey,
-    });
-    return res.data;
   }
 
   /**
@@ -419,13 +475,13 @@ export class ApiClient {
       req.signal?.throwIfAborted();
       let error: ApiError;
       try {
-        return await this.attempt<T>(url, req.method, headers, body, timeoutMs, req.signal);
+        return await this.#attempt<T>(url, req.method, headers, body, timeoutMs, req.signal);
       } catch (caught) {
         if (!(caught instanceof ApiError)) throw caught; // the caller's abort
         error = caught;
       }
       if (attempt >= maxRetries || !error.transient) throw error;
-      let wait = this.backoff(attempt);
+      let wait = this.#backoff(attempt);
       if (error instanceof RateLimitedError) {
         if (error.retryAfter > this.maxRetryAfterSeconds) throw error;
         wait = Math.max(wait, error.retryAfter * 1000);
@@ -434,13 +490,16 @@ export class ApiClient {
     }
   }
 
-  /** Full jitter: a random wait up to min(max, base·2^attempt). */
-  private backoff(attempt: number): number {
+  /**
+   * Equal jitter: half of min(max, base·2^attempt), plus a random share of the other half, so
+   * retries spread out but never come back at once.
+   */
+  #backoff(attempt: number): number {
     const cap = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** attempt);
     return Math.round(cap / 2 + Math.random() * (cap / 2));
   }
 
-  private async attempt<T>(
+  async #attempt<T>(
     url: string,
     method: HttpMethod,
     headers: Record<string, string>,
@@ -456,7 +515,10 @@ export class ApiClient {
       if (body !== undefined) init.body = body;
       response = await this.#fetch(url, init);
     } catch (error) {
-      throw this.mapFailure(error, callerSignal, timeout, timeoutMs);
+      // No response at all: a backend on another origin that is up but does not allow this page
+      // (CORS) is told apart from one that is down (diagnose.ts, fetched only now).
+      const failure = this.#mapFailure(error, callerSignal, timeout, timeoutMs);
+      throw failure instanceof NetworkError ? await import('./diagnose.js').then((d) => d.diagnoseFailure(failure, url), () => failure) : failure;
     }
     if (!response.ok) throw await errorFromResponse(response);
     let data: unknown;
@@ -465,7 +527,7 @@ export class ApiClient {
       else if (/json/i.test(response.headers.get('content-type') ?? '')) data = await response.json();
       else data = await response.text();
     } catch (error) {
-      throw this.mapFailure(error, callerSignal, timeout, timeoutMs);
+      throw this.#mapFailure(error, callerSignal, timeout, timeoutMs);
     }
     return {
       data: data as T,
@@ -475,7 +537,7 @@ export class ApiClient {
     };
   }
 
-  private mapFailure(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): unknown {
+  #mapFailure(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): unknown {
     if (callerSignal?.aborted) return callerSignal.reason;
     if (timeout.aborted) {
       return new TimeoutError({ status: 0, code: 'timeout', title: `No answer within ${timeoutMs} ms`, cause: error });

@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './errors.js';
+export { CorsBlockedError, editorView } from './diagnose.js';
 export { ApiCache, type CacheEntry, type CacheListener, type CacheLoadOptions } from './cache.js';
 export {
   ApiClient,

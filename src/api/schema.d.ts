@@ -183,11 +183,70 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Who has joined (facilitator).
+         * @description How many have joined (`total`, not counting revoked participants; `revoked` counts those)
+         *     and one page of them, first joined first: their table, when they joined, the dots they
+         *     used and the ideas they posted. Participants are anonymous: nothing here names a person.
+         */
+        get: operations["listParticipants"];
         put?: never;
-        /** Join a live forum at a table with the forum's join code. */
+        /**
+         * Join a live forum at a table with the forum's join code.
+         * @description One person, one set of dots: a browser that joins again gets the participant it already
+         *     is (200, with its votes used so far), not a new one with a new vote budget (201). It
+         *     proves who it is in one of two ways:
+         *
+         *     - `Authorization: Bearer <participant token of this forum>`: the token's participant, with
+         *       the same token back. An unknown or revoked token is 401; another kind of token, or a
+         *       participant token of another forum, is 403 (join without a token instead).
+         *     - `installKey`: the browser's own random secret (at least 128 bits, base64url, 22–128
+         *       characters), generated once per browser and backend, kept on the device and sent only
+         *       in this body (never in a URL or a log). The first join with a key remembers it (the
+         *       reference backend stores only a hash of the forum id and the key); a later join with the
+         *       same key returns that participant with a NEW token. The join code is printed on every
+         *       table, the key is not: a stranger who has only the code gets a participant of their
+         *       own and cannot take over anyone else's.
+         *
+         *     A returning participant moves to the table it names. A participant a facilitator revoked
+         *     (`revokeParticipant`) cannot come back with its key: 403 (`participant-revoked`).
+         *
+         *     New participants per client address per forum are limited (the reference backend:
+         *     `HD_JOIN_LIMIT`, default 500 per `HD_JOIN_WINDOW` of 3600 s, enough for a venue's phones
+         *     behind one NAT address); beyond it 429 with `Retry-After`. A returning participant does
+         *     not count against it.
+         */
         post: operations["joinForum"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forums/{forumId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                participantId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a participant (facilitator).
+         * @description For a person who joined more than once, or a session that is not a person. In one
+         *     transaction: the participant's dots are released (each idea's new total goes out live as
+         *     `vote.changed`), its tokens stop working (401 from then on), and it no longer counts as
+         *     joined (`participants.changed`; `Forum.participants` and the tables' tallies drop by one).
+         *     Its ideas stay on the wall (hide them separately). The browser it joined from cannot join
+         *     again with its install key (403 `participant-revoked`). Revoking again is harmless: the
+         *     same answer, with `votesReleased` 0.
+         */
+        delete: operations["revokeParticipant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -545,7 +604,8 @@ export interface components {
              *     signup-closed, already-registered, registration-cancelled, forum-not-live,
              *     voting-closed, vote-budget-exhausted, no-vote-to-retract, invalid-transition,
              *     invalid-merge, idempotency-key-reused, idempotency-key-in-flight,
-             *     results-not-published, rate-limited, payload-too-large, internal.
+             *     results-not-published, rate-limited, payload-too-large, participant-revoked,
+             *     internal.
              */
             type: string;
             title: string;
@@ -621,7 +681,7 @@ export interface components {
             /** @description Categories facilitators sort ideas into. */
             categories: string[];
             voting: components["schemas"]["Voting"];
-            /** @description Participants who joined at the venue. */
+            /** @description Participants who joined at the venue (not counting revoked ones). */
             participants: number;
             /** @description Visible ideas. */
             ideas: number;
@@ -879,6 +939,32 @@ export interface components {
             voteBudget: number;
             votesUsed: number;
         };
+        /** @description A participant as facilitators see it (anonymous). */
+        Participant: {
+            id: components["schemas"]["Id"];
+            table: number;
+            joinedAt: components["schemas"]["DateTime"];
+            voteBudget: number;
+            votesUsed: number;
+            /** @description Ideas this participant posted. */
+            ideas: number;
+        };
+        ParticipantPage: components["schemas"]["Page"] & {
+            /** @description Participants who have joined, not counting revoked ones. */
+            total: number;
+            /** @description Participants revoked by a facilitator. */
+            revoked: number;
+            items: components["schemas"]["Participant"][];
+        };
+        ParticipantRevoked: {
+            participantId: components["schemas"]["Id"];
+            table: number;
+            revokedAt: components["schemas"]["DateTime"];
+            /** @description The dots taken off the ideas by this revocation. */
+            votesReleased: number;
+            /** @description Participants who have joined now, not counting revoked ones. */
+            participants: number;
+        };
         FacilitatorSession: {
             facilitatorId: components["schemas"]["Id"];
             forumId: components["schemas"]["Id"];
@@ -906,6 +992,7 @@ export interface components {
             facilitator: string | null;
             ideas: number;
             votes: number;
+            /** @description Participants at this table (not counting revoked ones). */
             participants: number;
         };
         /** @enum {string} */
@@ -1539,6 +1626,36 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listParticipants: {
+        parameters: {
+            query?: {
+                /** @description The previous page's `nextCursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                forumId: components["parameters"]["ForumId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     joinForum: {
         parameters: {
             query?: never;
@@ -1556,10 +1673,25 @@ export interface operations {
                 "application/json": {
                     joinCode: string;
                     table: number;
+                    /** @description The browser's install key (see above); the same browser sends the same key. */
+                    installKey?: string;
                 };
             };
         };
         responses: {
+            /**
+             * @description The caller already is a participant of this forum (by its token or install key): that
+             *     participant, at the table it named; `token` is its token for this forum (the same one
+             *     when it came with a token, a new one when it came with its install key).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantSession"];
+                };
+            };
             /** @description Joined; `token` is the participant's bearer token for this forum. */
             201: {
                 headers: {
@@ -1570,10 +1702,40 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional here; when given, the write is idempotent as described above. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                forumId: components["parameters"]["ForumId"];
+                participantId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantRevoked"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getMe: {

@@ -18,6 +18,9 @@ export type RegistrationReceipt = Schemas['RegistrationReceipt'];
 export type RegistrationStatus = Schemas['RegistrationStatus'];
 export type RegistrationOutcome = Schemas['RegistrationOutcome'];
 export type ParticipantSession = Schemas['ParticipantSession'];
+export type Participant = Schemas['Participant'];
+export type ParticipantPage = Schemas['ParticipantPage'];
+export type ParticipantRevoked = Schemas['ParticipantRevoked'];
 export type Me = Schemas['Me'];
 export type Table = Schemas['Table'];
 export type Idea = Schemas['Idea'];
@@ -70,6 +73,8 @@ export type ForumListQuery = QueryOf<'listForums'>;
 export type IdeaListQuery = QueryOf<'listIdeas'>;
 /** Filters of the iCalendar feed. */
 export type FeedFilters = QueryOf<'forumsCalendarFeed'>;
+/** Query of `GET /forums/{forumId}/participants`. */
+export type ParticipantListQuery = QueryOf<'listParticipants'>;
 /** Body of `POST /forums/{forumId}/participants`. */
 export type JoinInput = BodyOf<'joinForum'>;
 /** Body of `POST /forums/{forumId}/ideas/{ideaId}/merge`. */

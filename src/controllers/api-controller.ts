@@ -12,30 +12,15 @@
  * static override properties = { apiBase: { attribute: 'api-base' }, token: { attribute: false } };
  * apiBase: string | undefined;
  * token: string | undefined;
- * private api = new ApiController(this);
- * render() { const client = this.api.client; … }
+ * readonly #api = new ApiController(this);
+ * render() { const client = this.#api.client; … }
  * ```
  */
+import { ContextEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import { apiContext, type ApiContextValue } from '../context/api-context.js';
 import { createApiValue } from '../context/api-value.js';
-
-/**
- * The context protocol's request (as `@lit/context`'s `ContextRequestEvent`): the nearest
- * `<hd-provider>` answers it, now and on every later change (`subscribe`); a ContextRoot replays
- * it for a provider that upgrades later.
- */
-class ContextRequest extends Event {
-  constructor(
-    readonly context: unknown,
-    readonly contextTarget: Element,
-    readonly callback: (value: ApiContextValue | undefined, unsubscribe?: () => void) => void,
-    readonly subscribe: boolean,
-  ) {
-    super('context-request', { bubbles: true, composed: true });
-  }
-}
 
 export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   /** The widget's own `api-base` attribute. */
@@ -44,36 +29,28 @@ export interface ApiHost extends ReactiveControllerHost, HTMLElement {
   token?: string | null | undefined;
 }
 
-export interface ApiControllerOptions {
-  /** Called whenever the effective value changes identity (e.g. to restart a Task). */
-  onChange?: (value: ApiContextValue | undefined) => void;
-}
-
 export class ApiController implements ReactiveController {
-  private readonly host: ApiHost;
+  readonly #host: ApiHost;
   /** The provider's value, and how to stop hearing from that provider. */
-  private provided: ApiContextValue | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private readonly onChange: ((value: ApiContextValue | undefined) => void) | undefined;
-  private own: { key: string; value: ApiContextValue } | undefined;
-  private last: ApiContextValue | undefined;
+  #provided: ApiContextValue | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #own: { key: string; value: ApiContextValue } | undefined;
 
-  constructor(host: ApiHost, options: ApiControllerOptions = {}) {
-    this.host = host;
-    this.onChange = options.onChange;
+  constructor(host: ApiHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The effective configuration: own `api-base`, else the provider's, else undefined. */
   get value(): ApiContextValue | undefined {
-    const base = this.host.apiBase?.trim();
+    const base = this.#host.apiBase?.trim();
     if (base) {
-      const token = this.host.token || '';
+      const token = this.#host.token || '';
       const key = `${base}\u0000${token}`;
-      if (!this.own || this.own.key !== key) this.own = { key, value: createApiValue(base, token) };
-      return this.own.value;
+      if (!this.#own || this.#own.key !== key) this.#own = { key, value: createApiValue(base, token) };
+      return this.#own.value;
     }
-    return this.provided;
+    return this.#provided;
   }
 
   /** Whether the widget has a backend to talk to. */
@@ -88,8 +65,8 @@ export class ApiController implements ReactiveController {
    */
   get missing(): boolean {
     if (this.value !== undefined) return false;
-    for (let node: Node | null = this.host; node; ) {
-      if (node instanceof Element && node.localName === 'hd-provider' && node !== this.host) return false;
+    for (let node: Node | null = this.#host; node; ) {
+      if (node instanceof Element && node.localName === 'hd-provider' && node !== this.#host) return false;
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
     }
     return true;
@@ -107,29 +84,26 @@ export class ApiController implements ReactiveController {
     return this.value?.locale;
   }
 
+  /**
+   * Asks for the nearest `<hd-provider>`'s value (the context protocol's request, subscribed: it
+   * answers now and on every later change; a ContextRoot replays it for a provider that upgrades
+   * later).
+   */
   hostConnected(): void {
-    this.host.dispatchEvent(
-      new ContextRequest(apiContext, this.host, (value, unsubscribe) => {
+    this.#host.dispatchEvent(
+      new ContextEvent(apiContext, this.#host, (value, unsubscribe) => {
         // Another provider answering (the element moved, or a ContextRoot replayed the request):
         // stop hearing from the previous one.
-        if (this.unsubscribe && this.unsubscribe !== unsubscribe) this.unsubscribe();
-        this.unsubscribe = unsubscribe;
-        this.provided = value;
-        this.host.requestUpdate();
+        if (this.#unsubscribe && this.#unsubscribe !== unsubscribe) this.#unsubscribe();
+        this.#unsubscribe = unsubscribe;
+        this.#provided = value;
+        this.#host.requestUpdate();
       }, true),
     );
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  hostUpdate(): void {
-    const value = this.value;
-    if (value !== this.last) {
-      this.last = value;
-      this.onChange?.(value);
-    }
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }

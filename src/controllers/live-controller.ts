@@ -7,10 +7,10 @@
  * `ApiController` has now.
  *
  * ```ts
- * private live = new LiveController(this, {
- *   api: this.api,
+ * readonly #live = new LiveController(this, {
+ *   api: this.#api,
  *   forumId: () => this.forumId,
- *   onMessage: (m) => { if (m.type === 'reset' || m.type === 'poll') this.task.run(); else this.apply(m); },
+ *   onMessage: (message) => (message.type === 'reset' || message.type === 'poll' ? this.#task.run() : this.#apply(message)),
  * });
  * ```
  *
@@ -35,59 +35,59 @@ export interface LiveControllerOptions {
 }
 
 export class LiveController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: LiveControllerOptions;
-  private current: LiveStream | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private unwatch: (() => void) | undefined;
-  private connected = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: LiveControllerOptions;
+  #current: LiveStream | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #unwatch: (() => void) | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, options: LiveControllerOptions) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** The followed stream's connection state (`closed` when there is none). */
   get state(): LiveStreamState {
-    return this.current?.state ?? 'closed';
+    return this.#current?.state ?? 'closed';
   }
 
   /** The stream followed now. */
   get stream(): LiveStream | undefined {
-    return this.current;
+    return this.#current;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.follow(this.wanted());
+    this.#connected = true;
+    this.#follow(this.#wanted());
   }
 
   hostUpdate(): void {
-    if (this.connected) this.follow(this.wanted());
+    if (this.#connected) this.#follow(this.#wanted());
   }
 
   /** The stream of the forum to follow on the widget's backend, if it has both. */
-  private wanted(): LiveStream | undefined {
-    const baseUrl = this.options.api.value?.baseUrl;
-    const forumId = this.options.forumId();
+  #wanted(): LiveStream | undefined {
+    const baseUrl = this.#options.api.value?.baseUrl;
+    const forumId = this.#options.forumId();
     return baseUrl && forumId ? getLiveStream(baseUrl, forumId) : undefined;
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.follow(undefined);
+    this.#connected = false;
+    this.#follow(undefined);
   }
 
-  private follow(stream: LiveStream | undefined): void {
-    if (stream === this.current && (stream === undefined || this.unsubscribe)) return;
-    this.unsubscribe?.();
-    this.unwatch?.();
-    this.unsubscribe = this.unwatch = undefined;
-    this.current = stream;
+  #follow(stream: LiveStream | undefined): void {
+    if (stream === this.#current && (stream === undefined || this.#unsubscribe)) return;
+    this.#unsubscribe?.();
+    this.#unwatch?.();
+    this.#unsubscribe = this.#unwatch = undefined;
+    this.#current = stream;
     if (!stream) return;
-    this.unwatch = stream.onStateChange(() => this.host.requestUpdate());
-    this.unsubscribe = stream.subscribe((message) => this.options.onMessage(message));
-    this.host.requestUpdate();
+    this.#unwatch = stream.onStateChange(() => this.#host.requestUpdate());
+    this.#unsubscribe = stream.subscribe((message) => this.#options.onMessage(message));
+    this.#host.requestUpdate();
   }
 }

@@ -21,6 +21,8 @@
  * - `args` are always compared element by element as Lit compares properties (changed unless
  *   `Object.is`), as `@lit/task`'s default does: no `argsEqual` option. Give it primitives, or objects whose identity
  *   changes only when their content does;
+ * - no `abort()`: a run is aborted only by the newer run that replaces it (no widget aborts a
+ *   load otherwise);
  * - no `taskComplete` promise, no `onComplete`/`onError` callbacks, no `initialValue`, and no
  *   `(host, task, args)` constructor form;
  * - `status`, `value` and `error` can be read, not set.
@@ -118,11 +120,6 @@ export class LoadTask<A extends readonly unknown[] = readonly unknown[], R = unk
       this.#error = error;
     }
     this.#host.requestUpdate();
-  }
-
-  /** Aborts the run in progress, if any (its outcome still counts, as in `@lit/task`). */
-  abort(reason?: unknown): void {
-    if (this.#status === 'pending') this.#abort?.abort(reason);
   }
 
   /** What to show for the current status. */

@@ -21,14 +21,14 @@ export interface Part<T> {
 }
 
 /** A part made from its importer and, optionally, what its styles are. */
-export const part = <T>(load: () => Promise<T>, styles?: (m: T) => CSSResult[]): Part<T> => ({ load, styles });
+export const part = <T>(load: () => Promise<T>, styles?: (module: T) => CSSResult[]): Part<T> => ({ load, styles });
 
 /** The part's module: fetched once per page; a failed fetch is tried again the next time. */
-export const fetchPart = <T>(p: Part<T>): Promise<T> =>
-  (p.loading ??= p.load().then(
-    (m) => (p.value = m),
+export const fetchPart = <T>(lazyPart: Part<T>): Promise<T> =>
+  (lazyPart.loading ??= lazyPart.load().then(
+    (module) => (lazyPart.value = module),
     (error: unknown) => {
-      p.loading = undefined;
+      lazyPart.loading = undefined;
       throw error;
     },
   ));
@@ -50,20 +50,21 @@ export class PartsController {
    * the part not fetched again, until `retry`). A part only fetched `ahead` of need is not waited
    * for, and its failure is not kept.
    */
-  need<T>(p: Part<T>, ahead = false): T | undefined {
-    const m = p.value;
-    if (m) {
-      addStyles(this.#host.shadowRoot, p.styles?.(m) ?? [(m as { styles?: CSSResult | CSSResult[] }).styles ?? []].flat());
-      return m;
+  need<T>(lazyPart: Part<T>, ahead = false): T | undefined {
+    const module = lazyPart.value;
+    if (module) {
+      const styles = lazyPart.styles?.(module) ?? [(module as { styles?: CSSResult | CSSResult[] }).styles ?? []].flat();
+      addStyles(this.#host.shadowRoot, styles);
+      return module;
     }
-    if (!this.#waiting.has(p) && !this.#failures.has(p)) {
-      const done = fetchPart(p).then(
+    if (!this.#waiting.has(lazyPart) && !this.#failures.has(lazyPart)) {
+      const done = fetchPart(lazyPart).then(
         () => undefined,
-        (error: unknown) => void (ahead || this.#failures.set(p, error)),
+        (error: unknown) => void (ahead || this.#failures.set(lazyPart, error)),
       );
-      if (!ahead) this.#waiting.set(p, done);
+      if (!ahead) this.#waiting.set(lazyPart, done);
       void done.then(() => {
-        if (!ahead) this.#waiting.delete(p);
+        if (!ahead) this.#waiting.delete(lazyPart);
         this.#host.requestUpdate();
       });
     }
@@ -71,22 +72,22 @@ export class PartsController {
   }
 
   /** Why the part failed to load for this element; undefined if it did not. */
-  failed(p: Part<unknown>): unknown {
-    return this.#failures.get(p);
+  failed(lazyPart: Part<unknown>): unknown {
+    return this.#failures.get(lazyPart);
   }
 
   /**
-   * Forgets that `p` (without `p`: every part) failed to load: the next render that needs it
+   * Forgets that `lazyPart` (without `lazyPart`: every part) failed to load: the next render that needs it
    * fetches it again (e.g. when the browser is back online).
    */
-  forget(p?: Part<unknown>): void {
-    if (p) this.#failures.delete(p);
+  forget(lazyPart?: Part<unknown>): void {
+    if (lazyPart) this.#failures.delete(lazyPart);
     else this.#failures.clear();
   }
 
   /** Asks again for a part that failed; then the keyboard goes as `focus` says. */
-  retry(p: Part<unknown>, focus: string): void {
-    this.forget(p);
+  retry(lazyPart: Part<unknown>, focus: string): void {
+    this.forget(lazyPart);
     this.#host.requestUpdate();
     this.focus(focus);
   }

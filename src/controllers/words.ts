@@ -2,7 +2,7 @@
  * A widget's words: its own Korean messages (shipped with it) and their English, a chunk fetched
  * the first time a widget speaks it; the locale configured on its backend (`<hd-provider
  * locale>`) applies unless its own or an inherited `lang` says otherwise. The same for every widget:
- * `private readonly l = words(this, this.api, ko, () => import('./messages-en.js'))`.
+ * `readonly #localize = words(this, this.#api, ko, () => import('./messages-en.js'))` (its own words are `localize.t`).
  */
 import type { ReactiveControllerHost } from 'lit';
 import { LocalizeController } from '../i18n/localize.js';

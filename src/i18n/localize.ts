@@ -121,6 +121,10 @@ const KIND_MESSAGES: Partial<Record<ApiError['kind'], Exclude<keyof Messages['er
  */
 export function errorMessage(error: unknown, m: Messages, codes?: Record<string, string>): string {
   if (error instanceof RateLimitedError) return m.errors.rateLimited(error.retryAfter);
+  // A backend that does not allow this page (CORS, see api/diagnose.ts): its editor learns the
+  // cause, residents get the usual outage message.
+  const editors = (error as { explain?: (locale: string) => string | undefined } | null)?.explain?.(m.locale);
+  if (editors) return editors;
   if (error instanceof NetworkError) return error.offline ? m.errors.offline : m.errors.network;
   if (error instanceof ApiError) {
     const byKind = KIND_MESSAGES[error.kind];
@@ -141,7 +145,7 @@ function ownId(own: object): number {
 }
 
 // One observer on <html lang> for every connected host.
-const hosts = new Set<ReactiveControllerHost>();
+const hosts = new Set<ReactiveControllerHost & HTMLElement>();
 let observer: MutationObserver | undefined;
 
 function observe(host: ReactiveControllerHost & HTMLElement): void {
@@ -149,10 +153,11 @@ function observe(host: ReactiveControllerHost & HTMLElement): void {
   if (!observer) {
     observer = new MutationObserver((records) => {
       if (records.some((r) => r.target === document.documentElement)) {
-        for (const h of hosts) h.requestUpdate();
+        for (const host of hosts) host.requestUpdate();
         return;
       }
-      for (const r of records) if (hosts.has(r.target as never)) (r.target as unknown as ReactiveControllerHost).requestUpdate();
+      // A host's own `lang` changed.
+      for (const host of hosts) if (records.some((record) => record.target === host)) host.requestUpdate();
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   }
@@ -181,18 +186,18 @@ export interface LocalizeOptions<W = undefined> {
 const ownLoaded = new WeakMap<object, Map<string, unknown>>();
 
 export class LocalizeController<W = undefined> implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: LocalizeOptions<W>;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: LocalizeOptions<W>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: LocalizeOptions<W> = {}) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** The widget's own messages in the language in effect (Korean until another one arrives). */
   get t(): W {
-    const own = this.options.own;
+    const own = this.#options.own;
     if (!own) return undefined as W;
     const tag = this.lang.trim().toLowerCase();
     const loaded = ownLoaded.get(own) ?? new Map<string, unknown>();
@@ -214,7 +219,7 @@ export class LocalizeController<W = undefined> implements ReactiveController {
     void this.t;
     const lang = this.lang;
     if (!sharedReady(lang)) return false;
-    const own = this.options.own;
+    const own = this.#options.own;
     if (!own) return true;
     const tag = lang.trim().toLowerCase();
     const loaded = ownLoaded.get(own)!;
@@ -229,7 +234,7 @@ export class LocalizeController<W = undefined> implements ReactiveController {
 
   /**
    * For the host's `getUpdateComplete` override, so `updateComplete` means "rendered in its
-   * language": `return this.l.updateComplete(() => super.getUpdateComplete());`
+   * language": `return this.#localize.updateComplete(() => super.getUpdateComplete());`
    */
   async updateComplete(base: () => Promise<boolean>): Promise<boolean> {
     let done = await base();
@@ -241,21 +246,21 @@ export class LocalizeController<W = undefined> implements ReactiveController {
   }
 
   hostConnected(): void {
-    hosts.add(this.host);
-    observe(this.host);
+    hosts.add(this.#host);
+    observe(this.#host);
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    hosts.delete(this.#host);
   }
 
   /** The language tag in effect (`ko`, `en`, …). */
   get lang(): string {
-    const own = this.host.getAttribute('lang');
+    const own = this.#host.getAttribute('lang');
     if (own) return own;
-    const configured = this.options.locale?.();
+    const configured = this.#options.locale?.();
     if (configured) return configured;
-    return nearestLang(this.host) || 'ko';
+    return nearestLang(this.#host) || 'ko';
   }
 
   /** The catalog for `lang`. */

@@ -76,7 +76,7 @@ export const HdForumCalendar = createComponent({
   elementClass: HdForumCalendarElement,
   displayName: 'HdForumCalendar',
   events: {
-    /** A person chose a forum (cancelable: `preventDefault()` stops the navigation to `signupHref`). */
+    /** A person followed a forum's link (cancelable: `preventDefault()` stops the navigation). */
     onForumSelect: 'hd-forum-select' as EventName<HdForumSelectEvent>,
   },
 });

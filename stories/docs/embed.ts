@@ -116,8 +116,8 @@ export const embedDocs: Record<string, ElementEmbedDoc> = {
   'hd-forum-calendar': {
     tag: 'hd-forum-calendar',
     intro: {
-      ko: '시민이 토론회를 찾는 달력입니다. 넓은 곳에서는 월간 달력, 좁은 곳(휴대전화)에서는 목록으로 보이고, 지역·주제·상태로 거르거나 검색할 수 있습니다. 토론회마다 날짜와 시간, 장소(지도 링크), 남은 자리, "내 캘린더에 추가"가 있고, 제목을 누르면 참가 신청 페이지로 갑니다.',
-      en: 'The calendar where residents find a forum: a month grid where there is room, a list on phones, with filters by district, topic and status and a search. Each forum shows its date and time, venue (with a map link), seats left and “add to my calendar”; its title leads to the signup page.',
+      ko: '시민이 토론회를 찾는 달력입니다. 넓은 곳에서는 월간 달력, 좁은 곳(휴대전화)에서는 목록으로 보이고, 지역·주제·상태로 거르거나 검색할 수 있습니다. 토론회마다 날짜와 시간, 장소(지도 링크), 남은 자리, "내 캘린더에 추가"가 있고, 제목은 참가 신청이나 결과 페이지로 가는 링크입니다.',
+      en: 'The calendar where residents find a forum: a month grid where there is room, a list on phones, with filters by district, topic and status and a search. Each forum shows its date and time, venue (with a map link), seats left and “add to my calendar”; its title links to its signup or results page.',
     },
     snippets: [
       {
@@ -143,8 +143,20 @@ export const embedDocs: Record<string, ElementEmbedDoc> = {
       {
         name: 'signup-href',
         example: '/signup.html?forum={id}',
-        ko: '토론회 제목을 눌렀을 때 갈 참가 신청 페이지 주소입니다. `{id}` 자리에 그 토론회의 번호가 들어갑니다. 그 페이지에는 `<hd-signup-form>`을 붙이세요. 비워 두면 제목을 눌러도 페이지를 옮기지 않습니다.',
-        en: 'Address of the signup page a forum’s title leads to; `{id}` is replaced by the forum’s id. Put an `<hd-signup-form>` on that page. Left empty, choosing a forum does not leave the page.',
+        ko: '참가 신청을 받는(또는 곧 받을) 토론회의 제목이 가는 참가 신청 페이지 주소입니다. `{id}` 자리에 그 토론회의 번호가 들어갑니다. 그 페이지에는 `<hd-signup-form>`을 붙이세요. 갈 곳이 없는 토론회의 제목은 링크가 아닌 글자로 보입니다.',
+        en: 'Address of the signup page the title of a forum that takes signups (or soon will) leads to; `{id}` is replaced by the forum’s id. Put an `<hd-signup-form>` on that page. A title with nowhere to go is plain text, not a link.',
+      },
+      {
+        name: 'results-href',
+        example: '/results.html?forum={id}',
+        ko: '이미 열린 토론회(종료, 결과 공개)의 제목이 가는 결과 페이지 주소입니다. `{id}` 자리에 토론회 번호가 들어갑니다. 그 페이지에는 `<hd-result-summary>`를 붙이세요(결과가 나오기 전에는 언제 나오는지 알려 줍니다).',
+        en: 'Address of the results page the title of a forum that has taken place (finished, reported) leads to; `{id}` is replaced by the forum’s id. Put an `<hd-result-summary>` on that page (before the results are out it says when they are expected).',
+      },
+      {
+        name: 'forum-href',
+        example: '/forums/{id}',
+        ko: '토론회마다 자기 페이지가 있는 사이트라면 그 주소입니다. 있으면 상태와 상관없이 모든 제목이 이 주소로 가고, `signup-href`·`results-href`보다 우선합니다.',
+        en: 'If your site has a page per forum, its address: every title then leads there, whatever the forum’s status, ahead of `signup-href` and `results-href`.',
       },
       {
         name: 'view',
@@ -199,8 +211,8 @@ export const embedDocs: Record<string, ElementEmbedDoc> = {
     events: [
       {
         name: 'hd-forum-select',
-        ko: '시민이 토론회를 골랐을 때 일어납니다(`event.detail.forum`). 페이지 스크립트에서 `event.preventDefault()`를 부르면 `signup-href`로 옮겨 가지 않습니다.',
-        en: 'A person chose a forum (`event.detail.forum`). Call `event.preventDefault()` in the page’s script to stay on the page instead of going to `signup-href`.',
+        ko: '시민이 토론회 제목의 링크를 눌렀을 때 일어납니다(`event.detail.forum`, `event.detail.href`). 페이지 스크립트에서 `event.preventDefault()`를 부르면 그 주소로 옮겨 가지 않습니다.',
+        en: 'A person followed a forum title’s link (`event.detail.forum`, `event.detail.href`). Call `event.preventDefault()` in the page’s script to stay on the page instead of going there.',
       },
     ],
     theming: {
@@ -449,6 +461,12 @@ hd-idea-wall {
         example: '화도읍',
         ko: '전체 현황에서 이 읍·면·동의 토론회만 보여 줍니다.',
         en: 'Programme view: only forums held in this district.',
+      },
+      {
+        name: 'forum-href',
+        example: '/results.html?forum={id}',
+        ko: '전체 현황의 토론회 이름이 가는 결과 페이지 주소입니다. `{id}` 자리에 토론회 번호가 들어갑니다. 새 탭으로 열거나 주소를 나눌 수 있고, 그냥 누르면 위젯이 그 자리에서 결과를 보여 줍니다. 비워 두면 이 페이지 주소에 `#hd-forum=번호`를 붙인 링크가 되고, 그 주소로 열면 위젯이 그 토론회를 보여 줍니다.',
+        en: 'Programme view: the results page a forum’s name links to; `{id}` is replaced by the forum’s id. It opens in a new tab and can be shared; a plain click shows the results in place. Empty: a link to this page with `#hd-forum=<id>`, which the widget opens.',
       },
       lang,
     ],

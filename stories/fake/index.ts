@@ -1,8 +1,15 @@
 /**
- * An in-browser fake of the Hyeondap backend for Storybook (and Node tests): every operation of
- * api/openapi.yaml in memory, seeded from the real demo seed, with controls for the faults a
- * story wants to show and for things "happening elsewhere" (someone posts an idea, the city
- * answers a proposal) that arrive over the live stream exactly as the server would send them.
+ * The backend of Storybook's stories (and of the fake's Node tests): the reference server's own
+ * app — `createApp()` from server/app.ts, its routes, rules, event log and SSE hub — running in
+ * the page over an in-memory SQLite (sql.js, see sqlite.ts), migrated and seeded with the
+ * server's own migrations and demo seed. There is no second implementation of the contract here,
+ * only what a story needs around it:
+ *
+ * - `fetch` in front of `app.fetch`, with faults the real server cannot make on demand: offline,
+ *   latency, failing answers, dropped streams, a forgotten event log;
+ * - an `EventSource` class that reads the app's event streams through that fetch;
+ * - "acting from elsewhere" (someone posts an idea, the city answers a proposal): requests to the
+ *   same app as a facilitator, a participant or the city, so their live events are the server's.
  *
  * ```ts
  * import { FAKE_API, fakeLoader, type FakeLoaded } from './fake/index.js';
@@ -17,18 +24,22 @@
  * Nothing in src/ may import this: the widgets only ever see a backend through `fetch`.
  */
 import { registryDefaults, resetRegistry } from '../../src/api/registry.js';
-import type { Forum, ForumResult, Idea, IdeaPatch, ParticipantSession, Proposal, RegistrationReceipt, ResponseStatus, VoteResult } from '../../src/api/types.js';
+import type { Forum, ForumResult, Idea, IdeaPatch, ParticipantSession, Proposal, RegistrationReceipt, ResponseStatus, SignupForm, VoteResult } from '../../src/api/types.js';
+import { createApp } from '../../server/app.ts';
+import { hashToken, newId } from '../../server/auth/tokens.ts';
+import type { Deps } from '../../server/context.ts';
 import { ProblemError, problemResponse, type FieldError, type ProblemCode } from '../../server/http/problem.ts';
-import { handle, type RouteContext } from './routes.ts';
-import { loadDemo, type DemoIds } from './seed.ts';
-import { eventSourceFor, type FakeEventSourceClass, type OpenStream } from './sse.ts';
-import { Store } from './store.ts';
-import { publishResults, respond } from './results.ts';
-import { register, signupForm } from './signup.ts';
-import { mulberry32 } from '../../server/seed/generate.ts';
+import { EventLog } from '../../server/live/eventlog.ts';
+import { InProcessFanout } from '../../server/live/fanout.ts';
+import { SseHub } from '../../server/live/sse.ts';
+import { purgeExpiredPersonalData } from '../../server/model/personal-data.ts';
+import { closeExpiredRounds } from '../../server/model/voting.ts';
+import { generateDemoSeed } from '../../server/seed/generate.ts';
+import { loadIdeas, loadSeed } from '../../server/seed/load.ts';
+import { eventSourceFor, type FakeEventSourceClass } from './event-source.ts';
+import { openPageDatabase } from './sqlite.ts';
 
-export type { DemoIds } from './seed.ts';
-export type { FakeEventSourceClass } from './sse.ts';
+export type { FakeEventSourceClass } from './event-source.ts';
 
 /** The `api-base` stories give the widgets. Only URLs under it reach the fake. */
 export const FAKE_API = 'https://fake.hyeondap.test/api';
@@ -37,13 +48,16 @@ export const FAKE_API = 'https://fake.hyeondap.test/api';
 export const FAKE_ADMIN_TOKEN = 'hda_fake-admin-token';
 
 export interface FakeOptions {
-  /** The fake's clock starts here and runs with real time (default: now, to the minute). */
+  /**
+   * The fake's clock starts here and runs with real time, and the demo seed is made around it
+   * (default: the real clock, and a seed made up to ten minutes ago).
+   */
   now?: Date;
-  /** Seed of the demo data and of new ids (default 2014, the demo's). */
+  /** Seed of the demo data (default 2014, the demo's). */
   seed?: number;
   /** `demo` (default): the demo seed — past, upcoming, live forums. `empty`: no forums at all. */
   scenario?: 'demo' | 'empty';
-  /** `retry:` of the event stream in ms (default 3000). */
+  /** Reconnection delay of the fake's EventSource in ms (default: the stream's `retry:`, 3000). */
   retryMs?: number;
   /** Heartbeat comment interval of the event stream in ms (default 15 000). */
   heartbeatMs?: number;
@@ -68,10 +82,34 @@ export interface FakeLoaded {
   fake: FakeBackend;
 }
 
+/** Ids and tokens of the demo data (empty strings for forums in the `empty` scenario). */
+export interface DemoIds {
+  /** The forum live right now (8 tables, voting open, join code `HYEON24`). */
+  liveForumId: string;
+  /** Upcoming, seats left: the signup demo. */
+  openForumId: string;
+  /** Upcoming, no seats left: new signups go on the waitlist. */
+  fullForumId: string;
+  /** Upcoming, signup closed. */
+  closedForumId: string;
+  /** Upcoming, signup not open yet. */
+  announcedForumId: string;
+  /** The newest forum with published results and city answers. */
+  reportedForumId: string;
+  /** Finished a few days ago, results not published yet (`expectedAt` set). */
+  finishedForumId: string;
+  /** Join code of the live forum (for `POST /forums/{id}/participants`). */
+  joinCode: string;
+  /** Bearer token of the live forum's demo facilitator (no table). */
+  facilitatorToken: string;
+  /** Bearer token of the city (admin). */
+  adminToken: string;
+}
+
 export interface FakeBackend {
   /** `FAKE_API`. */
   readonly base: string;
-  /** Ids and tokens of the demo data (empty strings for forums in the `empty` scenario). */
+  /** Ids and tokens of the demo data. */
   readonly demo: DemoIds;
   /** `fetch` that answers requests under `FAKE_API` and passes every other one to the real fetch. */
   readonly fetch: typeof fetch;
@@ -86,43 +124,52 @@ export interface FakeBackend {
   /**
    * The next `times` (default 1) requests get `status` as problem+json instead of an answer.
    * `{ applied: true }`: the request is carried out first and only its response is lost — how an
-   * Idempotency-Key proves its worth.
+   * Idempotency-Key proves its worth. `errors`: the per-field errors the answer names.
    */
   failNext(status: number, times?: number, options?: { applied?: boolean; errors?: FieldError[] }): void;
-  /** Latency of every response in ms (0 = none); `Infinity` = never answers (until aborted). */
+  /** Latency before every request reaches the server, in ms (0 = none); `Infinity` = never (until aborted). */
   delay(ms: number): void;
   /** Break every open event stream (clients reconnect with Last-Event-ID and lose nothing). */
   dropStreams(): void;
-  /** Forget a forum's event log: a client resuming from an older id gets `reset` and refetches. */
-  pruneEvents(forumId: string): void;
+  /**
+   * Forget a forum's event log but its newest event (the server's own pruning, keeping one): a
+   * client resuming from an id before that gets `reset` and refetches.
+   */
+  pruneEvents(forumId: string): Promise<void>;
   /** Requests the fake has received (for assertions and debugging). */
   readonly requests: readonly { method: string; url: string }[];
 
-  // ── acting from elsewhere (each emits the live events the server would) ──
-  /** Someone at `table` (default 1) posts an idea (the forum must be live). */
-  postIdea(forumId: string, text: string, table?: number): Idea;
-  /** Someone elsewhere puts a dot on the idea (outside any budget; voting need not be open). */
-  vote(forumId: string, ideaId: string): VoteResult;
-  /** A facilitator hides/shows, categorises, pins or promotes an idea. */
-  moderate(forumId: string, ideaId: string, patch: IdeaPatch): Idea;
-  /** A facilitator merges an idea into another. */
-  merge(forumId: string, ideaId: string, intoId: string): Idea;
+  // ── acting from elsewhere: requests to the same server, so each emits the live events it would ──
+  /** A facilitator posts an idea from `table` (default 1); the forum must be live. */
+  postIdea(forumId: string, text: string, table?: number): Promise<Idea>;
+  /** Someone at the venue puts a dot on the idea (voting must be open). */
+  vote(forumId: string, ideaId: string): Promise<VoteResult>;
+  /** The city hides/shows, categorises, pins or promotes an idea. */
+  moderate(forumId: string, ideaId: string, patch: IdeaPatch): Promise<Idea>;
+  /** The city merges an idea into another. */
+  merge(forumId: string, ideaId: string, intoId: string): Promise<Idea>;
   /** The city records its response to a proposal (appends to its timeline). */
-  respond(forumId: string, proposalId: string, status: ResponseStatus, answer?: string | null): Proposal;
+  respond(forumId: string, proposalId: string, status: ResponseStatus, answer?: string | null): Promise<Proposal>;
   /**
    * The city publishes the results (a live forum is finished first). Without `input`: the three
    * ideas with the most dots become proposals, attendance = participants (or registrations).
    */
-  publishResults(forumId: string, input?: { summary?: string; attended?: number; proposals?: { title: string; ideaIds: string[]; category?: string | null; department?: string | null }[] }): ForumResult;
-  /** `n` people register (ignoring the signup window): seats fill, then the waitlist grows. */
-  register(forumId: string, n: number): RegistrationReceipt[];
+  publishResults(forumId: string, input?: { summary?: string; attended?: number; proposals?: { title: string; ideaIds: string[]; category?: string | null; department?: string | null }[] }): Promise<ForumResult>;
+  /** `n` people register (signup must be open): seats fill, then the waitlist grows. */
+  register(forumId: string, n: number): Promise<RegistrationReceipt[]>;
   /** The city moves the forum along its life cycle (the contract's allowed moves only). */
-  setStatus(forumId: string, status: 'open' | 'closed' | 'live' | 'finished'): Forum;
+  setStatus(forumId: string, status: 'open' | 'closed' | 'live' | 'finished'): Promise<Forum>;
   /** Someone joins the live forum at `table` with its join code; returns their session (token). */
-  join(forumId: string, table: number): ParticipantSession;
+  join(forumId: string, table: number): Promise<ParticipantSession>;
+  /**
+   * More seed data: visible ideas that were on the wall before anyone looked (no live events),
+   * the newest last, written at once with the server's seed loader — for walls of thousands of
+   * ideas, which one by one would take seconds.
+   */
+  seedIdeas(forumId: string, ideas: readonly { text: string; table: number }[]): Promise<void>;
 
-  /** Stop timers and close streams. `installFake` disposes the fake it replaces. */
-  dispose(): void;
+  /** Stop timers, close streams and the database. `installFake` disposes the fake it replaces. */
+  dispose(): Promise<void>;
 }
 
 const PROBLEM_BY_STATUS: Record<number, ProblemCode> = {
@@ -165,29 +212,148 @@ function latency(ms: number, signal: AbortSignal | null | undefined): Promise<vo
   });
 }
 
+/** An open event stream the fake can break (`dropStreams`, `setOffline`). */
+interface Breakable {
+  drop(): void;
+}
+
+/**
+ * The server's event-stream response, passed through a stream the fake can break as a lost
+ * connection would: the reader's next read rejects, and the server sees its stream cancelled.
+ */
+function breakable(res: Response, open: Set<Breakable>): Response {
+  if (!res.body || !/^text\/event-stream/.test(res.headers.get('content-type') ?? '')) return res;
+  const reader = res.body.getReader();
+  let handle: Breakable;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      handle = {
+        drop() {
+          open.delete(handle);
+          try {
+            controller.error(new TypeError('network error'));
+          } catch {
+            /* already closed */
+          }
+          void reader.cancel().catch(() => undefined);
+        },
+      };
+      open.add(handle);
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          open.delete(handle);
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (err) {
+        open.delete(handle);
+        try {
+          controller.error(err);
+        } catch {
+          /* broken already */
+        }
+      }
+    },
+    cancel(reason) {
+      open.delete(handle);
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+const NO_DEMO: Omit<DemoIds, 'adminToken'> = {
+  liveForumId: '',
+  openForumId: '',
+  fullForumId: '',
+  closedForumId: '',
+  announcedForumId: '',
+  reportedForumId: '',
+  finishedForumId: '',
+  joinCode: '',
+  facilitatorToken: '',
+};
+
+interface Seeded {
+  image: Uint8Array;
+  demo: Omit<DemoIds, 'adminToken'>;
+}
+
+/**
+ * The migrated (and, for `demo`, seeded) database as bytes, made once per clock, seed and
+ * scenario: every fake after the first copies it instead of loading the seed again.
+ */
+const seeded = new Map<string, Promise<Seeded>>();
+function seededImage(now: Date, seed: number, scenario: 'demo' | 'empty'): Promise<Seeded> {
+  const key = `${now.getTime()}:${seed}:${scenario}`;
+  let image = seeded.get(key);
+  if (!image) {
+    image = (async () => {
+      const opening = openPageDatabase(); // (SQLite's WebAssembly compiles meanwhile)
+      const data = scenario === 'demo' ? generateDemoSeed(now, seed) : null;
+      const page = await opening;
+      if (!data) return { image: await page.closeToImage(), demo: NO_DEMO };
+      // the server's demo seed, loaded as `startServer({ seed: 'demo' })` loads it, and the
+      // personal data past its retention anonymised, as by the server's scheduled job
+      const info = await loadSeed(page.db, data);
+      await purgeExpiredPersonalData(page.db, now);
+      const first = (status: string) => data.forums.find((f) => f.status === status)?.id ?? '';
+      const demo = {
+        ...info,
+        fullForumId: first('full'),
+        closedForumId: first('closed'),
+        announcedForumId: first('announced'),
+        reportedForumId: data.forums.filter((f) => f.status === 'reported').at(-1)?.id ?? '',
+        finishedForumId: first('finished'),
+      };
+      return { image: await page.closeToImage(), demo };
+    })();
+    image.catch(() => seeded.delete(key));
+    seeded.set(key, image);
+    // a few megabytes each: keep the newest few
+    for (const old of [...seeded.keys()].slice(0, -4)) seeded.delete(old);
+  }
+  return image;
+}
+
+/**
+ * Without a clock of their own, fakes share a demo seed made up to ten minutes ago: seeding takes
+ * a second, and data a few minutes older change nothing a story shows.
+ */
+const SEED_REUSE_MS = 10 * 60_000;
+let sharedSeedAt = -Infinity;
+function sharedSeedClock(): Date {
+  if (Date.now() - sharedSeedAt > SEED_REUSE_MS) sharedSeedAt = Math.floor(Date.now() / 60_000) * 60_000;
+  return new Date(sharedSeedAt);
+}
+
 /** A fresh fake backend. Pure: nothing global changes until `installFake`. */
-export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
-  const now = options.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const seed = options.seed ?? 2014;
-  const store = new Store({ now, random: mulberry32(seed ^ 0x5eed), adminToken: FAKE_ADMIN_TOKEN });
-  const emptyIds = { liveForumId: '', openForumId: '', fullForumId: '', closedForumId: '', announcedForumId: '', reportedForumId: '', finishedForumId: '', joinCode: '', facilitatorToken: '' };
-  const ids = options.scenario === 'empty' ? emptyIds : loadDemo(store, now, seed);
-  const demo: DemoIds = { ...ids, adminToken: FAKE_ADMIN_TOKEN };
+export async function createFakeBackend(options: FakeOptions = {}): Promise<FakeBackend> {
+  const start = options.now ?? new Date();
+  const startedAt = Date.now();
+  const now = () => new Date(start.getTime() + (Date.now() - startedAt));
+  const { image, demo: ids } = await seededImage(options.now ?? sharedSeedClock(), options.seed ?? 2014, options.scenario ?? 'demo');
+  const database = await openPageDatabase(image);
+  const { db } = database;
+
+  const fanout = new InProcessFanout();
+  const events = new EventLog(db, fanout);
+  const sse = new SseHub(fanout, events, options.heartbeatMs ?? 15_000, now);
+  const deps: Deps = { db, fanout, events, sse, now, adminTokenHash: hashToken(FAKE_ADMIN_TOKEN), corsOrigins: new Set(), inFlight: new Map(), rateLimits: null, joinQuota: null };
+  const app = createApp(deps);
+  // time-boxed voting rounds close by themselves, as on the server (start.ts)
+  const votingTimer = setInterval(() => void closeExpiredRounds(deps).catch(() => undefined), 1000);
+  (votingTimer as { unref?: () => void }).unref?.();
+
   const base = new URL(FAKE_API);
-  const ctx: RouteContext = {
-    store,
-    basePath: base.pathname.replace(/\/+$/, ''),
-    origin: base.origin,
-    streams: new Set<OpenStream>(),
-    idempotency: new Map(),
-    retryMs: options.retryMs ?? 3000,
-    heartbeatMs: options.heartbeatMs ?? 15_000,
-  };
+  const basePath = base.pathname.replace(/\/+$/, '');
   let offline = false;
   let delayMs = 0;
   const failures: { status: number; applied: boolean; errors?: FieldError[] }[] = [];
   const requests: { method: string; url: string }[] = [];
-  const inFlight = new Map<string, string>();
+  const streams = new Set<Breakable>();
 
   const realFetch = (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init);
   const docBase = () => (typeof document !== 'undefined' ? document.baseURI : (globalThis.location?.href ?? 'http://localhost/'));
@@ -195,60 +361,66 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw, docBase());
-    if (url.origin !== base.origin || !(url.pathname === ctx.basePath || url.pathname.startsWith(ctx.basePath + '/'))) return realFetch(input, init);
+    if (url.origin !== base.origin || !(url.pathname === basePath || url.pathname.startsWith(basePath + '/'))) return realFetch(input, init);
     const req = input instanceof Request ? (init ? new Request(input, init) : input) : new Request(url.href, init);
     const signal = init?.signal ?? (input instanceof Request ? input.signal : null);
     const wait = delayMs; // the latency in force when the request is sent
     requests.push({ method: req.method, url: url.href });
     if (signal?.aborted) throw abortReason(signal);
     if (offline) throw new TypeError('Failed to fetch');
-    // A write with an Idempotency-Key is "in flight" while its latency runs: a repeat meanwhile
-    // gets 409 idempotency-key-in-flight (422 with another body), as from the server.
-    const key = req.method !== 'GET' ? req.headers.get('idempotency-key') : null;
-    const slot = key === null ? null : JSON.stringify([req.headers.get('authorization') ?? '', req.method, url.pathname, key]);
-    if (slot !== null) {
-      const body = await req.clone().text();
-      const other = inFlight.get(slot);
-      if (other !== undefined) {
-        await latency(wait, signal);
-        return problemResponse(
-          other === body
-            ? new ProblemError('idempotency-key-in-flight', 'A request with this Idempotency-Key is still being processed; retry shortly.', { headers: { 'Retry-After': '1' } })
-            : new ProblemError('idempotency-key-reused', 'This Idempotency-Key was used with a different request body.'),
-        );
-      }
-      inFlight.set(slot, body);
+    await latency(wait, signal);
+    if (offline) throw new TypeError('Failed to fetch');
+    const fault = failures.shift();
+    if (fault && !fault.applied) return failure(fault.status, fault.errors);
+    const res = await app.fetch(req);
+    if (fault) {
+      void res.body?.cancel().catch(() => undefined);
+      return failure(fault.status, fault.errors);
     }
-    try {
-      await latency(wait, signal);
-      if (offline) throw new TypeError('Failed to fetch');
-      const fault = failures.shift();
-      if (fault && !fault.applied) return failure(fault.status, fault.errors);
-      // The stream must end when the caller aborts; `new Request` keeps the signal for routes.
-      const res = await handle(ctx, signal ? new Request(req, { signal }) : req);
-      if (fault) {
-        void res.body?.cancel().catch(() => undefined);
-        return failure(fault.status, fault.errors);
-      }
-      return res;
-    } finally {
-      if (slot !== null) inFlight.delete(slot);
-    }
+    return breakable(res, streams);
   };
 
-  const EventSourceClass = eventSourceFor(fakeFetch as typeof fetch, () => docBase());
   const dropStreams = () => {
-    for (const s of [...ctx.streams]) s.drop();
+    for (const s of [...streams]) s.drop();
   };
-  const forumOf = (id: string) => store.forum(id);
+
+  /** A request from elsewhere: straight to the app (no faults, not in `requests`); throws its problem. */
+  let sent = 0;
+  const elsewhere = async <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { 'Idempotency-Key': `elsewhere-${startedAt}-${++sent}` };
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await app.fetch(new Request(`${FAKE_API}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const json = (await res.json()) as T & { type?: string; detail?: string };
+    if (!res.ok) throw new Error(`fake: ${method} ${path} → ${res.status} ${json.type ?? ''} ${json.detail ?? ''}`);
+    return json;
+  };
+  const asCity = <T>(method: string, path: string, body?: unknown) => elsewhere<T>(method, path, FAKE_ADMIN_TOKEN, body);
+  const forum = (forumId: string) => asCity<Forum>('GET', `/forums/${forumId}`);
+  const joinCode = async (forumId: string) =>
+    (await db.selectFrom('forums').select('join_code').where('id', '=', forumId).executeTakeFirstOrThrow()).join_code;
+
+  /** A facilitator (no table) per forum, who posts what other tables wrote. */
+  const scribes = new Map<string, Promise<string>>();
+  const scribe = (forumId: string) => {
+    let token = scribes.get(forumId);
+    if (!token) {
+      token = asCity<{ token: string }>('POST', `/forums/${forumId}/facilitators`, { name: '다른 테이블' }).then((f) => f.token);
+      token.catch(() => scribes.delete(forumId));
+      scribes.set(forumId, token);
+    }
+    return token;
+  };
+  /** Participants who vote from elsewhere; a new one joins when the last one's dots are used. */
+  const voters = new Map<string, string>();
 
   const fake: FakeBackend = {
     base: FAKE_API,
-    demo,
+    demo: { ...ids, adminToken: FAKE_ADMIN_TOKEN },
     fetch: fakeFetch as typeof fetch,
-    EventSource: EventSourceClass,
+    EventSource: eventSourceFor(fakeFetch as typeof fetch, docBase, options.retryMs),
     requests,
-    now: () => store.now(),
+    now,
 
     setOffline(on) {
       offline = on;
@@ -262,75 +434,92 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       delayMs = Math.max(0, ms);
     },
     dropStreams,
-    pruneEvents(forumId) {
-      store.pruneEvents(forumId);
+    async pruneEvents(forumId) {
+      await new EventLog(db, fanout, { retainPerForum: 1 }).pruneForum(forumId, now());
     },
 
-    postIdea(forumId, text, table = 1) {
-      return store.postIdea(forumId, text.trim(), table);
+    async postIdea(forumId, text, table = 1) {
+      return elsewhere<Idea>('POST', `/forums/${forumId}/ideas`, await scribe(forumId), { text, table });
     },
-    vote(forumId, ideaId) {
-      return store.voteFromElsewhere(forumId, ideaId);
+    async vote(forumId, ideaId) {
+      for (let tries = 0; ; tries++) {
+        let token = voters.get(forumId);
+        if (!token || tries > 0) {
+          const f = await forum(forumId);
+          token = (await fake.join(forumId, 1 + (f.participants % Math.max(1, f.tables)))).token;
+          voters.set(forumId, token);
+        }
+        try {
+          return await elsewhere<VoteResult>('POST', `/forums/${forumId}/ideas/${ideaId}/votes`, token);
+        } catch (err) {
+          if (tries > 0 || !String(err).includes('vote-budget-exhausted')) throw err;
+        }
+      }
     },
     moderate(forumId, ideaId, patch) {
-      return store.moderate(forumId, ideaId, patch);
+      return asCity<Idea>('PATCH', `/forums/${forumId}/ideas/${ideaId}`, patch);
     },
     merge(forumId, ideaId, intoId) {
-      return store.merge(forumId, ideaId, intoId);
+      return asCity<Idea>('POST', `/forums/${forumId}/ideas/${ideaId}/merge`, { into: intoId });
     },
     respond(forumId, proposalId, status, answer) {
-      return respond(store, forumId, proposalId, answer === undefined ? { status } : { status, answer });
+      return asCity<Proposal>('PUT', `/forums/${forumId}/proposals/${proposalId}/response`, answer === undefined ? { status } : { status, answer });
     },
-    publishResults(forumId, input = {}) {
-      const f = forumOf(forumId);
-      if (f.status === 'live') store.setStatus(forumId, 'finished');
-      const top = store
-        .listIdeas(f, { sort: 'votes' })
-        .slice(0, 3)
-        .map((i) => ({ title: i.text.slice(0, 200), ideaIds: [i.id], category: i.category }));
-      const registered = f.registrations.filter((r) => r.outcome === 'confirmed').length;
-      return publishResults(store, forumId, {
-        summary: input.summary,
-        attended: input.attended ?? (f.participants.size || registered),
-        proposals: input.proposals ?? top,
+    async publishResults(forumId, input = {}) {
+      let f = await forum(forumId);
+      if (f.status === 'live') f = await fake.setStatus(forumId, 'finished');
+      const top = async () =>
+        (await asCity<{ items: Idea[] }>('GET', `/forums/${forumId}/ideas?sort=votes&limit=3`)).items.map((i) => ({ title: i.text.slice(0, 200), ideaIds: [i.id], category: i.category }));
+      return asCity<ForumResult>('PUT', `/forums/${forumId}/results`, {
+        ...(input.summary === undefined ? {} : { summary: input.summary }),
+        attended: input.attended ?? (f.participants || f.registered),
+        proposals: input.proposals ?? (await top()),
       });
     },
-    register(forumId, n) {
-      const f = forumOf(forumId);
-      const consents = Object.fromEntries(signupForm(f).consents.map((c) => [c.id, c.id !== 'answers']));
+    async register(forumId, n) {
+      const f = await forum(forumId);
+      const form = await asCity<SignupForm>('GET', `/forums/${forumId}/signup-form`);
+      const consents = Object.fromEntries(form.consents.map((c) => [c.id, c.id !== 'answers']));
       const out: RegistrationReceipt[] = [];
       for (let i = 0; i < n; i++) {
-        const k = f.registrations.length + 1;
+        const k = f.registered + f.waitlisted + i + 1;
         out.push(
-          register(store, 
-            forumId,
-            {
-              name: `시민 ${k}`,
-              contact: { kind: 'email', value: `guest-${f.id.slice(0, 6).toLowerCase()}-${k}-${store.code(4).toLowerCase()}@example.com` },
-              district: f.district,
-              ageGroup: (['20s', '30s', '40s', '50s', '60s'] as const)[k % 5]!,
-              role: 'participant',
-              consentVersion: signupForm(f).consentVersion,
-              consents,
-            },
-            { ignoreWindow: true },
-          ),
+          await elsewhere<RegistrationReceipt>('POST', `/forums/${forumId}/registrations`, null, {
+            name: `시민 ${k}`,
+            contact: { kind: 'email', value: `guest-${forumId.slice(0, 6).toLowerCase()}-${k}-${startedAt % 10_000}-${sent}@example.com` },
+            district: f.district,
+            ageGroup: (['20s', '30s', '40s', '50s', '60s'] as const)[k % 5]!,
+            role: 'participant',
+            consentVersion: form.consentVersion,
+            consents,
+          }),
         );
       }
       return out;
     },
     setStatus(forumId, status) {
-      return store.toForum(store.setStatus(forumId, status));
+      return asCity<Forum>('POST', `/forums/${forumId}/status`, { status });
     },
-    join(forumId, table) {
-      return store.join(forumId, forumOf(forumId).joinCode, table);
+    async join(forumId, table) {
+      return elsewhere<ParticipantSession>('POST', `/forums/${forumId}/participants`, null, { joinCode: await joinCode(forumId), table });
     },
 
-    dispose() {
+    async seedIdeas(forumId, ideas) {
+      const at = now().getTime() - ideas.length * 1000;
+      const seed = ideas.map(({ text, table }, n) => {
+        const time = new Date(at + n * 1000).toISOString();
+        return { id: newId(), text, table, category: null, status: 'visible' as const, mergedInto: null, pinned: false, promoted: false, participantId: null, facilitatorId: null, createdAt: time, updatedAt: time };
+      });
+      await loadIdeas(db, forumId, seed);
+    },
+
+    async dispose() {
       offline = false;
       failures.length = 0;
+      clearInterval(votingTimer);
       dropStreams();
-      store.dispose();
+      sse.closeAll();
+      await database.close();
     },
   };
   return fake;
@@ -347,7 +536,7 @@ let installed: FakeBackend | null = null;
 export function installFake(fake: FakeBackend): () => void {
   // Close the earlier story's streams first, then stop its fake: nothing reconnects to it.
   resetRegistry();
-  if (installed && installed !== fake) installed.dispose();
+  if (installed && installed !== fake) void installed.dispose();
   installed = fake;
   registryDefaults.client.fetch = fake.fetch;
   registryDefaults.stream.eventSource = fake.EventSource;
@@ -357,7 +546,7 @@ export function installFake(fake: FakeBackend): () => void {
     delete registryDefaults.client.fetch;
     delete registryDefaults.stream.eventSource;
     resetRegistry();
-    fake.dispose();
+    void fake.dispose();
   };
 }
 
@@ -371,7 +560,7 @@ export async function fakeLoader(context: { parameters: { fake?: FakeParameters 
   if (p.scenario) opts.scenario = p.scenario;
   if (p.now !== undefined) opts.now = new Date(p.now);
   if (p.seed !== undefined) opts.seed = p.seed;
-  const fake = createFakeBackend(opts);
+  const fake = await createFakeBackend(opts);
   if (p.offline) fake.setOffline(true);
   if (p.delay !== undefined) fake.delay(p.delay);
   if (p.failNext !== undefined) {

@@ -122,19 +122,4 @@ describe('LoadTask', () => {
     expect(el.task.status).to.equal('idle');
     expect(text(el)).to.equal('idle');
   });
-
-  it('abort() aborts only a run in progress', async () => {
-    const el = await fixture<TestLoadTask>(html`<test-load-task></test-load-task>`);
-    el.task.abort('stop');
-    expect(el.runs[0]!.signal.aborted).to.equal(true);
-    expect(el.runs[0]!.signal.reason).to.equal('stop');
-    el.runs[0]!.reject(el.runs[0]!.signal.reason);
-    await settle(el);
-    expect(el.task.status).to.equal('error');
-    void el.task.run();
-    el.runs[1]!.resolve('A1');
-    await settle(el);
-    el.task.abort();
-    expect(el.runs[1]!.signal.aborted).to.equal(false);
-  });
 });

@@ -75,6 +75,15 @@ test('the static Storybook builds offline: every story file, a docs page per ele
     const guide = index.entries['getting-started--docs'];
     assert.ok(guide, 'the getting-started page');
     assert.equal(guide.importPath, './stories/getting-started.mdx');
+
+    // Storybook's own onboarding (the sidebar's "Get started 37%" checklist with its confetti, the
+    // menu's guide) is about setting Storybook up, not about these widgets: the manager page the
+    // build writes turns both off (the same flags `storybook dev` serves).
+    const features = /window\['FEATURES'\]\s*=\s*(\{[^}]*\})/.exec(readFileSync(join(out, 'index.html'), 'utf8'));
+    assert.ok(features, 'the manager page carries its feature flags');
+    const flags = JSON.parse(features[1]!) as Record<string, boolean>;
+    assert.equal(flags['sidebarOnboardingChecklist'], false, 'the sidebar onboarding checklist is off');
+    assert.equal(flags['menuOnboardingChecklist'], false, 'the onboarding guide in the menu is off');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -104,7 +104,7 @@ describe('the partner site embeds the city widgets with its own theme', () => {
 
     const link = calendar.locator('[part~="forum-link"]', { hasText: next.title });
     await link.waitFor(WAIT); // a phone gets the list view: one card per forum
-    const shown = (await calendar.locator('[part~="forum"] [part~="forum-link"]').allInnerTexts()).map((t) => t.trim()).sort();
+    const shown = (await calendar.locator('[part~="forum"] [part~="forum-title"]').allInnerTexts()).map((t) => t.trim()).sort();
     assert.deepEqual(shown, expected, 'the calendar lists other districts or misses one of this district');
     assert.equal(await link.getAttribute('href'), `/demo/partner.html?forum=${encodeURIComponent(next.id)}#signup`);
   });

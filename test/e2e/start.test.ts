@@ -52,6 +52,17 @@ describe('npm start on a fresh data directory', () => {
     assert.ok(out.includes(server.ready.adminToken));
     assert.ok(out.includes(server.ready.demo.joinCode));
     assert.ok(out.includes(server.ready.demo.facilitatorToken));
+    // the venue's screens, with the join code (never the token) in their addresses
+    const code = server.ready.demo.joinCode;
+    for (const address of [
+      `/demo/venue.html?code=${code}`,
+      `/demo/venue-participant.html?code=${code}&table=1`,
+      '/demo/venue-facilitator.html',
+      `/demo/venue-projector.html?code=${code}`,
+    ]) {
+      assert.ok(out.includes(`${server.ready.url}${address}`), `npm start does not print ${address}`);
+    }
+    assert.doesNotMatch(out, /\?[^\s]*(hdf_|hda_)/, 'a token in an address');
     assert.ok(existsSync(join(dataDir, 'hyeondap.db')), 'the SQLite database is not in the data directory');
   });
 

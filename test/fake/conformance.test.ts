@@ -19,7 +19,7 @@ const LEFT_OUT: Record<string, string> = {
 };
 
 test('the conformance kit passes against the fake (every group, the slow checks too)', { timeout: 120_000 }, async () => {
-  const fake = createFakeBackend({ heartbeatMs: 500 });
+  const fake = await createFakeBackend({ heartbeatMs: 500 });
   try {
     const report = await runConformance({ base: FAKE_API, adminToken: fake.demo.adminToken, fetch: fake.fetch, slow: true });
     const failed = report.checks.filter((c) => c.status === 'fail');
@@ -30,27 +30,27 @@ test('the conformance kit passes against the fake (every group, the slow checks 
     assert.ok(report.ok);
     assert.ok(report.summary.pass >= 100, `ran the whole kit (${report.summary.pass} passed)`);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('the read-only run (no admin token) passes against the demo data', { timeout: 60_000 }, async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const report = await runConformance({ base: FAKE_API, fetch: fake.fetch });
     assert.deepEqual(report.checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.message}`), []);
     assert.ok(report.ok);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('an empty fake passes the write checks too (the kit creates what it needs)', { timeout: 120_000 }, async () => {
-  const fake = createFakeBackend({ scenario: 'empty' });
+  const fake = await createFakeBackend({ scenario: 'empty' });
   try {
     const report = await runConformance({ base: FAKE_API, adminToken: fake.demo.adminToken, fetch: fake.fetch, only: ['validation', 'auth', 'idempotency', 'capacity', 'live', 'results'] });
     assert.deepEqual(report.checks.filter((c) => c.status === 'fail').map((c) => `${c.name}: ${c.message}`), []);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });

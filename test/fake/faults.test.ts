@@ -75,7 +75,7 @@ function listen(fake: FakeBackend, forumId: string, lastEventId?: string) {
 }
 
 test('the demo scenario serves the demo seed: every forum state the stories need', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const { demo } = fake;
     const expect: Record<string, string> = {
@@ -95,25 +95,25 @@ test('the demo scenario serves the demo seed: every forum state the stories need
     assert.equal((await api(fake, 'GET', `/forums/${demo.finishedForumId}/results`)).body.type, 'https://hyeondap.example/problems/results-not-published');
     assert.ok((await api(fake, 'GET', `/forums/${demo.reportedForumId}/results`)).body.proposals.length > 0);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('the same seed and clock give the same data (stories look the same on every run)', async () => {
   const now = new Date('2026-11-29T05:00:00Z');
-  const a = createFakeBackend({ now });
-  const b = createFakeBackend({ now });
+  const a = await createFakeBackend({ now });
+  const b = await createFakeBackend({ now });
   try {
-    assert.deepEqual(a.demo, b.demo);
+    assert.deepEqual(a.demo, b.demo, 'the same ids (and, made once per clock, the same demo tokens)');
     assert.deepEqual((await api(a, 'GET', '/forums?limit=100')).body, (await api(b, 'GET', '/forums?limit=100')).body);
   } finally {
-    a.dispose();
-    b.dispose();
+    await a.dispose();
+    await b.dispose();
   }
 });
 
 test('the empty scenario has no forums; the admin token still creates one', async () => {
-  const fake = createFakeBackend({ scenario: 'empty' });
+  const fake = await createFakeBackend({ scenario: 'empty' });
   try {
     assert.deepEqual((await api(fake, 'GET', '/forums')).body, { items: [], nextCursor: null });
     assert.equal((await api(fake, 'GET', '/results/totals')).body.forums, 0);
@@ -124,24 +124,24 @@ test('the empty scenario has no forums; the admin token still creates one', asyn
     assert.equal(created.status, 201);
     assert.equal((await api(fake, 'GET', '/forums')).body.items.length, 1);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('offline: requests reject with a TypeError like a network failure, and work again online', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     fake.setOffline(true);
     await assert.rejects(fake.fetch(`${FAKE_API}/forums`), TypeError);
     fake.setOffline(false);
     assert.equal((await fake.fetch(`${FAKE_API}/forums`)).status, 200);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('failNext: the next requests fail with that status as problem+json, then the fake answers again', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     fake.failNext(503, 2);
     for (let i = 0; i < 2; i++) {
@@ -156,12 +156,12 @@ test('failNext: the next requests fail with that status as problem+json, then th
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '1');
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('failNext with applied: the write happens, its answer is lost, and the retry with the same key replays it', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const forumId = fake.demo.openForumId;
     const before = (await api(fake, 'GET', `/forums/${forumId}`)).body.registered;
@@ -173,12 +173,12 @@ test('failNext with applied: the write happens, its answer is lost, and the retr
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal((await api(fake, 'GET', `/forums/${forumId}`)).body.registered, before + 1, 'one registration, not two');
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('delay(Infinity): the request hangs until the caller aborts it, and nothing is written', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const forumId = fake.demo.openForumId;
     const before = (await api(fake, 'GET', `/forums/${forumId}`)).body.registered;
@@ -195,21 +195,21 @@ test('delay(Infinity): the request hangs until the caller aborts it, and nothing
     fake.delay(0);
     assert.equal((await api(fake, 'GET', `/forums/${forumId}`)).body.registered, before);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('a posted idea arrives on the stream as idea.created; after dropStreams the EventSource resumes and loses nothing', { timeout: 20_000 }, async () => {
-  const fake = createFakeBackend({ retryMs: 20 });
+  const fake = await createFakeBackend({ retryMs: 20 });
   const forumId = fake.demo.liveForumId;
   const s = listen(fake, forumId);
   try {
     await s.until(() => s.opened === 1);
-    const first = fake.postIdea(forumId, '심야버스를 늘려 주세요', 3);
+    const first = await fake.postIdea(forumId, '심야버스를 늘려 주세요', 3);
     await s.until(() => s.events.some((e) => e.type === 'idea.created' && e.data.id === first.id));
     fake.dropStreams();
     // posted while the stream is down: the reconnect must bring it
-    const second = fake.postIdea(forumId, '정류장에 온열 의자를 놓아 주세요', 5);
+    const second = await fake.postIdea(forumId, '정류장에 온열 의자를 놓아 주세요', 5);
     await s.until(() => s.events.some((e) => e.type === 'idea.created' && e.data.id === second.id));
     assert.ok(s.errors >= 1, 'the drop was seen as an error');
     assert.ok(s.opened >= 2, 'and the EventSource reconnected by itself');
@@ -219,12 +219,12 @@ test('a posted idea arrives on the stream as idea.created; after dropStreams the
     assert.equal(s.events.filter((e) => e.type === 'idea.created').length, 2);
   } finally {
     s.close();
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('offline breaks an open stream; the EventSource keeps trying and comes back when online', { timeout: 20_000 }, async () => {
-  const fake = createFakeBackend({ retryMs: 20 });
+  const fake = await createFakeBackend({ retryMs: 20 });
   const forumId = fake.demo.liveForumId;
   // from the page's lastEventId, as a widget subscribes: the stream knows where to resume from
   const { lastEventId } = (await api(fake, 'GET', `/forums/${forumId}/ideas`)).body;
@@ -233,32 +233,32 @@ test('offline breaks an open stream; the EventSource keeps trying and comes back
     await s.until(() => s.opened === 1);
     fake.setOffline(true);
     await s.until(() => s.errors >= 2); // the break, then a failed reconnect
-    const idea = fake.postIdea(forumId, '오프라인 동안 올라온 제안');
+    const idea = await fake.postIdea(forumId, '오프라인 동안 올라온 제안');
     fake.setOffline(false);
     await s.until(() => s.events.some((e) => e.data?.id === idea.id));
     assert.ok(s.opened >= 2);
   } finally {
     s.close();
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('acting from elsewhere emits what the server would: votes, moderation, merges, joins, results and answers', { timeout: 20_000 }, async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   const forumId = fake.demo.liveForumId;
   const s = listen(fake, forumId);
   try {
     await s.until(() => s.opened === 1);
-    const a = fake.postIdea(forumId, '버스 도착 알림판을 늘려 주세요', 2);
-    const b = fake.postIdea(forumId, '정류장 알림판이 더 필요합니다', 4);
-    assert.equal(fake.vote(forumId, a.id).votes, 1);
-    assert.equal(fake.moderate(forumId, a.id, { category: '정보·안내', pinned: true }).pinned, true);
-    assert.equal(fake.merge(forumId, b.id, a.id).id, a.id);
-    const session = fake.join(forumId, 2);
+    const a = await fake.postIdea(forumId, '버스 도착 알림판을 늘려 주세요', 2);
+    const b = await fake.postIdea(forumId, '정류장 알림판이 더 필요합니다', 4);
+    assert.equal((await fake.vote(forumId, a.id)).votes, 1);
+    assert.equal((await fake.moderate(forumId, a.id, { category: '정보·안내', pinned: true })).pinned, true);
+    assert.equal((await fake.merge(forumId, b.id, a.id)).id, a.id);
+    const session = await fake.join(forumId, 2);
     assert.ok(session.token);
-    const result = fake.publishResults(forumId);
+    const result = await fake.publishResults(forumId);
     assert.equal(result.forum.status, 'reported');
-    const answered = fake.respond(forumId, result.proposals[0]!.id, 'accepted', '내년 예산에 반영합니다.');
+    const answered = await fake.respond(forumId, result.proposals[0]!.id, 'accepted', '내년 예산에 반영합니다.');
     assert.equal(answered.status, 'accepted');
     assert.equal(answered.timeline.at(-1)!.status, 'accepted');
     const wanted = ['idea.created', 'vote.changed', 'idea.updated', 'idea.merged', 'participants.changed', 'forum.updated', 'results.published', 'proposal.updated'];
@@ -267,17 +267,17 @@ test('acting from elsewhere emits what the server would: votes, moderation, merg
     assert.equal((await api(fake, 'GET', `/forums/${forumId}/results`)).status, 200);
   } finally {
     s.close();
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('register(n) fills the seats, then the waitlist; cancelling promotes the first on it', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const forumId = fake.demo.openForumId;
     const f = (await api(fake, 'GET', `/forums/${forumId}`)).body;
     const free = f.capacity - f.registered;
-    const receipts = fake.register(forumId, free + 2);
+    const receipts = await fake.register(forumId, free + 2);
     assert.deepEqual(receipts.slice(-2).map((r) => [r.outcome, r.waitlistPosition]), [['waitlisted', f.waitlisted + 1], ['waitlisted', f.waitlisted + 2]]);
     const full = (await api(fake, 'GET', `/forums/${forumId}`)).body;
     assert.equal(full.status, 'full');
@@ -286,17 +286,26 @@ test('register(n) fills the seats, then the waitlist; cancelling promotes the fi
     assert.equal(cancelled.body.outcome, 'cancelled');
     assert.equal((await api(fake, 'GET', `/forums/${forumId}`)).body.waitlisted, full.waitlisted - 1);
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
-test('pruneEvents: a client resuming from an id the log no longer has gets reset first', { timeout: 20_000 }, async () => {
-  const fake = createFakeBackend();
+test('pruneEvents: the log keeps only its newest event; a client resuming from before it gets reset first', { timeout: 20_000 }, async () => {
+  const fake = await createFakeBackend();
   const forumId = fake.demo.liveForumId;
   try {
     const { lastEventId } = (await api(fake, 'GET', `/forums/${forumId}/ideas`)).body;
-    fake.postIdea(forumId, '초기화 전에 올라온 제안');
-    fake.pruneEvents(forumId);
+    await fake.postIdea(forumId, '초기화 전에 올라온 제안');
+    const newest = await fake.postIdea(forumId, '초기화 직전에 올라온 제안');
+    await fake.pruneEvents(forumId);
+    assert.equal((await api(fake, 'GET', `/forums/${forumId}/ideas`)).body.lastEventId, String(Number(lastEventId) + 2), 'the newest id stays');
+    const fresh = listen(fake, forumId, String(Number(lastEventId) + 1));
+    try {
+      await fresh.until(() => fresh.events.length > 0);
+      assert.deepEqual(fresh.events.map((e) => [e.type, e.data.id]), [['idea.created', newest.id]], 'resuming from the newest but one still works');
+    } finally {
+      fresh.close();
+    }
     const s = listen(fake, forumId, lastEventId);
     try {
       await s.until(() => s.events.length > 0);
@@ -306,21 +315,21 @@ test('pruneEvents: a client resuming from an id the log no longer has gets reset
       s.close();
     }
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('requests outside FAKE_API go to the real fetch', async () => {
   const server = createServer((_req, res) => res.end('real'));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const { port } = server.address() as AddressInfo;
     const res = await fake.fetch(`http://127.0.0.1:${port}/x`);
     assert.equal(await res.text(), 'real');
     assert.equal(fake.requests.length, 0, 'the fake did not see it');
   } finally {
-    fake.dispose();
+    await fake.dispose();
     await new Promise((r) => server.close(r));
   }
 });
@@ -333,55 +342,51 @@ test('nothing in src/ imports the fake', () => {
   assert.deepEqual(offenders, []);
 });
 
-test('a repeat of a write still in flight gets 409 idempotency-key-in-flight (422 with another body)', async () => {
-  const fake = createFakeBackend();
+test("the server's in-flight rule holds in the fake: a repeat sent while the first is processed gets 409 (422 with another body)", async () => {
+  const fake = await createFakeBackend();
   try {
     const forumId = fake.demo.openForumId;
-    const send = (body: unknown, signal?: AbortSignal) =>
+    const send = (key: string, body: unknown) =>
       fake.fetch(`${FAKE_API}/forums/${forumId}/registrations`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'in-flight-1' },
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify(body),
-        signal,
       });
-    fake.delay(Infinity);
-    const ctrl = new AbortController();
-    const first = send(registration('flight@example.com'), ctrl.signal);
-    fake.delay(0);
-    const repeat = await send(registration('flight@example.com'));
+    const [first, repeat] = await Promise.all([send('in-flight-1', registration('flight@example.com')), send('in-flight-1', registration('flight@example.com'))]);
+    assert.equal(first.status, 201);
     assert.equal(repeat.status, 409);
     assert.equal((await repeat.json()).type, 'https://hyeondap.example/problems/idempotency-key-in-flight');
     assert.equal(repeat.headers.get('retry-after'), '1');
-    const other = await send(registration('other@example.com'));
+    const [, other] = await Promise.all([send('in-flight-2', registration('flight2@example.com')), send('in-flight-2', registration('other@example.com'))]);
     assert.equal(other.status, 422);
-    ctrl.abort();
-    await assert.rejects(first);
-    // the key is free again once the first attempt is over
-    assert.equal((await send(registration('flight@example.com'))).status, 201);
+    // once the first is done, a repeat replays its answer
+    const again = await send('in-flight-1', registration('flight@example.com'));
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
   } finally {
-    fake.dispose();
+    await fake.dispose();
   }
 });
 
 test('the seed is reused for the same clock without sharing state between fakes', async () => {
   const now = new Date('2026-11-29T05:00:00Z');
-  const a = createFakeBackend({ now });
-  const b = createFakeBackend({ now });
+  const a = await createFakeBackend({ now });
+  const b = await createFakeBackend({ now });
   try {
-    a.postIdea(a.demo.liveForumId, 'a에만 있는 제안');
-    a.register(a.demo.openForumId, 3);
+    await a.postIdea(a.demo.liveForumId, 'a에만 있는 제안');
+    await a.register(a.demo.openForumId, 3);
     const ideas = async (f: FakeBackend) => (await api(f, 'GET', `/forums/${f.demo.liveForumId}`)).body.ideas;
     assert.equal(await ideas(a), (await ideas(b)) + 1);
     const reg = async (f: FakeBackend) => (await api(f, 'GET', `/forums/${f.demo.openForumId}`)).body.registered;
     assert.equal(await reg(a), (await reg(b)) + 3);
   } finally {
-    a.dispose();
-    b.dispose();
+    await a.dispose();
+    await b.dispose();
   }
 });
 
 test('fake.fetch takes a Request as well as a URL', async () => {
-  const fake = createFakeBackend();
+  const fake = await createFakeBackend();
   try {
     const res = await fake.fetch(
       new Request(`${FAKE_API}/forums/${fake.demo.openForumId}/registrations`, {
@@ -393,6 +398,22 @@ test('fake.fetch takes a Request as well as a URL', async () => {
     assert.equal(res.status, 201);
     assert.equal((await fake.fetch(new Request(`${FAKE_API}/forums/${fake.demo.openForumId}`))).status, 200);
   } finally {
-    fake.dispose();
+    await fake.dispose();
+  }
+});
+
+test('seedIdeas: thousands of ideas on the wall at once, newest first, with no live events', async () => {
+  const fake = await createFakeBackend();
+  try {
+    const forumId = fake.demo.liveForumId;
+    const before = (await api(fake, 'GET', `/forums/${forumId}`)).body.ideas;
+    const { lastEventId } = (await api(fake, 'GET', `/forums/${forumId}/ideas`)).body;
+    await fake.seedIdeas(forumId, Array.from({ length: 2000 }, (_, i) => ({ text: `제안 ${i + 1}`, table: 1 + (i % 8) })));
+    assert.equal((await api(fake, 'GET', `/forums/${forumId}`)).body.ideas, before + 2000);
+    const page = (await api(fake, 'GET', `/forums/${forumId}/ideas?limit=2`)).body;
+    assert.deepEqual(page.items.map((i: Json) => [i.text, i.table, i.status]), [['제안 2000', 8, 'visible'], ['제안 1999', 7, 'visible']]);
+    assert.equal(page.lastEventId, lastEventId);
+  } finally {
+    await fake.dispose();
   }
 });

@@ -79,7 +79,7 @@ function sampleHostPage(page: Page): Promise<Sample> {
 /** Waits until every widget shows its data (the participant joined; the form, list and summary are there). */
 async function settled(page: Page): Promise<void> {
   // The loader fetches a widget's code when it comes near the viewport: scroll as a reader does.
-  await page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+  await page.locator('#calendar [part~="forum-title"]').first().waitFor(WAIT);
   await page.locator('#signup').scrollIntoViewIfNeeded();
   await page.locator('#signup #f-name').waitFor(WAIT);
   await page.locator('#wall').scrollIntoViewIfNeeded();

@@ -24,7 +24,7 @@ const KNOWN_UNSTYLED: string[] = []; // fixed: the wall adds its code-split styl
 
 /** Waits until every widget shows its data (scrolling to each: the loader fetches a widget near the viewport). */
 async function settled(page: Page): Promise<void> {
-  await page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+  await page.locator('#calendar [part~="forum-title"]').first().waitFor(WAIT);
   await page.locator('#signup').scrollIntoViewIfNeeded();
   await page.locator('#signup #f-name').waitFor(WAIT);
   await page.locator('#wall').scrollIntoViewIfNeeded();
@@ -107,7 +107,7 @@ describe('a strict-CSP page in a browser without constructable stylesheets: the 
   test('without the nonce the strict policy refuses those <style> elements (why the nonce is needed)', async () => {
     const bare = await open('legacy-no-nonce');
     assert.equal(bare.csp, hostCsp(h.apiOrigin));
-    await bare.page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+    await bare.page.locator('#calendar [part~="forum-title"]').first().waitFor(WAIT);
     const v = await bare.seen.violations();
     assert.ok(v.length > 0 && v.every((x) => x.directive === 'style-src-elem'), JSON.stringify(v.slice(0, 3)));
   });

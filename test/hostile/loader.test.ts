@@ -33,7 +33,7 @@ describe('a widget below the fold', () => {
     const urls = record(page);
     await page.goto(`${h.host}/lazy.html`);
     // the calendar at the top is up and showing the month's forums
-    await page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+    await page.locator('#calendar [part~="forum-title"]').first().waitFor(WAIT);
     await page.waitForLoadState('networkidle');
     assert.ok(urls.some((u) => chunkOf('hd-forum-calendar').test(u)), 'the calendar code was fetched');
     assert.ok(!urls.some((u) => chunkOf('hd-result-summary').test(u)), 'the result summary code was not fetched yet');
@@ -64,7 +64,7 @@ describe('two copies of the bundle on one page', () => {
     assert.ok(urls.some((u) => u.endsWith('/cdn/hyeondap.js')) && urls.some((u) => u.endsWith('/cdn2/hyeondap.js')), 'both copies loaded');
 
     const forum = await h.get<{ title: string }>(`/forums/${h.vars.OPEN}`);
-    await page.locator('#calendar [part="forum-link"]').getByText(forum.title).first().waitFor(WAIT);
+    await page.locator('#calendar [part~="forum-title"]').getByText(forum.title).first().waitFor(WAIT);
     await page.locator('#signup #f-name').waitFor(WAIT);
     // each widget's code came from one copy only (the other saw the tag already defined)
     for (const tag of ['hd-forum-calendar', 'hd-signup-form']) {

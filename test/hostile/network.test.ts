@@ -51,7 +51,7 @@ describe('hostile networks: wrapped fetch and EventSource, slow 3G', () => {
     const seen = watch(page);
     await page.goto(`${h.host}/wrapped.html`);
 
-    await page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+    await page.locator('#calendar [part~="forum-title"]').first().waitFor(WAIT);
     await page.locator('#wall').scrollIntoViewIfNeeded();
     const wall = page.locator('#wall');
     await wall.getByText('5번 테이블에서 참여 중입니다.').waitFor(WAIT);
@@ -99,7 +99,7 @@ describe('hostile networks: wrapped fetch and EventSource, slow 3G', () => {
     await page.locator('#calendar .body[aria-busy="true"]').waitFor({ ...SLOW, state: 'attached' });
     await page.screenshot({ path: `${process.env.HD_HOSTILE_SHOTS || '/tmp/hostile-shots'}/slow-390-calendar-loading.png` });
     // … then shows the forums.
-    await page.locator('#calendar [part="forum-link"]').first().waitFor(SLOW);
+    await page.locator('#calendar [part~="forum-title"]').first().waitFor(SLOW);
     assert.equal(await page.evaluate(() => document.getElementById('calendar')!.matches(':state(loading)')), false);
 
     // The wall (fetched when the reader scrolls to it) shows its loading line, then the ideas.

@@ -24,7 +24,7 @@ describe('all four widgets and a provider on one page', () => {
     page.on('request', (r) => requests.push(r));
     await page.goto(`${h.host}/all.html`);
     // A reader scrolls down the page; every widget shows its data.
-    await page.locator('#calendar [part="forum-link"]').first().waitFor(WAIT);
+    await page.locator('#calendar [part~="forum-title"]').first().waitFor(WAIT);
     for (const id of ['signup', 'wall', 'projector', 'results']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await page.locator('#signup #f-name').waitFor(WAIT);
     await page.locator('#wall [part="join"]').waitFor(WAIT);

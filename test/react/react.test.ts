@@ -103,7 +103,7 @@ describe('the React wrappers on a React partner site', () => {
       .filter((f) => monthOf(f.startsAt) === month)
       .map((f) => f.title)
       .sort();
-  const shownTitles = async () => (await page.locator('hd-forum-calendar [part=forum-link]').allInnerTexts()).map((t) => t.trim()).sort();
+  const shownTitles = async () => (await page.locator('hd-forum-calendar [part~=forum-title]').allInnerTexts()).map((t) => t.trim()).sort();
 
   test('one import registers every element; React renders the calendar with the seed’s forums from the server', async () => {
     assert.deepEqual(
@@ -116,7 +116,7 @@ describe('the React wrappers on a React partner site', () => {
     // Inside the widget's shadow root: one card per forum of the month, with the server's titles.
     await page.locator(`hd-forum-calendar li[data-forum-id="${open.id}"]`).waitFor();
     await page.waitForFunction(
-      (n) => document.querySelector('hd-forum-calendar')?.shadowRoot?.querySelectorAll('[part=forum-link]').length === n,
+      (n) => document.querySelector('hd-forum-calendar')?.shadowRoot?.querySelectorAll('[part~=forum-title]').length === n,
       expected.length,
     );
     assert.deepEqual(await shownTitles(), expected);
@@ -138,7 +138,7 @@ describe('the React wrappers on a React partner site', () => {
     assert.equal(await page.locator('#month').innerText(), other);
     await page.waitForFunction(
       (titles) => {
-        const shown = Array.from(document.querySelector('hd-forum-calendar')?.shadowRoot?.querySelectorAll('[part=forum-link]') ?? []);
+        const shown = Array.from(document.querySelector('hd-forum-calendar')?.shadowRoot?.querySelectorAll('[part~=forum-title]') ?? []);
         return shown.length === titles.length && shown.every((a) => titles.includes(a.textContent!.trim()));
       },
       expected,
@@ -154,7 +154,7 @@ describe('the React wrappers on a React partner site', () => {
   });
 
   test('the onForumSelect prop receives the typed hd-forum-select event; cancelling it keeps the page', async () => {
-    const link = page.locator(`hd-forum-calendar li[data-forum-id="${open.id}"] a[part=forum-link]`);
+    const link = page.locator(`hd-forum-calendar li[data-forum-id="${open.id}"] a[part~=forum-link]`);
     assert.equal(await link.getAttribute('href'), `/signup?forum=${open.id}`, 'signupHref went in as a prop');
     const before = navigations.length;
     await link.click();

@@ -171,6 +171,16 @@ describe('generateDemoSeed', () => {
         for (const s of ['accepted', 'partial', 'reviewing', 'declined']) assert.ok(statuses.has(s as never), `no ${s} proposal`);
       });
 
+      it('sorts every note of a past forum under a theme, so no result is mostly “uncategorised”', () => {
+        const past = data.forums.filter((f) => f.status === 'reported' || f.status === 'finished');
+        assert.ok(past.length >= 30);
+        for (const f of past) {
+          const unsorted = f.ideas.filter((i) => i.status === 'visible' && !i.category);
+          assert.deepEqual(unsorted.map((i) => i.text), [], `${f.title}: notes without a category`);
+          for (const i of f.ideas.filter((x) => x.category)) assert.ok(f.categories.includes(i.category!), `${f.title}: ${i.category} is one of its categories`);
+        }
+      });
+
       it('has one finished forum waiting for results with an expected date', () => {
         const fin = data.forums.filter((f) => f.status === 'finished');
         assert.equal(fin.length, 1);
@@ -325,6 +335,8 @@ describe('the reference server with the demo seed', () => {
     const res = await api.call('GET', `/forums/${past.body.items[0].id}/results`);
     assert.equal(res.status, 200);
     assert.ok(res.body.proposals.length >= 3);
+    assert.ok(res.body.categories.length >= 3);
+    assert.ok(res.body.categories.every((c: { category: string }) => c.category), 'a reported forum’s results have no uncategorised ideas');
     assert.ok(res.body.byDistrict.length > 0);
     const finished = await api.call('GET', '/forums?status=finished');
     const pending = await api.call('GET', `/forums/${finished.body.items[0].id}/results`);

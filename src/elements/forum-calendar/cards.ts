@@ -16,9 +16,15 @@ import type { CalendarMessages } from './messages.js';
 
 /** What the cards read from the element. */
 export interface CardHost {
-  /** The element: its link templates (`signup-href`, `map-href`), and where `hd-forum-select` is fired. */
-  el: { signupHref: string | undefined; mapHref: string; dispatchEvent(event: Event): boolean };
-  l: LocalizeController<CalendarMessages>;
+  /** The element: its link templates (`forum-href`, `signup-href`, `results-href`, `map-href`), and where `hd-forum-select` is fired. */
+  element: {
+    forumHref: string | undefined;
+    signupHref: string | undefined;
+    resultsHref: string | undefined;
+    mapHref: string;
+    dispatchEvent(event: Event): boolean;
+  };
+  localize: LocalizeController<CalendarMessages>;
   /** The forum's `.ics` URL, if there is a backend. */
   ics(id: string): string | undefined;
 }
@@ -42,6 +48,17 @@ const en: typeof ko = {
 
 /** Statuses whose forum still takes signups (or soon will): they get the `signup-href` link. */
 const SIGNUP: string[] = ['announced', 'open', 'full'];
+/** Statuses whose forum has taken place: they get the `results-href` link (the results, or when they are expected). */
+const HELD: string[] = ['finished', 'reported'];
+
+/**
+ * Where a forum's title leads: its own page (`forum-href`), else by its status its signup or its
+ * results page; null when none fits (the title is then plain text, not a link that does nothing).
+ */
+export function forumLink(element: CardHost['element'], forum: Forum): string | null {
+  const template = element.forumHref || (SIGNUP.includes(forum.status) && element.signupHref) || (HELD.includes(forum.status) && element.resultsHref) || '';
+  return template ? template.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
+}
 
 export const styles = css`
   ul,
@@ -86,28 +103,23 @@ export const styles = css`
     border: 1px solid currentColor;
     border-radius: 999px;
     font-weight: 700;
-    font-size: 0.9375em;
     color: var(--_s);
     background: color-mix(in srgb, var(--_s) 12%, var(--_hd-color-surface));
   }
   .name {
     font-size: 1.125em;
     font-weight: 700;
-    text-align: start;
-    border: 0;
-    padding: 0;
-    background: none;
+  }
+  a.name {
     color: var(--_hd-color-accent);
     text-decoration: underline;
     text-underline-offset: 0.2em;
-    display: inline-flex;
-    align-items: center;
   }
   .meta,
   .muted {
     color: var(--_hd-color-muted);
   }
-  .name,
+  a.name,
   .meta a,
   .ics {
     display: inline-flex;
@@ -115,7 +127,6 @@ export const styles = css`
     min-height: var(--_hd-touch-target);
   }
   .today-tag {
-    font-size: 0.875em;
     color: var(--_today);
   }
 `;
@@ -124,69 +135,69 @@ export const styles = css`
  * The list view: the month's forums grouped by day (`YYYY-MM-DD` keys of the Seoul calendar; noon
  * there names the day). Nothing imported from the element's own chunk: it would have to export it.
  */
-export function list(h: CardHost, days: Map<string, Forum[]>, today: string, todayWord: string): TemplateResult {
+export function list(calendar: CardHost, days: Map<string, Forum[]>, today: string, todayWord: string): TemplateResult {
   return html`<ol class="days" part="list">
     ${[...days].map(
       ([day, forums]) => html`<li>
         <p class="day-label" role="heading" aria-level="3">
-          ${h.l.shortDate(new Date(`${day}T12:00:00+09:00`))}${day === today ? html` <span class="today-tag">${todayWord}</span>` : nothing}
+          ${calendar.localize.shortDate(new Date(`${day}T12:00:00+09:00`))}${day === today ? html` <span class="today-tag">${todayWord}</span>` : nothing}
         </p>
-        ${cards(h, forums)}
+        ${cards(calendar, forums)}
       </li>`,
     )}
   </ol>`;
 }
 
 /** A day's forums (the panel below the month grid), or that it has none. */
-export function cards(h: CardHost, forums: Forum[]): TemplateResult {
-  return forums.length ? html`<ul class="cards">${forums.map((f) => card(h, f))}</ul>` : html`<p>${words(h).dayEmpty}</p>`;
+export function cards(calendar: CardHost, forums: Forum[]): TemplateResult {
+  return forums.length ? html`<ul class="cards">${forums.map((f) => card(calendar, f))}</ul>` : html`<p>${wordsOf(calendar).dayEmpty}</p>`;
 }
 
-const words = (h: CardHost) => (h.l.locale === 'en' ? en : ko);
+const wordsOf = (calendar: CardHost) => (calendar.localize.locale === 'en' ? en : ko);
 
 /** What the calendar says when its filters match no forum: which filters (`[label, value]`), and a way to clear them. */
-export function noMatch(h: CardHost, used: [string, string][], q: string, clear: () => void): TemplateResult {
-  const w = words(h);
+export function noMatch(calendar: CardHost, used: [string, string][], query: string, clear: () => void): TemplateResult {
+  const words = wordsOf(calendar);
   const list = used.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`);
-  if (q) list.push(w.query(q));
-  return html`<p>${w.emptyFiltered}</p>
-    <p class="muted">${w.usedFilters}: ${list.join(', ')}</p>
-    <button type="button" part="button" @click=${clear}>${h.l.t.clear}</button>`;
+  if (query) list.push(words.query(query));
+  return html`<p>${words.emptyFiltered}</p>
+    <p class="muted">${words.usedFilters}: ${list.join(', ')}</p>
+    <button type="button" part="button" @click=${clear}>${calendar.localize.t.clear}</button>`;
 }
 
-function card(h: CardHost, forum: Forum): TemplateResult {
-  const m = h.l.m;
-  const w = words(h);
+function card(calendar: CardHost, forum: Forum): TemplateResult {
+  const messages = calendar.localize.m;
+  const words = wordsOf(calendar);
   const status = displayStatus(forum);
-  const href = h.el.signupHref && SIGNUP.includes(forum.status) ? h.el.signupHref.replaceAll('{id}', encodeURIComponent(forum.id)) : null;
+  const href = forumLink(calendar.element, forum);
   const left = seatsLeft(forum);
   const seats =
     status === 'full'
-      ? m.forum.waitlisted(forum.waitlisted)
+      ? messages.forum.waitlisted(forum.waitlisted)
       : SIGNUP.includes(status) || status === 'closing'
         ? left > 0
-          ? m.forum.seatsLeft(left)
-          : m.forum.noSeatsLeft
+          ? messages.forum.seatsLeft(left)
+          : messages.forum.noSeatsLeft
         : '';
-  const map = h.el.mapHref.replaceAll('{query}', encodeURIComponent(forum.venue.address));
-  const ics = h.ics(forum.id);
+  const map = calendar.element.mapHref.replaceAll('{query}', encodeURIComponent(forum.venue.address));
+  const ics = calendar.ics(forum.id);
   const select = (e: MouseEvent) => {
     if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab: let the link be
-    if (!h.el.dispatchEvent(new HdForumSelectEvent({ forum, href }))) e.preventDefault(); // the page navigates itself
+    if (!calendar.element.dispatchEvent(new HdForumSelectEvent({ forum, href }))) e.preventDefault(); // the page navigates itself
   };
   return html`<li part="forum" class="card" data-forum-id=${forum.id}>
     <p class="row-top">
-      <span part="status" class="badge s-${status}">${m.forumStatus[status]}</span>
+      <span part="status" class="badge s-${status}">${messages.forumStatus[status]}</span>
       ${seats ? html`<span class="seats">${seats}</span>` : nothing}
     </p>
     ${href
-      ? html`<a part="forum-link" class="name" href=${href} @click=${select}>${forum.title}</a>`
-      : html`<button type="button" part="forum-link" class="name" @click=${select}>${forum.title}</button>`}
-    <p class="meta"><span class="visually-hidden">${m.forum.date}: </span>${h.l.dateRange(forum.startsAt, forum.endsAt)}</p>
+      ? html`<a part="forum-title forum-link" class="name" href=${href} @click=${select}>${forum.title}</a>`
+      : html`<p part="forum-title" class="name">${forum.title}</p>`}
+    <p class="meta"><span class="visually-hidden">${messages.forum.date}: </span>${calendar.localize.dateRange(forum.startsAt, forum.endsAt)}</p>
     <p class="meta">
-      <span class="visually-hidden">${m.forum.venue}: </span>${forum.district} ·
-      <a part="map-link" href=${map} target="_blank" rel="noopener noreferrer">${forum.venue.name}<span class="visually-hidden"> (${w.map})</span></a>
+      <span class="visually-hidden">${messages.forum.venue}: </span>${forum.district} ·
+      <a part="map-link" href=${map} target="_blank" rel="noopener noreferrer">${forum.venue.name}<span class="visually-hidden"> (${words.map})</span></a>
     </p>
-    ${ics ? html`<a part="ics-link" class="ics" href=${ics} download>${w.addToCalendar}<span class="visually-hidden">: ${forum.title}</span></a>` : nothing}
+    ${ics ? html`<a part="ics-link" class="ics" href=${ics} download>${words.addToCalendar}<span class="visually-hidden">: ${forum.title}</span></a>` : nothing}
   </li>`;
 }

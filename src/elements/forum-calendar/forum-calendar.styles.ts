@@ -65,7 +65,6 @@ export const styles = css`
   label {
     display: grid;
     gap: 0.125em;
-    font-size: 0.9375em;
     color: var(--_hd-color-muted);
     flex: 1 1 9em;
   }
@@ -127,8 +126,10 @@ export const styles = css`
   }
   .num {
     font-weight: 700;
-    width: 1.75em;
-    height: 1.75em;
+    line-height: 1;
+    width: 1.5em;
+    height: 1.5em;
+    flex: none;
     display: grid;
     place-items: center;
     border-radius: 50%;
@@ -138,9 +139,9 @@ export const styles = css`
     color: var(--_hd-color-on-accent);
   }
   .chip {
-    font-size: 0.8125em;
-    line-height: 1.35;
-    padding: 0.125em 0.375em;
+    line-height: 1.2;
+    padding: 0.0625em 0.375em;
+    flex: none;
     border-radius: var(--_hd-radius-small);
     border-left: 3px solid var(--_s);
     background: var(--_hd-color-surface-alt);
@@ -149,7 +150,7 @@ export const styles = css`
     text-overflow: ellipsis;
   }
   .more {
-    font-size: 0.8125em;
+    line-height: 1.2;
     font-weight: 700;
     color: var(--_hd-color-accent);
   }
@@ -170,7 +171,7 @@ export const styles = css`
       border-radius: 999px;
       background: var(--_hd-color-accent);
       color: var(--_hd-color-on-accent);
-      font-size: 0.8125em;
+      line-height: 1;
       font-weight: 700;
     }
     .title {
@@ -207,6 +208,10 @@ export const styles = css`
     display: grid;
     gap: var(--_hd-space-s);
     justify-items: start;
+  }
+  .grid ~ .panel,
+  .grid ~ .notice {
+    margin-top: var(--_hd-space-m);
   }
   .panel-head {
     justify-content: space-between;

@@ -49,10 +49,10 @@ export function bars(rows: Bar[], alt: string, format: (n: number) => string): T
   const max = Math.max(1, ...rows.map((r) => r.value));
   return html`<svg class="bars" role="img" aria-label=${alt} width="100%" height="${rows.length * ROW}em">
     ${rows.map((r, i) => {
-      const w = (r.value / max) * 70;
+      const width = (r.value / max) * 70;
       return svg`<text x="0" y="${i * ROW + 1}em">${r.label}</text>
-        <rect class="bar" x="0" y="${i * ROW + 1.35}em" width="${w}%" height="1.1em" rx="2"></rect>
-        <text class="value" x="${w + 1.5}%" y="${i * ROW + 2.25}em">${format(r.value)}</text>`;
+        <rect class="bar" x="0" y="${i * ROW + 1.35}em" width="${width}%" height="1.1em" rx="2"></rect>
+        <text class="value" x="${width + 1.5}%" y="${i * ROW + 2.25}em">${format(r.value)}</text>`;
     })}
   </svg>`;
 }
@@ -65,9 +65,9 @@ export function stack(counts: StatusCounts, alt: string): TemplateResult {
     <rect class="track" x="0" y="0" width="100%" height="100%" rx="3"></rect>
     ${STATUSES.map((k) => {
       if (!total || !counts[k]) return '';
-      const w = (counts[k] / total) * 100;
-      const part = svg`<rect class="s-${k}" x="${x}%" y="0" width="${w}%" height="100%"></rect>`;
-      x += w;
+      const width = (counts[k] / total) * 100;
+      const part = svg`<rect class="s-${k}" x="${x}%" y="0" width="${width}%" height="100%"></rect>`;
+      x += width;
       return part;
     })}
   </svg>`;

@@ -36,37 +36,37 @@ export function toCsv(rows: CsvValue[][]): string {
 }
 
 /** A forum's proposals and the city's responses, one row each, in the element's language. */
-export function forumCsv(h: ResultHost, r: ForumResult): string {
-  const w = h.l.locale === 'en' ? en : ko;
-  const rs = h.l.m.responseStatus;
+export function forumCsv(summary: ResultHost, result: ForumResult): string {
+  const words = summary.localize.locale === 'en' ? en : ko;
+  const statusNames = summary.localize.m.responseStatus;
   const n = (v: number) => String(v);
   return toCsv([
-    w.head,
-    ...r.proposals.map((p) => [
-      r.forum.title,
-      seoulDateKey(r.forum.startsAt),
-      p.rank,
-      p.title,
-      p.votes,
-      p.category ?? '',
-      p.department ?? '',
-      rs[p.status],
-      p.answer ?? '',
-      p.answeredAt ? seoulDateKey(p.answeredAt) : '',
-      p.ideas.map((i) => w.idea(i.text, n(i.table), n(i.votes))).join('\n'),
-      p.timeline.map((t) => `${t.date} ${t.status ? `[${rs[t.status]}] ` : ''}${t.text}`).join('\n'),
+    words.head,
+    ...result.proposals.map((proposal) => [
+      result.forum.title,
+      seoulDateKey(result.forum.startsAt),
+      proposal.rank,
+      proposal.title,
+      proposal.votes,
+      proposal.category ?? '',
+      proposal.department ?? '',
+      statusNames[proposal.status],
+      proposal.answer ?? '',
+      proposal.answeredAt ? seoulDateKey(proposal.answeredAt) : '',
+      proposal.ideas.map((i) => words.idea(i.text, n(i.table), n(i.votes))).join('\n'),
+      proposal.timeline.map((t) => `${t.date} ${t.status ? `[${statusNames[t.status]}] ` : ''}${t.text}`).join('\n'),
     ]),
   ]);
 }
 
 /** Saves the forum's CSV as "<date> <title>.csv" through a temporary link in `root`. */
-export function download(h: ResultHost, r: ForumResult, root: Node): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([forumCsv(h, r)], { type: 'text/csv;charset=utf-8' }));
-  a.download = `${seoulDateKey(r.forum.startsAt)} ${r.forum.title}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim() + '.csv';
-  a.hidden = true;
-  root.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+export function download(summary: ResultHost, result: ForumResult, root: Node): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([forumCsv(summary, result)], { type: 'text/csv;charset=utf-8' }));
+  link.download = `${seoulDateKey(result.forum.startsAt)} ${result.forum.title}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim() + '.csv';
+  link.hidden = true;
+  root.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

@@ -19,7 +19,8 @@ const ko = {
   tableNo: (n: string) => `${n}번 테이블`,
   tableCols: ['테이블', '주제', '퍼실리테이터', '참가자', '의견', '투표'],
   total: '합계',
-  uncategorised: '미분류',
+  /** Ideas no one sorted under a category: a neutral word, listed last. */
+  uncategorised: '기타',
   ageGroup: '연령대',
   district: '지역',
   others: (n: string) => `그 외 ${n}곳`,
@@ -40,7 +41,7 @@ const en: typeof ko = {
   tableNo: (n) => `Table ${n}`,
   tableCols: ['Table', 'Topic', 'Facilitator', 'Participants', 'Ideas', 'Votes'],
   total: 'Total',
-  uncategorised: 'Uncategorised',
+  uncategorised: 'Other',
   ageGroup: 'Age group',
   district: 'District',
   others: (n) => `${n} others`,
@@ -58,7 +59,7 @@ const en: typeof ko = {
 };
 
 /** This chunk's words in the element's language. */
-export const words = (h: ResultHost): typeof ko => (h.l.locale === 'en' ? en : ko);
+export const wordsOf = (summary: ResultHost): typeof ko => (summary.localize.locale === 'en' ? en : ko);
 
 /** The charts', the tables' and the print styles (adopted by the element's shadow root with this chunk). */
 export const styles = [
@@ -85,8 +86,8 @@ export const styles = [
 
 /** What the lazily loaded views may read and do: a narrow window onto the element. */
 export interface ResultHost {
-  el: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'dispatchEvent' | keyof ReactiveControllerHost>;
-  l: LocalizeController<ResultMessages>;
+  element: Pick<HdResultSummary, 'forumId' | 'year' | 'district' | 'forumHref' | 'dispatchEvent' | keyof ReactiveControllerHost>;
+  localize: LocalizeController<ResultMessages>;
   client: () => ApiClient | undefined;
   /** Whether the data table `id` is shown. */
   isOpen: (id: string) => boolean;
@@ -102,9 +103,9 @@ export interface ResultHost {
 }
 
 /** A data table (hidden until its toggle opens it; printed always). */
-export function table(h: ResultHost, id: string, caption: string, head: string[], rows: (string | number)[][], foot?: (string | number)[]): TemplateResult {
+export function table(summary: ResultHost, id: string, caption: string, head: string[], rows: (string | number)[][], foot?: (string | number)[]): TemplateResult {
   const cells = (r: (string | number)[]) => r.map((c, i) => (i ? html`<td>${c}</td>` : html`<th scope="row">${c}</th>`));
-  return html`<div class="table-wrap" id=${id} ?hidden=${!h.isOpen(id)}>
+  return html`<div class="table-wrap" id=${id} ?hidden=${!summary.isOpen(id)}>
     <table>
       <caption>${caption}</caption>
       <thead><tr>${head.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
@@ -115,27 +116,27 @@ export function table(h: ResultHost, id: string, caption: string, head: string[]
 }
 
 /** A chart with its caption, its data table and the table's toggle. */
-export function figure(h: ResultHost, id: string, title: string, chart: unknown, data: TemplateResult, extra: unknown = nothing): TemplateResult {
+export function figure(summary: ResultHost, id: string, title: string, chart: unknown, data: TemplateResult, extra: unknown = nothing): TemplateResult {
   return html`<figure class="chart" part="chart">
     <figcaption>${title}</figcaption>
     ${chart}${extra}
-    ${h.toggleButton(id)}${data}
+    ${summary.toggleButton(id)}${data}
   </figure>`;
 }
 
 /** The per-table tallies with their totals (behind the toggle under the headline figures). */
-export function perTable(h: ResultHost, r: ForumResult): TemplateResult {
-  const m = h.l.t;
-  const w = words(h);
-  const num = (v: number) => h.l.number(v);
-  const sum = (k: 'participants' | 'ideas' | 'votes') => num(r.tables.reduce((t, x) => t + x[k], 0));
+export function perTable(summary: ResultHost, result: ForumResult): TemplateResult {
+  const messages = summary.localize.t;
+  const words = wordsOf(summary);
+  const num = (v: number) => summary.localize.number(v);
+  const sum = (k: 'participants' | 'ideas' | 'votes') => num(result.tables.reduce((t, x) => t + x[k], 0));
   return table(
-    h,
+    summary,
     'per-table',
-    m.perTable,
-    w.tableCols,
-    r.tables.map((t) => [w.tableNo(num(t.number)), t.topic ?? '', t.facilitator ?? '', num(t.participants), num(t.ideas), num(t.votes)]),
-    [w.total, '', '', sum('participants'), sum('ideas'), sum('votes')],
+    messages.perTable,
+    words.tableCols,
+    result.tables.map((t) => [words.tableNo(num(t.number)), t.topic ?? '', t.facilitator ?? '', num(t.participants), num(t.ideas), num(t.votes)]),
+    [words.total, '', '', sum('participants'), sum('ideas'), sum('votes')],
   );
 }
 
@@ -153,37 +154,43 @@ export interface ChartParts {
  * element draws their frames, captions and toggles (the same whether this chunk is in or not, so
  * focus and layout stay put) and puts these parts in them.
  */
-export function glance(h: ResultHost, r: ForumResult): Record<'cat' | 'district' | 'age', ChartParts> {
-  const m = h.l.t;
-  const w = words(h);
-  const num = (v: number) => h.l.number(v);
-  const people = (v: number) => m.people(num(v));
-  const items = (v: number) => m.items(num(v));
-  const votes = (v: number) => m.votes(num(v));
-  const cats = r.categories.map((c) => ({ label: c.category || w.uncategorised, ideas: c.ideas, votes: c.votes }));
-  const ages = [...r.byAgeGroup].sort((a, b) => AGE_ORDER.indexOf(a.key) - AGE_ORDER.indexOf(b.key));
+export function glance(summary: ResultHost, result: ForumResult): Record<'cat' | 'district' | 'age', ChartParts> {
+  const messages = summary.localize.t;
+  const words = wordsOf(summary);
+  const num = (v: number) => summary.localize.number(v);
+  const people = (v: number) => messages.people(num(v));
+  const items = (v: number) => messages.items(num(v));
+  const votes = (v: number) => messages.votes(num(v));
+  // In the backend's order (most votes first), but the ideas no one sorted come last, whatever their
+  // count: they are what is left over, not a theme of the forum.
+  const cats = [...result.categories.filter((c) => c.category), ...result.categories.filter((c) => !c.category)].map((c) => ({
+    label: c.category || words.uncategorised,
+    ideas: c.ideas,
+    votes: c.votes,
+  }));
+  const ages = [...result.byAgeGroup].sort((a, b) => AGE_ORDER.indexOf(a.key) - AGE_ORDER.indexOf(b.key));
 
   const barParts = (id: string, title: string, rows: Bar[], head: string[], max = 99): ChartParts => {
     let shown = rows;
     if (rows.length > max) {
       const rest = rows.slice(max - 1);
-      shown = [...rows.slice(0, max - 1), { label: w.others(num(rest.length)), value: rest.reduce((s, x) => s + x.value, 0) }];
+      shown = [...rows.slice(0, max - 1), { label: words.others(num(rest.length)), value: rest.reduce((s, x) => s + x.value, 0) }];
     }
-    const alt = w.alt(title, rows.map((x) => `${x.label} ${people(x.value)}`).join(', '));
-    return { chart: bars(shown, alt, people), table: table(h, id, title, head, rows.map((x) => [x.label, num(x.value)])) };
+    const alt = words.alt(title, rows.map((x) => `${x.label} ${people(x.value)}`).join(', '));
+    return { chart: bars(shown, alt, people), table: table(summary, id, title, head, rows.map((x) => [x.label, num(x.value)])) };
   };
 
   return {
     cat: {
       chart: bars(
         cats.map((c) => ({ label: c.label, value: c.ideas })),
-        w.alt(m.byCategory, cats.map((c) => `${c.label} ${items(c.ideas)} ${votes(c.votes)}`).join(', ')),
+        words.alt(messages.byCategory, cats.map((c) => `${c.label} ${items(c.ideas)} ${votes(c.votes)}`).join(', ')),
         items,
       ),
       votes: bars(cats.map((c) => ({ label: c.label, value: c.votes })), '', votes),
-      table: table(h, 'cat', m.byCategory, [m.category, m.stats.ideas, m.stats.votes], cats.map((c) => [c.label, num(c.ideas), num(c.votes)])),
+      table: table(summary, 'cat', messages.byCategory, [messages.category, messages.stats.ideas, messages.stats.votes], cats.map((c) => [c.label, num(c.ideas), num(c.votes)])),
     },
-    district: barParts('district', m.byDistrict, r.byDistrict.map((t) => ({ label: t.key, value: t.count })), [words(h).district, m.stats.registered], 8),
-    age: barParts('age', m.byAge, ages.map((t) => ({ label: w.ageGroups[t.key] ?? t.key, value: t.count })), [w.ageGroup, m.stats.registered]),
+    district: barParts('district', messages.byDistrict, result.byDistrict.map((t) => ({ label: t.key, value: t.count })), [wordsOf(summary).district, messages.stats.registered], 8),
+    age: barParts('age', messages.byAge, ages.map((t) => ({ label: words.ageGroups[t.key] ?? t.key, value: t.count })), [words.ageGroup, messages.stats.registered]),
   };
 }

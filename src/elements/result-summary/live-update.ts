@@ -19,19 +19,20 @@ const en: typeof ko = {
 export type ResultEvent = Extract<LiveEvent, { type: 'results.published' | 'proposal.updated' }>;
 
 /** The result after the event, and what to announce; undefined when there is nothing to change. */
-export function apply(shown: ForumResult | undefined, e: ResultEvent, locale: string): [ForumResult, string] | undefined {
-  const w = locale === 'en' ? en : ko;
-  if (e.type === 'results.published') return [e.data, w.published];
-  const p = e.data;
-  return shown && [{ ...shown, proposals: shown.proposals.map((q) => (q.id === p.id ? p : q)) }, w.updated(p.title)];
+export function apply(shown: ForumResult | undefined, event: ResultEvent, locale: string): [ForumResult, string] | undefined {
+  const words = locale === 'en' ? en : ko;
+  if (event.type === 'results.published') return [event.data, words.published];
+  const updated = event.data;
+  const proposals = shown?.proposals.map((proposal) => (proposal.id === updated.id ? updated : proposal));
+  return shown && proposals && [{ ...shown, proposals }, words.updated(updated.title)];
 }
 
 /** A fetched result, keeping any proposal a live event already moved further (its timeline is longer). */
 export function keepNewer(fetched: ForumResult, shown: ForumResult | undefined): ForumResult {
   if (!shown || shown.forumId !== fetched.forumId) return fetched;
-  const proposals = fetched.proposals.map((p) => {
-    const q = shown.proposals.find((x) => x.id === p.id);
-    return q && q.timeline.length > p.timeline.length ? q : p;
+  const proposals = fetched.proposals.map((proposal) => {
+    const live = shown.proposals.find((other) => other.id === proposal.id);
+    return live && live.timeline.length > proposal.timeline.length ? live : proposal;
   });
   return { ...fetched, proposals };
 }

@@ -11,7 +11,7 @@ import type { Forum, ForumResult, Totals } from '../../api/types.js';
 import { LoadTask, nothingToLoad } from '../../controllers/load-task.js';
 import { HdResultForumSelectEvent } from '../../events/result-forum-select.js';
 import { formatPercent, seoulDateKey } from '../../i18n/format.js';
-import { STATUSES, bars, countStatuses, styles as detailStyles, figure, stack, table, words, type ResultHost, type StatusCounts } from './details.js';
+import { STATUSES, bars, countStatuses, styles as detailStyles, figure, stack, table, wordsOf, type ResultHost, type StatusCounts } from './details.js';
 
 const ko = {
   programme: '현답토론회 전체 결과',
@@ -64,9 +64,8 @@ export const styles = [
       background: var(--_hd-color-surface);
       padding: 0.4em 0.9em;
     }
-    .link, .more { background: none; border: 0; color: var(--_hd-color-accent); text-decoration: underline; padding: 0.4em 0; text-align: start; }
-    .more { border: 1px solid var(--_hd-color-border); text-decoration: none; padding: 0.4em 1em; margin-top: 0.75em; }
-    .link { font: inherit; font-weight: 700; }
+    .more { background: none; color: var(--_hd-color-accent); border: 1px solid var(--_hd-color-border); padding: 0.4em 1em; margin-block: 0.75em; }
+    .link { color: var(--_hd-color-accent); text-decoration: underline; text-underline-offset: 0.2em; display: inline-block; padding: 0.4em 0; }
     .forums { list-style: none; padding: 0; display: grid; gap: 1em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); }
     .forum {
       border: 1px solid var(--_hd-color-border);
@@ -77,7 +76,6 @@ export const styles = [
       gap: 0.25em;
       align-content: start;
     }
-    .status-text { font-size: 0.95em; }
     @media print {
       .more { display: none !important; }
       .forum { break-inside: avoid; border-color: #999; padding: 0.5em; }
@@ -103,28 +101,30 @@ export async function reportedForums(client: ApiClient, signal: AbortSignal): Pr
 }
 
 const PAGE = 10;
+/** Without `forum-href`, a forum's link is this page with this fragment and the forum's id. */
+const HASH = '#hd-forum=';
 const PARALLEL = 4;
 const seoulYear = (iso: string) => Number(seoulDateKey(iso).slice(0, 4));
 
 /** One element's programme view: its list paging and the forum results it fetched for the list. */
 export class ProgrammeView {
-  private readonly h: ResultHost;
-  private shown = PAGE;
-  private filter = '';
-  private results = new Map<string, ForumResult | Error>();
-  private queue: string[] = [];
-  private readonly loading = new Set<string>();
-  private wanted: string[] = [];
+  readonly #summary: ResultHost;
+  #shown = PAGE;
+  #filter = '';
+  #results = new Map<string, ForumResult | Error>();
+  #queue: string[] = [];
+  readonly #loading = new Set<string>();
+  #wanted: string[] = [];
   /** A forum of the list is shown: its summary offers the way back. */
-  private from = false;
+  #from = false;
 
   /** The programme's totals and its reported forums (loaded from here: the element has no task for them). */
-  private readonly task: LoadTask<readonly [ApiClient | undefined], Programme>;
+  readonly #task: LoadTask<readonly [ApiClient | undefined], Programme>;
 
   constructor(host: ResultHost) {
-    this.h = host;
-    this.task = new LoadTask(host.el, {
-      args: () => [host.el.forumId ? undefined : host.client()] as const,
+    this.#summary = host;
+    this.#task = new LoadTask(host.element, {
+      args: () => [host.element.forumId ? undefined : host.client()] as const,
       task: async ([client], { signal }) => {
         if (!client) return nothingToLoad;
         const [totals, forums] = await Promise.all([client.getTotals({ signal }), reportedForums(client, signal)]);
@@ -132,140 +132,168 @@ export class ProgrammeView {
       },
     });
     // Made during the element's render: start now rather than at its next update.
-    void this.task.run();
+    void this.#task.run();
+    // A link to a forum opened in a new tab or shared (without `forum-href`: this page and the
+    // forum's id after #hd-forum=) shows that forum, with the way back to the programme.
+    const linked = host.element.forumHref ? '' : location.hash.startsWith(HASH) ? decodeURIComponent(location.hash.slice(HASH.length)) : '';
+    if (/^[A-Za-z0-9_-]{1,64}$/.test(linked)) {
+      this.#from = true;
+      // (After the render that made this view: a property set during a render would update twice.)
+      void Promise.resolve().then(() => host.show(linked));
+    }
+  }
+
+  /** Where a forum's name links to: `forum-href` filled in, else this page with #hd-forum=<id>. */
+  #href(forumId: string): string {
+    const template = this.#summary.element.forumHref;
+    return template ? template.replaceAll('{id}', encodeURIComponent(forumId)) : HASH + encodeURIComponent(forumId);
   }
 
   /** The way back to the programme, in a forum's summary opened from it. */
   back(): TemplateResult | undefined {
     const go = () => {
-      this.from = false;
-      this.h.show('');
+      this.#from = false;
+      // A reload then shows the programme too (the forum's fragment is ours to drop).
+      if (location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
+      this.#summary.show('');
     };
-    return this.from ? html`<button type="button" class="back" @click=${go}>${this.w.back}</button>` : undefined;
+    return this.#from ? html`<button type="button" class="back" @click=${go}>${this.#words.back}</button>` : undefined;
   }
 
   /** The element's state while it shows the programme. */
   get state(): 'loading' | 'error' | 'ready' {
-    const s = this.task.status;
-    return s === 'error' ? 'error' : s === 'complete' ? 'ready' : 'loading';
+    const status = this.#task.status;
+    return status === 'error' ? 'error' : status === 'complete' ? 'ready' : 'loading';
   }
 
-  private get w(): typeof ko {
-    return this.h.l.locale === 'en' ? en : ko;
+  /** This chunk's own words, in the language in effect. */
+  get #words(): typeof ko {
+    return this.#summary.localize.locale === 'en' ? en : ko;
   }
 
-  private num(v: number): string {
-    return this.h.l.number(v);
+  #num(v: number): string {
+    return this.#summary.localize.number(v);
   }
 
   /** Loads forum results for the list, a few at a time (shared cache: each once). Call after each update. */
   fetch(): void {
-    for (const id of this.wanted) if (!this.results.has(id) && !this.loading.has(id) && !this.queue.includes(id)) this.queue.push(id);
-    const client = this.h.client();
-    while (client && this.loading.size < PARALLEL && this.queue.length) {
-      const id = this.queue.shift()!;
-      this.loading.add(id);
+    for (const id of this.#wanted) if (!this.#results.has(id) && !this.#loading.has(id) && !this.#queue.includes(id)) this.#queue.push(id);
+    const client = this.#summary.client();
+    while (client && this.#loading.size < PARALLEL && this.#queue.length) {
+      const id = this.#queue.shift()!;
+      this.#loading.add(id);
       void client
         .getResults(id)
         .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
         .then((r) => {
-          this.loading.delete(id);
-          this.results = new Map(this.results).set(id, r);
-          this.h.el.requestUpdate();
+          this.#loading.delete(id);
+          this.#results = new Map(this.#results).set(id, r);
+          this.#summary.element.requestUpdate();
         });
     }
   }
 
-  private more(): void {
-    this.shown += PAGE;
-    this.h.el.requestUpdate();
+  #more(): void {
+    this.#shown += PAGE;
+    this.#summary.element.requestUpdate();
   }
 
-  private retry(): void {
-    const results = new Map(this.results);
+  #retry(): void {
+    const results = new Map(this.#results);
     for (const [id, r] of results) if (r instanceof Error) results.delete(id);
-    this.results = results;
-    this.h.el.requestUpdate();
+    this.#results = results;
+    this.#summary.element.requestUpdate();
   }
 
-  private select(forumId: string): void {
-    if (this.h.el.dispatchEvent(new HdResultForumSelectEvent({ forumId }))) {
-      this.from = true;
-      this.h.show(forumId);
+  /**
+   * A forum's name is a real link: a middle or modified click (a new tab or window) follows it;
+   * a plain click asks the page (`hd-result-forum-select`) and, unless it takes over, shows the
+   * forum in place.
+   */
+  #follow(e: MouseEvent, forumId: string): void {
+    if (e.button > 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    this.#select(forumId);
+  }
+
+  #select(forumId: string): void {
+    if (this.#summary.element.dispatchEvent(new HdResultForumSelectEvent({ forumId }))) {
+      this.#from = true;
+      this.#summary.show(forumId);
     }
   }
 
-  private statusText(counts: StatusCounts): string {
-    const rs = this.h.l.m.responseStatus;
-    const parts = STATUSES.filter((k) => counts[k]).map((k) => `${rs[k]} ${this.h.l.t.items(this.num(counts[k]))}`);
-    return parts.length ? parts.join(', ') : this.w.noneYet;
+  #statusText(counts: StatusCounts): string {
+    const statusNames = this.#summary.localize.m.responseStatus;
+    const parts = STATUSES.filter((k) => counts[k]).map((k) => `${statusNames[k]} ${this.#summary.localize.t.items(this.#num(counts[k]))}`);
+    return parts.length ? parts.join(', ') : this.#words.noneYet;
   }
 
-  private legend(counts: StatusCounts): TemplateResult {
-    const rs = this.h.l.m.responseStatus;
+  #legend(counts: StatusCounts): TemplateResult {
+    const statusNames = this.#summary.localize.m.responseStatus;
     return html`<ul class="legend">
-      ${STATUSES.map((k) => html`<li><span class="swatch s-${k}" aria-hidden="true"></span>${rs[k]} ${this.h.l.t.items(this.num(counts[k]))}</li>`)}
+      ${STATUSES.map((k) => html`<li><span class="swatch s-${k}" aria-hidden="true"></span>${statusNames[k]} ${this.#summary.localize.t.items(this.#num(counts[k]))}</li>`)}
     </ul>`;
   }
 
   render(): TemplateResult {
-    const t = this.task;
-    if (t.status === 'error') return this.h.failure(t.error, () => void t.run());
-    return t.value ? this.view(t.value) : this.h.skeleton();
+    const t = this.#task;
+    if (t.status === 'error') return this.#summary.failure(t.error, () => void t.run());
+    return t.value ? this.#view(t.value) : this.#summary.skeleton();
   }
 
-  private view(p: Programme): TemplateResult {
-    const { el, l } = this.h;
-    const m = l.t;
-    const w = this.w;
-    const { year, district } = el;
+  #view(programme: Programme): TemplateResult {
+    const { element, localize } = this.#summary;
+    const messages = localize.t;
+    const words = this.#words;
+    const { year, district } = element;
     const filter = `${year}|${district}`;
-    if (filter !== this.filter) {
-      this.filter = filter;
-      this.shown = PAGE;
+    if (filter !== this.#filter) {
+      this.#filter = filter;
+      this.#shown = PAGE;
     }
-    const forums = p.forums.filter((f) => (!year || seoulYear(f.startsAt) === year) && (!district || f.district === district));
+    const forums = programme.forums.filter((f) => (!year || seoulYear(f.startsAt) === year) && (!district || f.district === district));
     const filtered = !!(year || district);
-    const visible = forums.slice(0, this.shown);
-    this.wanted = (filtered ? forums : visible).map((f) => f.id);
+    const visible = forums.slice(0, this.#shown);
+    this.#wanted = (filtered ? forums : visible).map((f) => f.id);
 
     let figures: { forums: number; attended: number; proposals: number; counts: StatusCounts } | undefined;
     let failed: Error | undefined;
     if (!filtered) {
-      const t = p.totals;
-      figures = { forums: t.reportedForums, attended: t.attended, proposals: t.proposals, counts: t.responses };
+      const totals = programme.totals;
+      figures = { forums: totals.reportedForums, attended: totals.attended, proposals: totals.proposals, counts: totals.responses };
     } else {
-      const got = forums.map((f) => this.results.get(f.id));
-      failed = got.find((g): g is Error => g instanceof Error);
-      if (got.every((g) => g && !(g instanceof Error))) {
-        const rs = got as ForumResult[];
+      const got = forums.map((forum) => this.#results.get(forum.id));
+      failed = got.find((result): result is Error => result instanceof Error);
+      if (got.every((result) => result && !(result instanceof Error))) {
+        const reported = got as ForumResult[];
         figures = {
-          forums: rs.length,
-          attended: rs.reduce((s, r) => s + r.stats.attended, 0),
-          proposals: rs.reduce((s, r) => s + r.proposals.length, 0),
-          counts: countStatuses(rs.flatMap((r) => r.proposals)),
+          forums: reported.length,
+          attended: reported.reduce((sum, result) => sum + result.stats.attended, 0),
+          proposals: reported.reduce((sum, result) => sum + result.proposals.length, 0),
+          counts: countStatuses(reported.flatMap((result) => result.proposals)),
         };
       }
     }
     const pending = '…';
-    const share = figures && figures.proposals ? formatPercent((figures.counts.accepted + figures.counts.partial) / figures.proposals, l.locale) : pending;
-    const years = [...new Set(p.forums.map((f) => seoulYear(f.startsAt)))].sort((a, b) => b - a);
-    const districts = [...new Set(p.forums.map((f) => f.district))].sort((a, b) => a.localeCompare(b, 'ko'));
-    const byYear = p.totals.byYear.filter((y) => y.forums && (y.attended || y.proposals));
+    const share = figures && figures.proposals ? formatPercent((figures.counts.accepted + figures.counts.partial) / figures.proposals, localize.locale) : pending;
+    const years = [...new Set(programme.forums.map((f) => seoulYear(f.startsAt)))].sort((a, b) => b - a);
+    const districts = [...new Set(programme.forums.map((f) => f.district))].sort((a, b) => a.localeCompare(b, 'ko'));
+    const byYear = programme.totals.byYear.filter((y) => y.forums && (y.attended || y.proposals));
 
     return html`<article part="base">
       <header part="header">
-        <h2 tabindex="-1">${w.programme}</h2>
+        <h2 tabindex="-1">${words.programme}</h2>
         <div class="controls filters" part="controls">
-          <label>${w.year}
-            <select @change=${(e: Event) => (el.year = Number((e.target as HTMLSelectElement).value) || undefined)}>
-              <option value="" ?selected=${!year}>${w.all}</option>
-              ${years.map((y) => html`<option value=${y} ?selected=${year === y}>${w.yearOption(String(y))}</option>`)}
+          <label>${words.year}
+            <select @change=${(e: Event) => (element.year = Number((e.target as HTMLSelectElement).value) || undefined)}>
+              <option value="" ?selected=${!year}>${words.all}</option>
+              ${years.map((y) => html`<option value=${y} ?selected=${year === y}>${words.yearOption(String(y))}</option>`)}
             </select>
           </label>
-          <label>${words(this.h).district}
-            <select @change=${(e: Event) => (el.district = (e.target as HTMLSelectElement).value || undefined)}>
-              <option value="" ?selected=${!district}>${w.all}</option>
+          <label>${wordsOf(this.#summary).district}
+            <select @change=${(e: Event) => (element.district = (e.target as HTMLSelectElement).value || undefined)}>
+              <option value="" ?selected=${!district}>${words.all}</option>
               ${districts.map((d) => html`<option value=${d} ?selected=${district === d}>${d}</option>`)}
             </select>
           </label>
@@ -273,53 +301,53 @@ export class ProgrammeView {
       </header>
 
       <section aria-labelledby="figures">
-        <h3 id="figures" class="visually-hidden">${m.figures}</h3>
-        ${failed ? this.h.failure(failed, () => this.retry()) : nothing}
-        ${this.h.statList(
+        <h3 id="figures" class="visually-hidden">${messages.figures}</h3>
+        ${failed ? this.#summary.failure(failed, () => this.#retry()) : nothing}
+        ${this.#summary.statList(
           [
-            [w.forums, figures ? w.times(this.num(figures.forums)) : pending],
-            [w.citizens, figures ? m.people(this.num(figures.attended)) : pending],
-            [w.proposalCount, figures ? m.items(this.num(figures.proposals)) : pending],
-            [w.acceptedShare, share],
+            [words.forums, figures ? words.times(this.#num(figures.forums)) : pending],
+            [words.citizens, figures ? messages.people(this.#num(figures.attended)) : pending],
+            [words.proposalCount, figures ? messages.items(this.#num(figures.proposals)) : pending],
+            [words.acceptedShare, share],
           ],
           !figures,
         )}
         ${figures
           ? figure(
-              this.h,
+              this.#summary,
               'responses',
-              w.responses,
-              stack(figures.counts, words(this.h).alt(w.responses, this.statusText(figures.counts))),
-              table(this.h, 'responses', w.responses, [w.responses, w.proposalCount], STATUSES.map((k) => [l.m.responseStatus[k], this.num(figures!.counts[k])])),
-              this.legend(figures.counts),
+              words.responses,
+              stack(figures.counts, wordsOf(this.#summary).alt(words.responses, this.#statusText(figures.counts))),
+              table(this.#summary, 'responses', words.responses, [words.responses, words.proposalCount], STATUSES.map((k) => [localize.m.responseStatus[k], this.#num(figures!.counts[k])])),
+              this.#legend(figures.counts),
             )
           : nothing}
       </section>
 
       <section aria-labelledby="forum-list">
-        <h3 id="forum-list">${w.forumList}</h3>
+        <h3 id="forum-list">${words.forumList}</h3>
         ${forums.length
-          ? html`<ul class="forums">${visible.map((f) => this.row(f))}</ul>`
-          : html`<p class="empty">${w.noForums}</p>`}
-        ${forums.length > this.shown
-          ? html`<button type="button" class="more" @click=${() => this.more()}>${w.moreForums}</button>`
+          ? html`<ul class="forums">${visible.map((f) => this.#row(f))}</ul>`
+          : html`<p class="empty">${words.noForums}</p>`}
+        ${forums.length > this.#shown
+          ? html`<button type="button" class="more" @click=${() => this.#more()}>${words.moreForums}</button>`
           : nothing}
       </section>
 
       ${!filtered && byYear.length
         ? html`<section aria-labelledby="glance">
-            <h3 id="glance" class="visually-hidden">${m.glance}</h3>
+            <h3 id="glance" class="visually-hidden">${messages.glance}</h3>
             <div class="charts">
               ${figure(
-                this.h,
+                this.#summary,
                 'years',
-                w.byYear,
+                words.byYear,
                 bars(
-                  byYear.map((y) => ({ label: w.yearOption(String(y.year)), value: y.attended })),
-                  words(this.h).alt(w.byYear, byYear.map((y) => `${w.yearOption(String(y.year))} ${m.people(this.num(y.attended))}`).join(', ')),
-                  (v) => m.people(this.num(v)),
+                  byYear.map((y) => ({ label: words.yearOption(String(y.year)), value: y.attended })),
+                  wordsOf(this.#summary).alt(words.byYear, byYear.map((y) => `${words.yearOption(String(y.year))} ${messages.people(this.#num(y.attended))}`).join(', ')),
+                  (v) => messages.people(this.#num(v)),
                 ),
-                table(this.h, 'years', w.byYear, w.yearCols, byYear.map((y) => [w.yearOption(String(y.year)), this.num(y.forums), this.num(y.attended), this.num(y.proposals)])),
+                table(this.#summary, 'years', words.byYear, words.yearCols, byYear.map((y) => [words.yearOption(String(y.year)), this.#num(y.forums), this.#num(y.attended), this.#num(y.proposals)])),
               )}
             </div>
           </section>`
@@ -327,23 +355,23 @@ export class ProgrammeView {
     </article>`;
   }
 
-  private row(f: Forum): TemplateResult {
-    const m = this.h.l.t;
-    const w = this.w;
-    const r = this.results.get(f.id);
+  #row(forum: Forum): TemplateResult {
+    const messages = this.#summary.localize.t;
+    const words = this.#words;
+    const result = this.#results.get(forum.id);
     let detail: TemplateResult;
-    if (!r) detail = html`<div class="sk sk-line" aria-hidden="true"></div>`;
-    else if (r instanceof Error) detail = html`<p class="muted">${this.h.l.error(r)}</p>`;
+    if (!result) detail = html`<div class="sk sk-line" aria-hidden="true"></div>`;
+    else if (result instanceof Error) detail = html`<p class="muted">${this.#summary.localize.error(result)}</p>`;
     else {
-      const counts = countStatuses(r.proposals);
-      const text = this.statusText(counts);
-      detail = html`<p class="muted">${w.citizens} ${m.people(this.num(r.stats.attended))} · ${w.proposalCount} ${m.items(this.num(r.proposals.length))}</p>
-        ${r.proposals.length ? stack(counts, words(this.h).alt(w.responses, text)) : nothing}
+      const counts = countStatuses(result.proposals);
+      const text = this.#statusText(counts);
+      detail = html`<p class="muted">${words.citizens} ${messages.people(this.#num(result.stats.attended))} · ${words.proposalCount} ${messages.items(this.#num(result.proposals.length))}</p>
+        ${result.proposals.length ? stack(counts, wordsOf(this.#summary).alt(words.responses, text)) : nothing}
         <p class="status-text">${text}</p>`;
     }
     return html`<li class="forum" part="forum">
-      <h4><button type="button" class="link" @click=${() => this.select(f.id)}>${f.title}</button></h4>
-      <p class="meta">${this.h.day(f.startsAt)} · ${f.district}</p>
+      <h4><a class="link" part="forum-link" href=${this.#href(forum.id)} @click=${(e: MouseEvent) => this.#follow(e, forum.id)}>${forum.title}</a></h4>
+      <p class="meta">${this.#summary.day(forum.startsAt)} · ${forum.district}</p>
       ${detail}
     </li>`;
   }

@@ -55,7 +55,6 @@ export const styles = css`
   .timeline li { display: flex; flex-wrap: wrap; gap: 0 0.5em; align-items: baseline; }
   .timeline time { font-variant-numeric: tabular-nums; }
   .badge { display: inline-block; padding: 0 0.5em; border-radius: 999px; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
-  .timeline .badge { font-size: 0.875em; }
   .s-accepted { color: var(--_hd-color-response-accepted); }
   .s-partial { color: var(--_hd-color-response-partial); }
   .s-reviewing { color: var(--_hd-color-response-reviewing); }

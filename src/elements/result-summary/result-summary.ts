@@ -51,6 +51,11 @@ const waitingChunk = part(() => import('./waiting.js'));
  * @attr api-base - Base URL of a backend serving the Hyeondap API (else the nearest `<hd-provider>`'s).
  * @attr year - Programme view: only forums held in this year (Asia/Seoul).
  * @attr district - Programme view: only forums held in this district (읍·면·동).
+ * @attr forum-href - Programme view: link of a forum's own results page, `{id}` replaced by the forum's
+ *   id (e.g. `/results.html?forum={id}`). A forum's name is a real link there (a new tab or a shared
+ *   link opens it); a plain click shows the forum in place unless the page cancels
+ *   `hd-result-forum-select`. Without it the link is this page with `#hd-forum=<id>`, which the
+ *   programme view opens when the page is loaded with it.
  * @attr lang - `ko` (default) or `en`; otherwise the nearest `lang`.
  *
  * @event {HdResultForumSelectEvent} hd-result-forum-select - A person chose a forum in the programme
@@ -65,6 +70,7 @@ const waitingChunk = part(() => import('./waiting.js'));
  * @csspart answer - The city's answer (시 답변).
  * @csspart chart - One chart with its text alternative and data table.
  * @csspart forum - One forum in the programme list.
+ * @csspart forum-link - A forum's name in the programme list (a link).
  * @csspart error - The error message with its retry button.
  * @csspart skeleton - The placeholder while loading.
  *
@@ -80,6 +86,7 @@ export class HdResultSummary extends LitElement {
     token: { attribute: false },
     year: { type: Number },
     district: {},
+    forumHref: { attribute: 'forum-href' },
     data: { state: true, attribute: false },
     announce: { state: true, attribute: false },
     open: { state: true, attribute: false },
@@ -96,6 +103,8 @@ export class HdResultSummary extends LitElement {
   year: number | undefined;
   /** Programme view: only forums of this district. */
   district: string | undefined;
+  /** Programme view: link template of a forum's results page, with `{id}`. */
+  forumHref: string | undefined;
 
   private data: ForumResult | undefined;
   private announce = '';
@@ -103,46 +112,46 @@ export class HdResultSummary extends LitElement {
   /** A forum's charts came near the viewport, a table was opened or the page is printed: load the details. */
   private wantDetails = false;
 
-  private readonly api = new ApiController(this);
-  private readonly l = words(this, this.api, ko, () => import('./messages-en.js'));
+  readonly #api = new ApiController(this);
+  readonly #localize = words(this, this.#api, ko, () => import('./messages-en.js'));
   /** `:state(loading | error | waiting | empty | ready)` (absent before Safari 16.4). */
-  private readonly states = customStates(this);
-  private focusHeading = false;
+  readonly #states = customStates(this);
+  #focusHeading = false;
   /**
    * Fetched before the live stream was open, from a backend whose answer carries no `lastEventId`:
    * events in between may be missed, so fetch again once it is.
    */
-  private gap = false;
+  #gap = false;
   /** The newest event the shown answer reflects (its `lastEventId`): older live events are skipped. */
-  private seen = -1;
+  #seen = -1;
   /** The programme view, once its chunk is in. */
-  private programme: ProgrammeView | undefined;
-  private host: ResultHost | undefined;
+  #programme: ProgrammeView | undefined;
+  #summaryView: ResultHost | undefined;
   /** Parts this element asked for that are on their way, and those that failed. */
-  private readonly parts = new PartsController(this);
-  private near: IntersectionObserver | undefined;
-  private watched: Element | null = null;
+  readonly #parts = new PartsController(this);
+  #near: IntersectionObserver | undefined;
+  #watched: Element | null = null;
 
   protected readonly live = new LiveController(this, {
-    api: this.api,
+    api: this.#api,
     forumId: () => this.forumId,
-    onMessage: (m) => this.onLive(m),
+    onMessage: (m) => this.#onLive(m),
   });
 
-  private readonly forumTask = new LoadTask(this, {
-    args: () => [this.forumId ? this.api.value?.client : undefined, this.forumId] as const,
+  readonly #forumTask = new LoadTask(this, {
+    args: () => [this.forumId ? this.#api.value?.client : undefined, this.forumId] as const,
     task: async ([client, forumId], { signal }): Promise<ForumView | typeof nothingToLoad> => {
       if (!client || !forumId) return nothingToLoad;
-      this.gap = this.live.state !== 'open';
+      this.#gap = this.live.state !== 'open';
       try {
         const result = await client.getResults(forumId, { signal, cache: 'no-cache' });
-        this.resumeFrom(result.lastEventId);
+        this.#resumeFrom(result.lastEventId);
         // Only an applied live event (its chunk is then in) can be newer than what was just fetched.
         if (forumId === this.forumId) this.data = liveChunk.value?.keepNewer(result, this.data) ?? result;
         return { kind: 'result' };
       } catch (error) {
         if (!(error instanceof NotFoundError) || error.code !== 'results-not-published') throw error;
-        this.resumeFrom(error.problem?.lastEventId);
+        this.#resumeFrom(error.problem?.lastEventId);
         // The forum and the waiting view's code in parallel (a failed chunk fails the task: retry).
         const [forum] = await Promise.all([client.getForum(forumId, { signal }).catch(() => undefined), fetchPart(waitingChunk)]);
         return { kind: 'waiting', forum, expectedAt: error.expectedAt };
@@ -150,8 +159,8 @@ export class HdResultSummary extends LitElement {
     },
   });
 
-  private get m(): typeof ko {
-    return this.l.t;
+  get #words(): typeof ko {
+    return this.#localize.t;
   }
 
   /**
@@ -159,14 +168,14 @@ export class HdResultSummary extends LitElement {
    * result. The CSV code is a chunk of its own, fetched on first use.
    */
   async csv(): Promise<string> {
-    const r = this.data;
-    return r ? (await fetchPart(csvChunk)).forumCsv(this.view, r) : '';
+    const result = this.data;
+    return result ? (await fetchPart(csvChunk)).forumCsv(this.#view, result) : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('forumId')) {
-      this.seen = -1;
-      const client = this.api.value?.client;
+      this.#seen = -1;
+      const client = this.#api.value?.client;
       this.data = this.forumId && client ? client.peekResults(this.forumId) : undefined;
       this.announce = '';
     }
@@ -174,84 +183,84 @@ export class HdResultSummary extends LitElement {
 
   protected override getUpdateComplete(): Promise<boolean> {
     // Resolves once the element is drawn in its language and with every chunk it asked for in.
-    return this.l.updateComplete(() => this.parts.updateComplete(() => super.getUpdateComplete()));
+    return this.#localize.updateComplete(() => this.#parts.updateComplete(() => super.getUpdateComplete()));
   }
 
   protected override updated(): void {
-    this.states(this.viewState());
-    if (!this.forumId) this.programme?.fetch();
-    if (this.forumId && this.gap && this.live.state === 'open' && this.forumTask.status !== 'pending') {
-      this.gap = false;
-      void this.forumTask.run();
+    this.#states(this.#viewState());
+    if (!this.forumId) this.#programme?.fetch();
+    if (this.forumId && this.#gap && this.live.state === 'open' && this.#forumTask.status !== 'pending') {
+      this.#gap = false;
+      void this.#forumTask.run();
     }
-    this.watchCharts();
-    if (this.focusHeading) {
-      this.focusHeading = false;
+    this.#watchCharts();
+    if (this.#focusHeading) {
+      this.#focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     }
   }
 
   /** A forum's charts (and the details chunk) load once they come within a screen of the viewport. */
-  private watchCharts(): void {
+  #watchCharts(): void {
     const box = this.wantDetails ? null : this.renderRoot.querySelector('.pending');
-    if (box === this.watched) return;
-    this.near?.disconnect();
-    this.watched = box;
+    if (box === this.#watched) return;
+    this.#near?.disconnect();
+    this.#watched = box;
     if (!box) return;
     // (Every browser Lit 3 runs in has IntersectionObserver.)
-    this.near ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (this.wantDetails = true), { rootMargin: '100% 0px' });
-    this.near.observe(box);
+    this.#near ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && (this.wantDetails = true), { rootMargin: '100% 0px' });
+    this.#near.observe(box);
   }
 
-  private viewState(): string {
+  #viewState(): string {
     if (this.forumId) {
       if (this.data) return this.data.proposals.length ? 'ready' : 'empty';
-      const v = this.forumTask.value;
-      if (this.forumTask.status === 'error') return 'error';
-      return v && v.kind === 'waiting' ? 'waiting' : 'loading';
+      const loaded = this.#forumTask.value;
+      if (this.#forumTask.status === 'error') return 'error';
+      return loaded && loaded.kind === 'waiting' ? 'waiting' : 'loading';
     }
-    return this.programme?.state ?? (this.parts.failed(programmeChunk) ? 'error' : 'loading');
+    return this.#programme?.state ?? (this.#parts.failed(programmeChunk) ? 'error' : 'loading');
   }
 
   /**
    * The answer says which event it reflects: the stream resumes from there (a stream that has seen
    * nothing yet replays what came after it), so no second fetch is needed and older events are skipped.
    */
-  private resumeFrom(lastEventId: string | undefined): void {
+  #resumeFrom(lastEventId: string | undefined): void {
     if (lastEventId === undefined) return;
-    this.seen = Number(lastEventId);
-    this.gap = false;
+    this.#seen = Number(lastEventId);
+    this.#gap = false;
     this.live.stream?.advanceTo(lastEventId);
   }
 
-  private onLive(msg: LiveMessage): void {
-    if (msg.type === 'reset' || msg.type === 'poll') {
-      void this.forumTask.run();
+  #onLive(message: LiveMessage): void {
+    if (message.type === 'reset' || message.type === 'poll') {
+      void this.#forumTask.run();
       return;
     }
-    if ((msg.type !== 'results.published' && msg.type !== 'proposal.updated') || msg.forumId !== this.forumId) return;
-    if (Number(msg.id) <= this.seen) return; // already in what was fetched
-    this.api.value?.client.invalidateForum(msg.forumId);
+    if ((message.type !== 'results.published' && message.type !== 'proposal.updated') || message.forumId !== this.forumId) return;
+    if (Number(message.id) <= this.#seen) return; // already in what was fetched
+    this.#api.value?.client.invalidateForum(message.forumId);
     // Applied by a chunk fetched with the first such event (callbacks on one promise keep the
     // events' order); if it cannot be fetched, fetch the result again instead.
     fetchPart(liveChunk).then(
-      (c) => {
-        const next = msg.forumId === this.forumId && c.apply(this.data, msg, this.l.locale);
+      (liveUpdate) => {
+        const next = message.forumId === this.forumId && liveUpdate.apply(this.data, message, this.#localize.locale);
         if (next) [this.data, this.announce] = next;
       },
-      () => void this.forumTask.run(),
+      () => void this.#forumTask.run(),
     );
   }
 
   // ------------------------------------------------------------------ formatting
 
-  private num = (v: number) => this.l.number(v);
+  #num = (v: number) => this.#localize.number(v);
   /** A day (`YYYY-MM-DD`, as noon in Seoul) or an instant, as a date. */
-  private day(iso: string): string {
-    return dateTimeFormat(this.l.locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00+09:00` : iso));
+  #day(iso: string): string {
+    return dateTimeFormat(this.#localize.locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00+09:00` : iso));
   }
 
-  private toggle(id: string): void {
+  #toggle(id: string): void {
     const open = new Set(this.open);
     if (!open.delete(id)) open.add(id);
     this.open = open;
@@ -259,43 +268,45 @@ export class HdResultSummary extends LitElement {
   }
 
   /** Fetches the CSV code on the first click, then builds and saves the file in the same promise chain. */
-  private download(): void {
-    const r = this.data;
-    if (r) fetchPart(csvChunk).then((c) => c.download(this.view, r, this.renderRoot), (e: unknown) => (this.announce = this.l.error(e)));
+  #download(): void {
+    const result = this.data;
+    if (!result) return;
+    const save = (csv: typeof import('./csv.js')) => csv.download(this.#view, result, this.renderRoot);
+    fetchPart(csvChunk).then(save, (error: unknown) => (this.announce = this.#localize.error(error)));
   }
 
   /** Prints with the charts and tables in (they may not have been wanted yet). */
-  private async print(): Promise<void> {
+  async #print(): Promise<void> {
     this.wantDetails = true;
     await this.updateComplete;
     window.print();
   }
 
   /** What the lazily loaded parts may read and do. */
-  private get view(): ResultHost {
-    return (this.host ??= {
-      el: this,
-      l: this.l,
-      client: () => this.api.value?.client,
+  get #view(): ResultHost {
+    return (this.#summaryView ??= {
+      element: this,
+      localize: this.#localize,
+      client: () => this.#api.value?.client,
       isOpen: (id) => this.open.has(id),
-      toggleButton: (id, label) => this.toggleButton(id, label),
+      toggleButton: (id, label) => this.#toggleButton(id, label),
       show: (forumId) => {
         this.forumId = forumId;
-        this.focusHeading = true;
+        this.#focusHeading = true;
       },
-      statList: (items, busy) => this.statList(items, busy),
-      failure: (error, retry) => this.failure(error, retry),
-      skeleton: () => this.skeleton(),
-      day: (iso) => this.day(iso),
+      statList: (items, busy) => this.#statList(items, busy),
+      failure: (error, retry) => this.#failure(error, retry),
+      skeleton: () => this.#skeleton(),
+      day: (iso) => this.#day(iso),
     });
   }
 
   // ------------------------------------------------------------------ pieces
 
-  private skeleton(): TemplateResult {
+  #skeleton(): TemplateResult {
     // No words until the language is in: an English page never flashes Korean.
     return html`<div class="skeleton" part="skeleton" aria-busy="true">
-      ${this.l.ready ? html`<p class="visually-hidden">${this.l.m.common.loading}</p>` : nothing}
+      ${this.#localize.ready ? html`<p class="visually-hidden">${this.#localize.m.common.loading}</p>` : nothing}
       <div class="sk sk-title"></div>
       <div class="sk sk-line"></div>
       <div class="sk sk-block"></div>
@@ -303,32 +314,32 @@ export class HdResultSummary extends LitElement {
     </div>`;
   }
 
-  private failure(error: unknown, retry: () => void): TemplateResult {
+  #failure(error: unknown, retry: () => void): TemplateResult {
     return html`<div class="error" part="error" role="alert">
-      <p>${this.l.error(error)}</p>
-      <button type="button" @click=${retry}>${this.l.m.common.retry}</button>
+      <p>${this.#localize.error(error)}</p>
+      <button type="button" @click=${retry}>${this.#localize.m.common.retry}</button>
     </div>`;
   }
 
-  private badge(status: Proposal['status']): TemplateResult {
-    return html`<span class="badge s-${status}" part="status">${this.l.m.responseStatus[status]}</span>`;
+  #badge(status: Proposal['status']): TemplateResult {
+    return html`<span class="badge s-${status}" part="status">${this.#localize.m.responseStatus[status]}</span>`;
   }
 
-  private statList(items: [string, string][], busy = false): TemplateResult {
+  #statList(items: [string, string][], busy = false): TemplateResult {
     return html`<dl class="stats" part="stats" aria-busy=${busy ? 'true' : 'false'}>
       ${items.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
     </dl>`;
   }
 
-  private toggleButton(id: string, label?: string): TemplateResult {
+  #toggleButton(id: string, label?: string): TemplateResult {
     const open = this.open.has(id);
-    return html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.toggle(id)}>
-      ${open ? this.m.hideTable : (label ?? this.m.showTable)}
+    return html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.#toggle(id)}>
+      ${open ? this.#words.hideTable : (label ?? this.#words.showTable)}
     </button>`;
   }
 
   /** An empty, hidden data table: its toggle's target until the details chunk brings the table. */
-  private tableSlot(id: string): TemplateResult {
+  #tableSlot(id: string): TemplateResult {
     return html`<div class="table-wrap" id=${id} ?hidden=${!this.open.has(id)}></div>`;
   }
 
@@ -338,113 +349,113 @@ export class HdResultSummary extends LitElement {
    * table is an empty target for its toggle; the frames, captions and toggles stay the same DOM
    * when the parts arrive, so nothing moves and focus stays put.
    */
-  private charts(r: ForumResult, g: Record<'cat' | 'district' | 'age', ChartParts> | undefined): TemplateResult {
-    const m = this.m;
-    const sk = (rows: number) => html`<svg class="sk" aria-hidden="true" width="100%" height="${rows * ROW}em"></svg>`;
+  #charts(result: ForumResult, glance: Record<'cat' | 'district' | 'age', ChartParts> | undefined): TemplateResult {
+    const words = this.#words;
+    const skeletonChart = (rows: number) => html`<svg class="sk" aria-hidden="true" width="100%" height="${rows * ROW}em"></svg>`;
     const figure = (id: 'cat' | 'district' | 'age', title: string, chart: unknown) =>
-      html`<figure class="chart" part="chart"><figcaption>${title}</figcaption>${chart}${this.toggleButton(id)}${g?.[id].table ?? this.tableSlot(id)}</figure>`;
-    const n = r.categories.length;
-    return html`<div class="charts ${g ? '' : 'pending'}">
-      ${n
+      html`<figure class="chart" part="chart"><figcaption>${title}</figcaption>${chart}${this.#toggleButton(id)}${glance?.[id].table ?? this.#tableSlot(id)}</figure>`;
+    const categories = result.categories.length;
+    return html`<div class="charts ${glance ? '' : 'pending'}">
+      ${categories
         ? figure(
             'cat',
-            m.byCategory,
+            words.byCategory,
             html`<div class="pair">
-              <div><p class="series">${m.stats.ideas}</p>${g?.cat.chart ?? sk(n)}</div>
-              <div aria-hidden="true"><p class="series">${m.stats.votes}</p>${g?.cat.votes ?? sk(n)}</div>
+              <div><p class="series">${words.stats.ideas}</p>${glance?.cat.chart ?? skeletonChart(categories)}</div>
+              <div aria-hidden="true"><p class="series">${words.stats.votes}</p>${glance?.cat.votes ?? skeletonChart(categories)}</div>
             </div>`,
           )
         : nothing}
-      ${r.byDistrict.length ? figure('district', m.byDistrict, g?.district.chart ?? sk(Math.min(8, r.byDistrict.length))) : nothing}
-      ${r.byAgeGroup.length ? figure('age', m.byAge, g?.age.chart ?? sk(r.byAgeGroup.length)) : nothing}
+      ${result.byDistrict.length ? figure('district', words.byDistrict, glance?.district.chart ?? skeletonChart(Math.min(8, result.byDistrict.length))) : nothing}
+      ${result.byAgeGroup.length ? figure('age', words.byAge, glance?.age.chart ?? skeletonChart(result.byAgeGroup.length)) : nothing}
     </div>`;
   }
 
   // ------------------------------------------------------------------ one forum
 
-  private renderForum(r: ForumResult): TemplateResult {
-    const m = this.m;
-    const f = r.forum;
-    const s = r.stats;
-    const people = (v: number) => m.people(this.num(v));
-    const items = (v: number) => m.items(this.num(v));
-    const votes = (v: number) => m.votes(this.num(v));
-    const details = this.wantDetails || detailsChunk.value ? this.parts.need(detailsChunk) : undefined;
-    const failed = this.parts.failed(detailsChunk);
+  #renderForum(result: ForumResult): TemplateResult {
+    const words = this.#words;
+    const forum = result.forum;
+    const stats = result.stats;
+    const people = (v: number) => words.people(this.#num(v));
+    const items = (v: number) => words.items(this.#num(v));
+    const votes = (v: number) => words.votes(this.#num(v));
+    const details = this.wantDetails || detailsChunk.value ? this.#parts.need(detailsChunk) : undefined;
+    const failed = this.#parts.failed(detailsChunk);
     return html`<article part="base">
       <header part="header">
-        <p class="eyebrow">${m.title}</p>
-        <h2 tabindex="-1">${f.title}</h2>
-        <p class="meta">${this.l.dateRange(f.startsAt, f.endsAt)} · ${f.district} · ${f.venue.name}</p>
-        <p class="meta">${m.published(this.day(r.publishedAt))}</p>
-        <p class="summary">${r.summary}</p>
+        <p class="eyebrow">${words.title}</p>
+        <h2 tabindex="-1">${forum.title}</h2>
+        <p class="meta">${this.#localize.dateRange(forum.startsAt, forum.endsAt)} · ${forum.district} · ${forum.venue.name}</p>
+        <p class="meta">${words.published(this.#day(result.publishedAt))}</p>
+        <p class="summary">${result.summary}</p>
         <div class="controls" part="controls">
-          ${this.programme?.back() ?? nothing}
-          <button type="button" class="download" @click=${this.download}>${m.download}</button>
-          <button type="button" class="print" @click=${this.print}>${m.print}</button>
+          ${this.#programme?.back() ?? nothing}
+          <button type="button" class="download" @click=${this.#download}>${words.download}</button>
+          <button type="button" class="print" @click=${this.#print}>${words.print}</button>
         </div>
       </header>
 
       <section aria-labelledby="figures">
-        <h3 id="figures" class="visually-hidden">${m.figures}</h3>
-        ${this.statList([
-          [m.stats.registered, people(s.registered)],
-          [m.stats.attended, people(s.attended)],
-          [m.stats.tables, m.tables(this.num(s.tables))],
-          [m.stats.facilitators, people(s.facilitators)],
-          [m.stats.ideas, items(s.ideas)],
-          [m.stats.votes, votes(s.votes)],
+        <h3 id="figures" class="visually-hidden">${words.figures}</h3>
+        ${this.#statList([
+          [words.stats.registered, people(stats.registered)],
+          [words.stats.attended, people(stats.attended)],
+          [words.stats.tables, words.tables(this.#num(stats.tables))],
+          [words.stats.facilitators, people(stats.facilitators)],
+          [words.stats.ideas, items(stats.ideas)],
+          [words.stats.votes, votes(stats.votes)],
         ])}
-        ${r.tables.length
-          ? html`${this.toggleButton('per-table', m.perTable)}${details ? details.perTable(this.view, r) : this.tableSlot('per-table')}`
+        ${result.tables.length
+          ? html`${this.#toggleButton('per-table', words.perTable)}${details ? details.perTable(this.#view, result) : this.#tableSlot('per-table')}`
           : nothing}
       </section>
 
       <section aria-labelledby="proposals">
-        <h3 id="proposals">${m.proposals}</h3>
-        ${r.proposals.length
-          ? html`<ol class="proposals">${r.proposals.map((p) => this.renderProposal(p))}</ol>`
-          : html`<p class="empty">${m.noProposals}</p>`}
+        <h3 id="proposals">${words.proposals}</h3>
+        ${result.proposals.length
+          ? html`<ol class="proposals">${result.proposals.map((proposal) => this.#renderProposal(proposal))}</ol>`
+          : html`<p class="empty">${words.noProposals}</p>`}
       </section>
 
       <section aria-labelledby="glance">
-        <h3 id="glance" tabindex="-1">${m.glance}</h3>
+        <h3 id="glance" tabindex="-1">${words.glance}</h3>
         ${failed
-          ? this.failure(failed, () => this.parts.retry(detailsChunk, '#glance'))
+          ? this.#failure(failed, () => this.#parts.retry(detailsChunk, '#glance'))
           : nothing}
-        ${this.charts(r, details?.glance(this.view, r))}
+        ${this.#charts(result, details?.glance(this.#view, result))}
       </section>
     </article>`;
   }
 
-  private renderProposal(p: Proposal): TemplateResult {
-    const m = this.m;
-    return html`<li class="proposal" part="proposal" data-id=${p.id}>
+  #renderProposal(proposal: Proposal): TemplateResult {
+    const words = this.#words;
+    return html`<li class="proposal" part="proposal" data-id=${proposal.id}>
       <div class="p-head">
-        <span class="rank">${m.rank(this.num(p.rank))}</span>
-        <h4>${p.title}</h4>
-        ${this.badge(p.status)}
+        <span class="rank">${words.rank(this.#num(proposal.rank))}</span>
+        <h4>${proposal.title}</h4>
+        ${this.#badge(proposal.status)}
       </div>
       <dl class="p-meta">
-        <div><dt>${m.stats.votes}</dt><dd>${m.votes(this.num(p.votes))}</dd></div>
-        ${p.category ? html`<div><dt>${m.category}</dt><dd>${p.category}</dd></div>` : nothing}
-        <div><dt>${m.department}</dt><dd>${p.department ?? m.unassigned}</dd></div>
+        <div><dt>${words.stats.votes}</dt><dd>${words.votes(this.#num(proposal.votes))}</dd></div>
+        ${proposal.category ? html`<div><dt>${words.category}</dt><dd>${proposal.category}</dd></div>` : nothing}
+        <div><dt>${words.department}</dt><dd>${proposal.department ?? words.unassigned}</dd></div>
       </dl>
       <div class="answer" part="answer">
-        <h5>${m.answer}</h5>
-        <p>${p.answer ?? m.noAnswer}</p>
-        ${p.answeredAt ? html`<p class="muted">${m.answeredAt(this.day(p.answeredAt))}</p>` : nothing}
+        <h5>${words.answer}</h5>
+        <p>${proposal.answer ?? words.noAnswer}</p>
+        ${proposal.answeredAt ? html`<p class="muted">${words.answeredAt(this.#day(proposal.answeredAt))}</p>` : nothing}
       </div>
-      ${p.ideas.length
-        ? html`<h5>${m.ideasFrom}</h5>
+      ${proposal.ideas.length
+        ? html`<h5>${words.ideasFrom}</h5>
             <ul class="ideas">
-              ${p.ideas.map((i) => html`<li>${i.text} <span class="muted">(${m.ideaMeta(this.num(i.table), this.num(i.votes))})</span></li>`)}
+              ${proposal.ideas.map((i) => html`<li>${i.text} <span class="muted">(${words.ideaMeta(this.#num(i.table), this.#num(i.votes))})</span></li>`)}
             </ul>`
         : nothing}
-      ${p.timeline.length
-        ? html`<h5>${m.timeline}</h5>
+      ${proposal.timeline.length
+        ? html`<h5>${words.timeline}</h5>
             <ol class="timeline">
-              ${p.timeline.map((t) => html`<li><time datetime=${t.date}>${this.day(t.date)}</time>${t.status ? this.badge(t.status) : nothing}<span>${t.text}</span></li>`)}
+              ${proposal.timeline.map((t) => html`<li><time datetime=${t.date}>${this.#day(t.date)}</time>${t.status ? this.#badge(t.status) : nothing}<span>${t.text}</span></li>`)}
             </ol>`
         : nothing}
     </li>`;
@@ -453,29 +464,29 @@ export class HdResultSummary extends LitElement {
   // ------------------------------------------------------------------ the programme
 
   /** The programme view: its chunk loads its data (until it is in, the skeleton; if it fails, a retry). */
-  private renderProgramme(): unknown {
-    const chunk = this.parts.need(programmeChunk);
-    if (chunk) return (this.programme ??= new chunk.ProgrammeView(this.view)).render();
-    const failed = this.parts.failed(programmeChunk);
-    return failed ? this.failure(failed, () => this.parts.retry(programmeChunk, 'h2')) : this.skeleton();
+  #renderProgramme(): unknown {
+    const chunk = this.#parts.need(programmeChunk);
+    if (chunk) return (this.#programme ??= new chunk.ProgrammeView(this.#view)).render();
+    const failed = this.#parts.failed(programmeChunk);
+    return failed ? this.#failure(failed, () => this.#parts.retry(programmeChunk, 'h2')) : this.#skeleton();
   }
 
   protected override render(): unknown {
-    if (!this.l.ready) return this.skeleton();
+    if (!this.#localize.ready) return this.#skeleton();
     // No api-base and no provider above: say so rather than load for ever.
-    if (this.api.missing) return html`<p class="error" part="error" role="alert">${this.l.m.errors.noBackend}</p>`;
+    if (this.#api.missing) return html`<p class="error" part="error" role="alert">${this.#localize.m.errors.noBackend}</p>`;
     let body: unknown;
     if (this.forumId) {
       body = this.data
-        ? this.renderForum(this.data)
-        : this.forumTask.render({
-            idle: () => this.skeleton(),
-            pending: () => this.skeleton(),
-            complete: (v) => (v.kind === 'waiting' && this.parts.need(waitingChunk)?.renderWaiting(this.view, v)) || this.skeleton(),
-            error: (e) => this.failure(e, () => void this.forumTask.run()),
+        ? this.#renderForum(this.data)
+        : this.#forumTask.render({
+            idle: () => this.#skeleton(),
+            pending: () => this.#skeleton(),
+            complete: (loaded) => (loaded.kind === 'waiting' && this.#parts.need(waitingChunk)?.renderWaiting(this.#view, loaded)) || this.#skeleton(),
+            error: (e) => this.#failure(e, () => void this.#forumTask.run()),
           });
     } else {
-      body = this.renderProgramme();
+      body = this.#renderProgramme();
     }
     return html`${body}<p class="visually-hidden" role="status">${this.announce}</p>`;
   }

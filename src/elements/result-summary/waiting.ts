@@ -38,13 +38,13 @@ export interface Waiting {
   expectedAt: string | null;
 }
 
-export function renderWaiting(h: ResultHost, v: Waiting): TemplateResult {
-  const { l } = h;
-  const w = l.locale === 'en' ? en : ko;
+export function renderWaiting(summary: ResultHost, waiting: Waiting): TemplateResult {
+  const { localize } = summary;
+  const words = localize.locale === 'en' ? en : ko;
   return html`<section class="waiting" part="base">
-    <p class="eyebrow">${l.t.title}</p>
-    <h2 tabindex="-1">${v.forum?.title ?? l.t.title}</h2>
-    ${v.forum ? html`<p class="meta">${l.dateRange(v.forum.startsAt, v.forum.endsAt)} · ${v.forum.district}</p>` : nothing}
-    <p class="notice">${v.expectedAt ? w.waiting(h.day(v.expectedAt)) : w.waitingUnknown}</p>
+    <p class="eyebrow">${localize.t.title}</p>
+    <h2 tabindex="-1">${waiting.forum?.title ?? localize.t.title}</h2>
+    ${waiting.forum ? html`<p class="meta">${localize.dateRange(waiting.forum.startsAt, waiting.forum.endsAt)} · ${waiting.forum.district}</p>` : nothing}
+    <p class="notice">${waiting.expectedAt ? words.waiting(summary.day(waiting.expectedAt)) : words.waitingUnknown}</p>
   </section>`;
 }

@@ -1,20 +1,21 @@
 /**
  * Checking and submitting the signup form: the rules (validate.ts), the words of each error, the
- * error summary shown after a failed submit, their styles, and (through submit.ts) sending. A
- * separate chunk of `<hd-signup-form>`, fetched the moment the person first touches the form
- * (focus, pointer, key), so by the time a field is left or the form submitted it is in; if it is
- * not yet (a submit with no touch before, on a slow network), the check runs as soon as it
- * arrives and `updateComplete` waits for it.
+ * error summary shown after a failed submit, their styles, and with them sending (`Submission`,
+ * submit.ts). A separate chunk of `<hd-signup-form>`, fetched the moment the person first touches
+ * the form (focus, pointer, key), so by the time a field is left or the form submitted it is in;
+ * if it is not yet (a submit with no touch before, on a slow network), the check runs as soon as
+ * it arrives and `updateComplete` waits for it.
  */
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { SignupForm } from '../../api/types.js';
 import { token } from '../../styles/tokens.js';
-import type { SignupHost } from './host.js';
-import { submit } from './submit.js';
-import { fieldKeys, validate } from './validate.js';
+import type { SignupEntry } from './entry.js';
+import type { SignupLocalize } from './templates.js';
+import { fieldKeys } from './validate.js';
 import { fid, type ErrorCode } from './values.js';
 
 export { validateField } from './validate.js';
+export { Submission } from './submit.js';
 
 const ko = {
   summaryTitle: '입력 내용을 확인해 주세요',
@@ -58,10 +59,10 @@ const en: typeof ko = {
   },
 };
 
-const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
+const wordsOf = (localize: SignupLocalize) => (localize.locale === 'en' ? en : ko);
 
-/** The words of an error code. */
-export const errorText = (h: SignupHost, code: ErrorCode): string => words(h).err[code];
+/** The words of an error code, in the language in effect. */
+export const errorText = (localize: SignupLocalize, code: ErrorCode): string => wordsOf(localize).err[code];
 
 export const styles = css`
   .error { color: ${token('color-danger')}; margin: 0; font-weight: 700; }
@@ -73,29 +74,21 @@ export const styles = css`
 `;
 
 /**
- * The form is submitted (the element holds `inflight`): every field is checked; with errors the
- * summary lists them and the first takes focus, otherwise the signup goes out.
+ * After a failed submit: what is wrong, in field order, each a link that focuses its field
+ * (`focusField`) as GOV.UK's error summary does.
  */
-export function submitForm(h: SignupHost, form: SignupForm): void {
-  const errors = validate(h.values, form);
-  const first = Object.keys(errors)[0];
-  h.errors = errors;
-  h.general = '';
-  h.summary = !!first;
-  if (!first) return submit(h, form);
-  h.inflight = false;
-  h.focusNext = first;
-}
-
-/** After a failed submit: what is wrong, in field order, each a link to its field (GOV.UK). */
-export function renderSummary(h: SignupHost, form: SignupForm) {
-  const shown = fieldKeys(h.values, form).filter((k) => h.errors[k]);
-  if (!shown.length && !h.general) return nothing;
+export function renderSummary(localize: SignupLocalize, entry: SignupEntry, form: SignupForm, focusField: (key: string) => void): TemplateResult | typeof nothing {
+  const shown = fieldKeys(entry.values, form).filter((key) => entry.errors[key]);
+  if (!shown.length && !entry.general) return nothing;
+  const link = (key: string) => (event: Event) => {
+    event.preventDefault();
+    focusField(key);
+  };
   return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
-    <h3 id="summary-title">${words(h).summaryTitle}</h3>
-    ${h.general ? html`<p>${h.general}</p>` : nothing}
+    <h3 id="summary-title">${wordsOf(localize).summaryTitle}</h3>
+    ${entry.general ? html`<p>${entry.general}</p>` : nothing}
     <ul>
-      ${shown.map((k) => html`<li><a href="#${fid(k)}" @click=${(e: Event) => (e.preventDefault(), h.focusField(k))}>${errorText(h, h.errors[k]!)}</a></li>`)}
+      ${shown.map((key) => html`<li><a href="#${fid(key)}" @click=${link(key)}>${errorText(localize, entry.errors[key]!)}</a></li>`)}
     </ul>
   </div>`;
 }

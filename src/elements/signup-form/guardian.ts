@@ -1,11 +1,11 @@
 /**
  * The legal guardian's part of `<hd-signup-form>`, asked for when the under-14 age group is
  * chosen (개인정보 보호법 제22조의2). A separate chunk, fetched when that age group is chosen;
- * the fields themselves are the element's, so they validate and submit like every other field.
+ * drawn by the element's `FormFields` (fields.ts), they validate and submit like every other field.
  */
-import { css, html } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { token } from '../../styles/tokens.js';
-import type { SignupHost } from './host.js';
+import type { FormFields } from './fields.js';
 
 const ko = {
   guardian: '법정대리인(보호자) 정보',
@@ -29,14 +29,16 @@ export const styles = css`
   .guardian { border: 2px solid ${token('color-status-waitlist')}; border-radius: ${token('radius')}; padding: ${token('space-m')}; }
 `;
 
-export function renderGuardian(h: SignupHost) {
-  const t = h.l.locale === 'en' ? en : ko;
-  const v = h.values;
+/** The guardian's fields, in the language `locale` (the form's fields around them are the element's). */
+export function renderGuardian(fields: FormFields, locale: string): TemplateResult {
+  const words = locale === 'en' ? en : ko;
+  const values = fields.entry.values;
+  const consent = [{ value: 'yes', label: words.guardianConsent, checked: values.guardianConsent }];
   return html`<section class="group guardian" aria-labelledby="guardian-title">
-    <h3 id="guardian-title">${t.guardian}</h3>
-    <p class="hint">${t.guardianHint}</p>
-    ${h.text('guardian.name', t.guardianName, 'guardianName', v.guardianName, { max: 50 })}
-    ${h.contact('guardian.contact', t.guardianContact, 'guardianContactKind', 'guardianContact')}
-    ${h.group('guardian.consent', t.guardianAgree, 'checkbox', 'guardianConsent', [{ value: 'yes', label: t.guardianConsent, checked: v.guardianConsent }])}
+    <h3 id="guardian-title">${words.guardian}</h3>
+    <p class="hint">${words.guardianHint}</p>
+    ${fields.text('guardian.name', words.guardianName, 'guardianName', values.guardianName, { maxLength: 50 })}
+    ${fields.contact('guardian.contact', words.guardianContact, 'guardianContactKind', 'guardianContact')}
+    ${fields.choice('guardian.consent', words.guardianAgree, 'checkbox', 'guardianConsent', consent)}
   </section>`;
 }

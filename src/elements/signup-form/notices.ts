@@ -2,10 +2,10 @@
  * What `<hd-signup-form>` says when the forum is not simply open: full (the form signs up for the
  * waitlist), not open yet, or closed. A separate chunk, fetched only for such a forum.
  */
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Forum } from '../../api/types.js';
 import { token } from '../../styles/tokens.js';
-import type { SignupHost } from './host.js';
+import { forumSummary, type SignupLocalize } from './templates.js';
 
 const ko = {
   fullNotice: (waiting: string) => `정원이 찼습니다. 지금 신청하시면 대기자 명단에 오르며(현재 대기 ${waiting}명), 자리가 나면 순서대로 참가가 확정됩니다.`,
@@ -23,7 +23,7 @@ const en: typeof ko = {
   closed: 'Signup is closed.',
 };
 
-const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
+const wordsOf = (localize: SignupLocalize) => (localize.locale === 'en' ? en : ko);
 
 // The notice takes focus only after a retry brought it in (it is read out, not a control): no ring.
 export const styles = css`
@@ -32,17 +32,17 @@ export const styles = css`
 `;
 
 /** Above the form of a full forum: signing up joins the waitlist. */
-export function renderFull(h: SignupHost, forum: Forum) {
-  return html`<p class="notice waitlist" part="notice">${words(h).fullNotice(h.l.number(forum.waitlisted))}</p>`;
+export function renderFull(localize: SignupLocalize, forum: Forum): TemplateResult {
+  return html`<p class="notice waitlist" part="notice">${wordsOf(localize).fullNotice(localize.number(forum.waitlisted))}</p>`;
 }
 
 /** The submit button's words for a full forum. */
-export const submitWaitlist = (h: SignupHost) => words(h).submitWaitlist;
+export const submitWaitlist = (localize: SignupLocalize): string => wordsOf(localize).submitWaitlist;
 
 /** In place of the form: signup is not open yet, or closed. */
-export function renderClosed(h: SignupHost, forum: Forum, closed: boolean) {
-  const t = words(h);
+export function renderClosed(localize: SignupLocalize, forum: Forum, closed: boolean): TemplateResult {
+  const words = wordsOf(localize);
   const opens = forum.signupOpensAt;
-  return html`${h.renderForum(forum)}
-    <p class="notice" part="notice" tabindex="-1" data-top>${closed ? t.closed : t.notOpen} ${!closed && opens ? t.opensAt(h.l.dateTime(opens)) : nothing}</p>`;
+  return html`${forumSummary(localize, forum)}
+    <p class="notice" part="notice" tabindex="-1" data-top>${closed ? words.closed : words.notOpen} ${!closed && opens ? words.opensAt(localize.dateTime(opens)) : nothing}</p>`;
 }

@@ -26,20 +26,20 @@ export function loadPending(baseUrl: string, forumId: string): Pending | undefin
   try {
     const raw = storage()?.getItem(storageKey(baseUrl, forumId));
     if (!raw) return undefined;
-    const p = JSON.parse(raw) as Pending;
-    if (p?.v !== 1 || typeof p.key !== 'string' || !p.body || !p.values || !(Date.now() - p.savedAt < MAX_AGE)) {
+    const pending = JSON.parse(raw) as Pending;
+    if (pending?.v !== 1 || typeof pending.key !== 'string' || !pending.body || !pending.values || !(Date.now() - pending.savedAt < MAX_AGE)) {
       clearPending(baseUrl, forumId);
       return undefined;
     }
-    return p;
+    return pending;
   } catch {
     return undefined;
   }
 }
 
-export function savePending(baseUrl: string, forumId: string, p: Pending): void {
+export function savePending(baseUrl: string, forumId: string, pending: Pending): void {
   try {
-    storage()?.setItem(storageKey(baseUrl, forumId), JSON.stringify(p));
+    storage()?.setItem(storageKey(baseUrl, forumId), JSON.stringify(pending));
   } catch {
     // Full or blocked: the submission still lives in memory while the page is open.
   }

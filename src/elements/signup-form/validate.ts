@@ -9,23 +9,23 @@ import { isUnder, type ContactKind, type ErrorCode, type SignupValues } from './
 
 /** A Korean phone number: mobile 010-1234-5678 / 01012345678, Seoul 02-…, regional 031-590-1234, 070-…. */
 export function isKoreanPhone(value: string): boolean {
-  const v = value.trim();
-  if (!/^[0-9][0-9 -]{6,16}[0-9]$/.test(v)) return false;
-  const d = v.replace(/[ -]/g, '');
-  return /^(01[016789][0-9]{7,8}|02[0-9]{7,8}|0(3[1-3]|4[1-4]|5[1-5]|6[1-4])[0-9]{7,8}|070[0-9]{8})$/.test(d);
+  const trimmed = value.trim();
+  if (!/^[0-9][0-9 -]{6,16}[0-9]$/.test(trimmed)) return false;
+  const digits = trimmed.replace(/[ -]/g, '');
+  return /^(01[016789][0-9]{7,8}|02[0-9]{7,8}|0(3[1-3]|4[1-4]|5[1-5]|6[1-4])[0-9]{7,8}|070[0-9]{8})$/.test(digits);
 }
 
 export function isEmail(value: string): boolean {
-  const v = value.trim();
-  return v.length <= 254 && /^[^\s@"<>()]+@[^\s@"<>()]+\.[A-Za-z]{2,}$/.test(v);
+  const trimmed = value.trim();
+  return trimmed.length <= 254 && /^[^\s@"<>()]+@[^\s@"<>()]+\.[A-Za-z]{2,}$/.test(trimmed);
 }
 
 /** Whether a request field may be sent: every consent that lists it was given. */
-export function allowed(field: string, v: SignupValues, form: SignupForm): boolean {
-  return form.consents.every((c) => !c.fields?.includes(field) || v.consents[c.id] === true);
+export function allowed(field: string, values: SignupValues, form: SignupForm): boolean {
+  return form.consents.every((consent) => !consent.fields?.includes(field) || values.consents[consent.id] === true);
 }
 
-const blank = (a: string | string[] | undefined) => a === undefined || (typeof a === 'string' ? a.trim() === '' : a.length === 0);
+const blank = (answer: string | string[] | undefined) => answer === undefined || (typeof answer === 'string' ? answer.trim() === '' : answer.length === 0);
 
 function contactError(kind: ContactKind, value: string): ErrorCode | undefined {
   if (!value.trim()) return 'contact';
@@ -34,13 +34,13 @@ function contactError(kind: ContactKind, value: string): ErrorCode | undefined {
 }
 
 /** The form's field keys in the order they appear (the order of the error summary). */
-export function fieldKeys(v: SignupValues, form: SignupForm): string[] {
+export function fieldKeys(values: SignupValues, form: SignupForm): string[] {
   return [
     'name',
     'contact',
     'district',
     'ageGroup',
-    ...(isUnder(v, form) ? ['guardian.name', 'guardian.contact', 'guardian.consent'] : []),
+    ...(isUnder(values, form) ? ['guardian.name', 'guardian.contact', 'guardian.consent'] : []),
     'role',
     ...form.questions.map((q) => `answers.${q.id}`),
     'accessibility',
@@ -50,76 +50,76 @@ export function fieldKeys(v: SignupValues, form: SignupForm): string[] {
 }
 
 /** The error of one field, or undefined. */
-export function validateField(key: string, v: SignupValues, form: SignupForm): ErrorCode | undefined {
+export function validateField(key: string, values: SignupValues, form: SignupForm): ErrorCode | undefined {
   switch (key) {
     case 'name':
-      return !v.name.trim() ? 'name' : v.name.trim().length > 50 ? 'nameLong' : undefined;
+      return !values.name.trim() ? 'name' : values.name.trim().length > 50 ? 'nameLong' : undefined;
     case 'contact':
-      return contactError(v.contactKind, v.contact);
+      return contactError(values.contactKind, values.contact);
     case 'district':
-      return form.districts.includes(v.district) ? undefined : 'district';
+      return form.districts.includes(values.district) ? undefined : 'district';
     case 'ageGroup':
-      return form.ageGroups.includes(v.ageGroup as never) ? undefined : 'ageGroup';
+      return form.ageGroups.includes(values.ageGroup as never) ? undefined : 'ageGroup';
     case 'role':
-      return v.role === 'participant' || v.role === 'facilitator' ? undefined : 'role';
+      return values.role === 'participant' || values.role === 'facilitator' ? undefined : 'role';
     case 'guardian.name':
-      return isUnder(v, form) && !v.guardianName.trim() ? 'guardianName' : undefined;
+      return isUnder(values, form) && !values.guardianName.trim() ? 'guardianName' : undefined;
     case 'guardian.contact':
-      return isUnder(v, form) ? contactError(v.guardianContactKind, v.guardianContact) : undefined;
+      return isUnder(values, form) ? contactError(values.guardianContactKind, values.guardianContact) : undefined;
     case 'guardian.consent':
-      return isUnder(v, form) && !v.guardianConsent ? 'guardianConsent' : undefined;
+      return isUnder(values, form) && !values.guardianConsent ? 'guardianConsent' : undefined;
   }
   if (key.startsWith('answers.')) {
-    const q = form.questions.find((x) => `answers.${x.id}` === key);
-    if (!q || !allowed('answers', v, form)) return undefined;
-    const a = v.answers[q.id];
-    if (blank(a)) return q.required ? 'answer' : undefined;
-    return typeof a === 'string' && a.length > (q.maxLength ?? 2000) ? 'long' : undefined;
+    const question = form.questions.find((candidate) => `answers.${candidate.id}` === key);
+    if (!question || !allowed('answers', values, form)) return undefined;
+    const answer = values.answers[question.id];
+    if (blank(answer)) return question.required ? 'answer' : undefined;
+    return typeof answer === 'string' && answer.length > (question.maxLength ?? 2000) ? 'long' : undefined;
   }
   if (key.startsWith('consents.')) {
-    const c = form.consents.find((x) => `consents.${x.id}` === key);
-    return c?.required && v.consents[c.id] !== true ? 'consent' : undefined;
+    const consent = form.consents.find((candidate) => `consents.${candidate.id}` === key);
+    return consent?.required && values.consents[consent.id] !== true ? 'consent' : undefined;
   }
-  if (key === 'accessibilityNote') return v.accessibilityNote.length > 500 ? 'long' : undefined;
+  if (key === 'accessibilityNote') return values.accessibilityNote.length > 500 ? 'long' : undefined;
   return undefined;
 }
 
 /** Every error of the form, in field order. */
-export function validate(v: SignupValues, form: SignupForm): Record<string, ErrorCode> {
+export function validate(values: SignupValues, form: SignupForm): Record<string, ErrorCode> {
   const errors: Record<string, ErrorCode> = {};
-  for (const key of fieldKeys(v, form)) {
-    const e = validateField(key, v, form);
-    if (e) errors[key] = e;
+  for (const key of fieldKeys(values, form)) {
+    const error = validateField(key, values, form);
+    if (error) errors[key] = error;
   }
   return errors;
 }
 
 /** What will be sent: only what the person gave and consented to. */
-export function buildInput(v: SignupValues, form: SignupForm): RegistrationInput {
+export function buildInput(values: SignupValues, form: SignupForm): RegistrationInput {
   const input: RegistrationInput = {
-    name: v.name.trim(),
-    contact: { kind: v.contactKind, value: v.contact.trim() },
-    district: v.district,
-    ageGroup: v.ageGroup as RegistrationInput['ageGroup'],
-    role: v.role as RegistrationInput['role'],
+    name: values.name.trim(),
+    contact: { kind: values.contactKind, value: values.contact.trim() },
+    district: values.district,
+    ageGroup: values.ageGroup as RegistrationInput['ageGroup'],
+    role: values.role as RegistrationInput['role'],
     consentVersion: form.consentVersion,
-    consents: Object.fromEntries(form.consents.map((c) => [c.id, v.consents[c.id] === true])),
+    consents: Object.fromEntries(form.consents.map((c) => [c.id, values.consents[c.id] === true])),
   };
-  if (allowed('answers', v, form)) {
+  if (allowed('answers', values, form)) {
     const answers: Record<string, string | string[]> = {};
-    for (const q of form.questions) {
-      const a = v.answers[q.id];
-      if (!blank(a)) answers[q.id] = typeof a === 'string' ? a.trim() : [...a!];
+    for (const question of form.questions) {
+      const answer = values.answers[question.id];
+      if (!blank(answer)) answers[question.id] = typeof answer === 'string' ? answer.trim() : [...answer!];
     }
     if (Object.keys(answers).length) input.answers = answers;
   }
-  if (allowed('accessibility', v, form) && v.accessibility.length) {
-    input.accessibility = form.accessibilityOptions.filter((o) => v.accessibility.includes(o));
+  if (allowed('accessibility', values, form) && values.accessibility.length) {
+    input.accessibility = form.accessibilityOptions.filter((o) => values.accessibility.includes(o));
   }
-  if (allowed('accessibilityNote', v, form) && v.accessibilityNote.trim()) input.accessibilityNote = v.accessibilityNote.trim();
-  if (isUnder(v, form)) {
-    input.guardian = { name: v.guardianName.trim(), contact: { kind: v.guardianContactKind, value: v.guardianContact.trim() }, consent: true };
+  if (allowed('accessibilityNote', values, form) && values.accessibilityNote.trim()) input.accessibilityNote = values.accessibilityNote.trim();
+  if (isUnder(values, form)) {
+    input.guardian = { name: values.guardianName.trim(), contact: { kind: values.guardianContactKind, value: values.guardianContact.trim() }, consent: true };
   }
-  if (v.website) input.website = v.website;
+  if (values.website) input.website = values.website;
   return input;
 }

@@ -5,18 +5,19 @@
  * it while the person fills in the form (or at once for a cancel link), so a page that only shows
  * the form loads less. Its words and styles live here, its words in both languages.
  */
-import { LoadTask } from '../../controllers/load-task.js';
-import { css, html, nothing, svg } from 'lit';
+import { css, html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ApiClient } from '../../api/client.js';
 import { ConflictError, UnauthorizedError, type ApiError } from '../../api/errors.js';
 import { displayStatus } from '../../api/forum-status.js';
 import type { Forum, RegistrationReceipt, RegistrationStatus } from '../../api/types.js';
+import type { ApiController } from '../../controllers/api-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
 import { HdSignupCancelEvent } from '../../events/signup-cancel.js';
 import { token } from '../../styles/tokens.js';
-import type { SignupHost } from './host.js';
 import { qrShape, type QrShape } from './qr.js';
-import { emptyValues } from './values.js';
+import { failureView, loadingView, whenAndWhere, type SignupLocalize } from './templates.js';
 
-const num = (v: number, l: string) => v.toLocaleString(l);
+const num = (value: number, locale: string) => value.toLocaleString(locale);
 
 const ko = {
   confirmedTitle: '참가 신청이 확정되었습니다',
@@ -45,7 +46,6 @@ const ko = {
   cancelledTitle: '참가 신청을 취소했습니다',
   cancelledBody: '신청 정보는 보유 기간이 지나면 파기됩니다.',
   signupAgain: '새로 신청하기',
-  promoted: '대기에서 참가 확정으로 바뀌었습니다.',
   badLink: '취소 링크가 올바르지 않거나 더 이상 쓸 수 없습니다.',
   pastForum: '이미 진행된 토론회는 취소할 수 없습니다.',
 };
@@ -77,7 +77,6 @@ const en: typeof ko = {
   cancelledTitle: 'Your signup is cancelled',
   cancelledBody: 'Your details are destroyed when the retention period ends.',
   signupAgain: 'Sign up again',
-  promoted: 'You have moved from the waitlist to a confirmed place.',
   badLink: 'This cancel link is not valid or can no longer be used.',
   pastForum: 'A forum that has already taken place cannot be cancelled.',
 };
@@ -107,7 +106,7 @@ export const styles = css`
   .confirm { border: 2px solid ${token('color-danger')}; }
 `;
 
-const words = (h: SignupHost) => (h.l.locale === 'en' ? en : ko);
+const wordsOf = (localize: SignupLocalize) => (localize.locale === 'en' ? en : ko);
 
 type Mine = Pick<RegistrationStatus, 'code' | 'outcome' | 'waitlistPosition'>;
 
@@ -115,215 +114,237 @@ type Mine = Pick<RegistrationStatus, 'code' | 'outcome' | 'waitlistPosition'>;
 const shapes = new Map<string, QrShape | Promise<boolean>>();
 
 /**
- * The QR code of `code`, or undefined while `uqr` draws it (then the element re-renders). One
- * that could not be drawn (its chunk did not load) is tried again on a later render.
+ * The QR code of `code`, or undefined while `uqr` draws it (then `host` re-renders). One that
+ * could not be drawn (its chunk did not load) is tried again on a later render.
  */
-function qr(h: SignupHost, code: string): QrShape | undefined {
+function qr(host: ReactiveControllerHost, code: string): QrShape | undefined {
   let shape = shapes.get(code);
   if (!shape) {
     shape = qrShape(code).then(
-      (s) => (shapes.set(code, s), true),
+      (drawn) => (shapes.set(code, drawn), true),
       () => (shapes.delete(code), false),
     );
     shapes.set(code, shape);
   }
   if (!(shape instanceof Promise)) return shape;
-  void shape.then((drawn) => drawn && h.requestUpdate());
+  void shape.then((drawn) => drawn && host.requestUpdate());
   return undefined;
 }
 
-function ticket(h: SignupHost, mine: Mine) {
-  const t = words(h);
-  const shape = mine.outcome === 'confirmed' ? qr(h, mine.code) : undefined;
-  const s = (shape?.size ?? 21) + 8;
+/** The registration code, and for a confirmed place its QR code. */
+function ticket(localize: SignupLocalize, host: ReactiveControllerHost, mine: Mine): TemplateResult {
+  const words = wordsOf(localize);
+  const shape = mine.outcome === 'confirmed' ? qr(host, mine.code) : undefined;
+  const side = (shape?.size ?? 21) + 8;
   return html`<div class="ticket">
-    <p class="code"><span>${t.code}</span> <strong>${mine.code}</strong></p>
+    <p class="code"><span>${words.code}</span> <strong>${mine.code}</strong></p>
     ${mine.outcome === 'confirmed'
-      ? html`<svg part="qr" class="qr" role="img" aria-label=${t.qrLabel(mine.code)} viewBox="-4 -4 ${s} ${s}" shape-rendering="crispEdges">
-            <rect x="-4" y="-4" width=${s} height=${s} fill="#fff"></rect>
+      ? html`<svg part="qr" class="qr" role="img" aria-label=${words.qrLabel(mine.code)} viewBox="-4 -4 ${side} ${side}" shape-rendering="crispEdges">
+            <rect x="-4" y="-4" width=${side} height=${side} fill="#fff"></rect>
             ${shape ? svg`<path d=${shape.d} fill="#000"></path>` : nothing}
           </svg>
-          <p class="hint">${t.qrHint}</p>`
+          <p class="hint">${words.qrHint}</p>`
       : nothing}
   </div>`;
 }
 
 /** The forum in short, under a confirmation or a registration: title, status, when and where. */
-function compact(h: SignupHost, f: Forum) {
-  const status = displayStatus(f);
+function compact(localize: SignupLocalize, forum: Forum): TemplateResult {
+  const status = displayStatus(forum);
   return html`<div class="forum compact" part="forum">
-    <p class="title">${f.title}</p>
-    <p class="meta"><span class="badge badge--${status}">${h.l.m.forumStatus[status]}</span></p>
-    ${h.when(f)}
+    <p class="title">${forum.title}</p>
+    <p class="meta"><span class="badge badge--${status}">${localize.m.forumStatus[status]}</span></p>
+    ${whenAndWhere(localize, forum)}
   </div>`;
 }
 
+/** What the confirmation shows besides the receipt. */
+export interface OutcomeView {
+  localize: SignupLocalize;
+  /** Re-rendered when the QR code is drawn. */
+  host: ReactiveControllerHost;
+  forum: Forum | undefined;
+  /** The forum's `.ics` file. */
+  icsUrl: string;
+  /** Read out by screen readers. */
+  announce: (text: string) => void;
+}
+
 /** Confirmed or waitlisted, right after signing up. */
-export function renderOutcome(h: SignupHost, r: RegistrationReceipt) {
-  const t = words(h);
-  const confirmed = r.outcome === 'confirmed';
+export function renderOutcome(view: OutcomeView, receipt: RegistrationReceipt): TemplateResult {
+  const words = wordsOf(view.localize);
+  const confirmed = receipt.outcome === 'confirmed';
   // The cancel link: this page with the token in the fragment, which never reaches a server or a log.
   const link = new URL(location.href);
-  link.hash = `cancel=${encodeURIComponent(r.cancelToken)}`;
+  link.hash = `cancel=${encodeURIComponent(receipt.cancelToken)}`;
+  const copy = () => navigator.clipboard?.writeText(link.href).then(() => view.announce(words.copied));
   return html`<section class="outcome ${confirmed ? 'confirmed' : 'waitlisted'}" part="outcome">
-      <h2 tabindex="-1" data-top>${confirmed ? t.confirmedTitle : t.waitlistedTitle}</h2>
-      ${!confirmed && r.waitlistPosition ? html`<p class="position">${t.position(r.waitlistPosition)}</p>` : nothing}
+      <h2 tabindex="-1" data-top>${confirmed ? words.confirmedTitle : words.waitlistedTitle}</h2>
+      ${!confirmed && receipt.waitlistPosition ? html`<p class="position">${words.position(receipt.waitlistPosition)}</p>` : nothing}
     </section>
-    ${!confirmed ? html`<p>${t.waitlistBody}</p>` : nothing} ${ticket(h, r)} ${h.forum ? compact(h, h.forum) : nothing}
-    <p><a class="button secondary" part="button" href=${h.client!.icsUrl(r.forumId)} download>${t.addToCalendar}</a></p>
+    ${!confirmed ? html`<p>${words.waitlistBody}</p>` : nothing} ${ticket(view.localize, view.host, receipt)}
+    ${view.forum ? compact(view.localize, view.forum) : nothing}
+    <p><a class="button secondary" part="button" href=${view.icsUrl} download>${words.addToCalendar}</a></p>
     <section class="cancel-link">
-      <h3>${t.cancelLinkTitle}</h3>
-      <p class="hint">${t.cancelLinkHint}</p>
-      <p><a href=${link.href}>${t.cancelLink}</a></p>
-      <button type="button" part="button" class="secondary" @click=${() => navigator.clipboard?.writeText(link.href).then(() => (h.announce = t.copied))}>${t.copy}</button>
+      <h3>${words.cancelLinkTitle}</h3>
+      <p class="hint">${words.cancelLinkHint}</p>
+      <p><a href=${link.href}>${words.cancelLink}</a></p>
+      <button type="button" part="button" class="secondary" @click=${copy}>${words.copy}</button>
     </section>`;
 }
 
-/** While waitlisted right after signing up: a place freed up? (on the forum's live events) */
-export async function promote(h: SignupHost): Promise<void> {
-  const client = h.client;
-  const token = h.phase === 'done' ? h.receipt?.cancelToken : undefined;
-  if (!client || !token) return;
-  try {
-    const reg = await client.getMyRegistration(token);
-    const r = h.receipt;
-    if (!r || r.cancelToken !== token) return;
-    if (r.outcome === 'waitlisted' && reg.outcome === 'confirmed') h.announce = words(h).promoted;
-    h.receipt = { ...r, outcome: reg.outcome, waitlistPosition: reg.waitlistPosition };
-  } catch {
-    // the next event or poll tries again
-  }
+export interface ManageOptions {
+  localize: SignupLocalize;
+  /** The widget's backend. */
+  api: ApiController;
+  /** The registration's cancel token. */
+  cancelToken: () => string;
+  /** What to focus after the next render: `top` (the view's heading) or `confirm`. */
+  focus: (target: string) => void;
+  /** The person signs up again for this forum after cancelling. */
+  signupAgain: (forumId: string, forum: Forum | undefined) => void;
 }
 
+type Step = 'view' | 'confirm' | 'cancelling' | 'cancelled';
+
 /**
- * Opened from a cancel link (`cancel-token`): the registration, then confirm, then cancelled.
- * One per element, created when the element first has a token and this chunk is in.
+ * `Manage`: opened from a cancel link (`cancel-token`): the registration, then confirm, then
+ * cancelled. A reactive controller, one per element, made when the element first has a token and
+ * this chunk is in; it owns the registration, the forum it is for and the step.
  */
 export class Manage {
-  mine: RegistrationStatus | undefined;
-  step: 'view' | 'confirm' | 'cancelling' | 'cancelled' = 'view';
+  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #options: ManageOptions;
+  #registration: RegistrationStatus | undefined;
+  #forum: Forum | undefined;
+  #step: Step = 'view';
   /** Why the last cancel failed. */
-  private general = '';
-  private readonly h: SignupHost;
-  private readonly task: LoadTask<readonly [SignupHost['client'], string], RegistrationStatus | undefined>;
+  #general = '';
+  readonly #task: LoadTask<readonly [ApiClient | undefined, string], RegistrationStatus | undefined>;
 
-  constructor(h: SignupHost) {
-    this.h = h;
-    this.task = new LoadTask(h, {
-      task: async ([client, token], { signal }) => {
-        if (!client || !token) return undefined;
-        const reg = await client.getMyRegistration(token, { signal });
-        this.mine = reg;
-        this.step = reg.outcome === 'cancelled' ? 'cancelled' : 'view';
-        h.forum = await client.getForum(reg.forumId, { signal }).catch(() => undefined);
-        return reg;
+  constructor(host: ReactiveControllerHost & EventTarget, options: ManageOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#task = new LoadTask(host, {
+      task: async ([client, cancelToken], { signal }) => {
+        if (!client || !cancelToken) return undefined;
+        const registration = await client.getMyRegistration(cancelToken, { signal });
+        this.#registration = registration;
+        this.#step = registration.outcome === 'cancelled' ? 'cancelled' : 'view';
+        this.#forum = await client.getForum(registration.forumId, { signal }).catch(() => undefined);
+        return registration;
       },
-      args: () => [h.client, h.cancelToken] as const,
+      args: () => [options.api.value?.client, options.cancelToken()] as const,
     });
   }
 
   /** The forum whose live events matter: a waitlist place may move. */
   followed(): string | undefined {
-    return this.mine?.outcome === 'waitlisted' ? this.mine.forumId : undefined;
+    return this.#registration?.outcome === 'waitlisted' ? this.#registration.forumId : undefined;
   }
 
   /** The element's custom state (`:state(…)`). */
   state(): string {
-    return this.task.status === 'error' ? 'error' : this.mine ? (this.step === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
+    if (this.#task.status === 'error') return 'error';
+    return this.#registration ? (this.#step === 'cancelled' ? 'cancelled' : 'manage') : 'loading';
+  }
+
+  /** Another cancel link was opened: back to the registration's view. */
+  restart(): void {
+    this.#step = 'view';
+  }
+
+  /** The forum changed (a live event). */
+  forumUpdated(forum: Forum): void {
+    if (forum.id !== this.#forum?.id) return;
+    this.#forum = forum;
+    this.#host.requestUpdate();
   }
 
   /** A live event about the forum (a waitlist place may have moved). */
   async refresh(): Promise<void> {
-    const { client, cancelToken } = this.h;
+    const client = this.#options.api.value?.client;
+    const cancelToken = this.#options.cancelToken();
     if (!client || !cancelToken) return;
     try {
-      this.mine = await client.getMyRegistration(cancelToken);
-      this.h.requestUpdate();
+      this.#registration = await client.getMyRegistration(cancelToken);
+      this.#host.requestUpdate();
     } catch {
       // the next event or poll tries again
     }
   }
 
-  private set(step: Manage['step'], focus = '') {
-    this.step = step;
-    if (focus) this.h.focusNext = focus;
-    this.h.requestUpdate();
+  #go(step: Step, focus = ''): void {
+    this.#step = step;
+    if (focus) this.#options.focus(focus);
+    this.#host.requestUpdate();
   }
 
-  private async cancel(): Promise<void> {
-    const h = this.h;
-    const client = h.client;
-    if (!client || this.step !== 'confirm') return;
-    this.general = '';
-    this.set('cancelling');
+  async #cancel(): Promise<void> {
+    const client = this.#options.api.value?.client;
+    if (!client || this.#step !== 'confirm') return;
+    this.#general = '';
+    this.#go('cancelling');
     try {
-      const reg = await client.cancelMyRegistration(h.cancelToken);
-      this.mine = reg;
-      this.set('cancelled', 'top');
-      const cancelled = new HdSignupCancelEvent({ forumId: reg.forumId, registrationId: reg.id, code: reg.code });
-      h.dispatchEvent(cancelled);
+      const registration = await client.cancelMyRegistration(this.#options.cancelToken());
+      this.#registration = registration;
+      this.#go('cancelled', 'top');
+      this.#host.dispatchEvent(new HdSignupCancelEvent({ forumId: registration.forumId, registrationId: registration.id, code: registration.code }));
     } catch (error) {
-      const t = words(h);
-      this.general = error instanceof ConflictError ? t.pastForum : error instanceof UnauthorizedError ? t.badLink : h.l.error(error);
-      this.set('view', 'top');
+      const words = wordsOf(this.#options.localize);
+      this.#general = error instanceof ConflictError ? words.pastForum : error instanceof UnauthorizedError ? words.badLink : this.#options.localize.error(error);
+      this.#go('view', 'top');
     }
   }
 
-  private signupAgain(): void {
-    const h = this.h;
-    h.forumId ||= this.mine?.forumId ?? '';
-    h.cancelToken = '';
-    this.mine = undefined;
-    h.receipt = undefined;
-    h.phase = 'form';
-    h.general = '';
-    h.values = emptyValues();
+  #signupAgain(): void {
+    const forumId = this.#registration?.forumId ?? '';
+    this.#registration = undefined;
+    this.#options.signupAgain(forumId, this.#forum);
   }
 
-  render() {
-    const h = this.h;
-    const t = words(h);
-    const reg = this.mine;
-    if (!reg) {
-      const error = this.task.status === 'error' ? (this.task.error as ApiError) : undefined;
-      if (error) {
-        return error.kind === 'unauthorized' || error.kind === 'forbidden'
-          ? html`<p class="notice error-box" part="notice" role="alert">${t.badLink}</p>`
-          : h.renderError(() => this.task.run(), error);
-      }
-      return h.renderLoading();
+  render(): TemplateResult {
+    const localize = this.#options.localize;
+    const words = wordsOf(localize);
+    const registration = this.#registration;
+    if (!registration) {
+      const error = this.#task.status === 'error' ? (this.#task.error as ApiError) : undefined;
+      if (!error) return loadingView(localize);
+      return error.kind === 'unauthorized' || error.kind === 'forbidden'
+        ? html`<p class="notice error-box" part="notice" role="alert">${words.badLink}</p>`
+        : failureView(localize, () => this.#task.run(), error);
     }
-    const f = h.forum;
-    if (this.step === 'cancelled') {
+    const forum = this.#forum;
+    if (this.#step === 'cancelled') {
       return html`<section class="outcome cancelled" part="outcome">
-          <h2 tabindex="-1" data-top>${t.cancelledTitle}</h2>
+          <h2 tabindex="-1" data-top>${words.cancelledTitle}</h2>
         </section>
-        <p>${t.cancelledBody}</p>
-        ${f ? compact(h, f) : nothing}
-        ${f && (f.status === 'open' || f.status === 'full')
-          ? html`<button type="button" part="button" class="secondary" @click=${() => this.signupAgain()}>${t.signupAgain}</button>`
+        <p>${words.cancelledBody}</p>
+        ${forum ? compact(localize, forum) : nothing}
+        ${forum && (forum.status === 'open' || forum.status === 'full')
+          ? html`<button type="button" part="button" class="secondary" @click=${() => this.#signupAgain()}>${words.signupAgain}</button>`
           : nothing}`;
     }
-    const busy = this.step === 'cancelling';
-    return html`<h2 tabindex="-1" data-top>${t.manageTitle}</h2>
-      ${this.general ? html`<p class="notice error-box" part="notice" role="alert">${this.general}</p>` : nothing}
-      ${f ? compact(h, f) : nothing}
+    const busy = this.#step === 'cancelling';
+    return html`<h2 tabindex="-1" data-top>${words.manageTitle}</h2>
+      ${this.#general ? html`<p class="notice error-box" part="notice" role="alert">${this.#general}</p>` : nothing}
+      ${forum ? compact(localize, forum) : nothing}
       <dl class="mine">
-        <div><dt>${t.applicant}</dt><dd>${reg.name}</dd></div>
+        <div><dt>${words.applicant}</dt><dd>${registration.name}</dd></div>
         <div>
-          <dt>${t.outcome}</dt>
-          <dd>${t.outcomes[reg.outcome]}${reg.waitlistPosition ? html` · ${t.position(reg.waitlistPosition)}` : nothing}</dd>
+          <dt>${words.outcome}</dt>
+          <dd>${words.outcomes[registration.outcome]}${registration.waitlistPosition ? html` · ${words.position(registration.waitlistPosition)}` : nothing}</dd>
         </div>
       </dl>
-      ${ticket(h, reg)}
-      ${this.step === 'view'
-        ? html`<button type="button" part="button" class="secondary danger" @click=${() => this.set('confirm', 'confirm')}>${t.cancel}</button>`
+      ${ticket(localize, this.#host, registration)}
+      ${this.#step === 'view'
+        ? html`<button type="button" part="button" class="secondary danger" @click=${() => this.#go('confirm', 'confirm')}>${words.cancel}</button>`
         : html`<section class="confirm" part="notice" aria-labelledby="f-confirm">
-            <h3 id="f-confirm" tabindex="-1">${t.confirmCancelTitle}</h3>
-            <p>${t.confirmCancelBody}</p>
+            <h3 id="f-confirm" tabindex="-1">${words.confirmCancelTitle}</h3>
+            <p>${words.confirmCancelBody}</p>
             <div class="actions">
-              <button type="button" part="button" class="primary danger" ?disabled=${busy} @click=${() => this.cancel()}>${busy ? t.cancelling : t.confirmCancel}</button>
-              <button type="button" part="button" class="secondary" ?disabled=${busy} @click=${() => this.set('view')}>${t.keep}</button>
+              <button type="button" part="button" class="primary danger" ?disabled=${busy} @click=${() => this.#cancel()}>${busy ? words.cancelling : words.confirmCancel}</button>
+              <button type="button" part="button" class="secondary" ?disabled=${busy} @click=${() => this.#go('view')}>${words.keep}</button>
             </div>
           </section>`}`;
   }

@@ -33,10 +33,10 @@ describe('the data layer against the installed fake', () => {
   let fake: FakeBackend;
   let uninstall: () => void;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     registryDefaults.client = { retryBaseMs: 10, retryMaxMs: 40 };
     registryDefaults.stream = { backoffMs: 30, maxBackoffMs: 100 };
-    fake = createFakeBackend({ retryMs: 30 });
+    fake = await createFakeBackend({ retryMs: 30 });
     uninstall = installFake(fake);
   });
   afterEach(() => {
@@ -101,7 +101,7 @@ describe('the data layer against the installed fake', () => {
     const unsubscribe = stream.subscribe((m) => messages.push(m));
     try {
       await until(() => stream.state === 'open', 'stream open');
-      const idea = fake.postIdea(fake.demo.liveForumId, '마을버스 막차를 30분 늦춰 주세요', 3);
+      const idea = await fake.postIdea(fake.demo.liveForumId, '마을버스 막차를 30분 늦춰 주세요', 3);
       const got = await until(() => created(messages).find((m) => m.data.id === idea.id), 'idea.created');
       expect(got.data.text).to.equal('마을버스 막차를 30분 늦춰 주세요');
       expect(got.data.table).to.equal(3);
@@ -117,13 +117,13 @@ describe('the data layer against the installed fake', () => {
     const unsubscribe = stream.subscribe((m) => messages.push(m));
     try {
       await until(() => stream.state === 'open', 'stream open');
-      const first = fake.postIdea(forumId, '첫 번째 제안');
+      const first = await fake.postIdea(forumId, '첫 번째 제안');
       await until(() => created(messages).some((m) => m.data.id === first.id), 'first idea');
       const firstId = created(messages).find((m) => m.data.id === first.id)!.id;
       fake.dropStreams();
       // while the stream is down
-      const second = fake.postIdea(forumId, '두 번째 제안');
-      const third = fake.postIdea(forumId, '세 번째 제안');
+      const second = await fake.postIdea(forumId, '두 번째 제안');
+      const third = await fake.postIdea(forumId, '세 번째 제안');
       await until(() => created(messages).some((m) => m.data.id === third.id), 'third idea after the reconnect');
       expect(created(messages).map((m) => m.data.id)).to.deep.equal([first.id, second.id, third.id]);
       const reconnects = fake.requests.filter((r) => r.url.includes('/events') && r.url.includes(`lastEventId=${firstId}`));
@@ -139,7 +139,7 @@ describe('the data layer against the installed fake', () => {
     await until(() => el.shadowRoot!.querySelector('li'), 'ideas listed');
     await until(() => el.shadowRoot!.querySelector('[data-state]')?.textContent === 'open', 'live');
     await expect(el).to.be.accessible();
-    const idea = fake.postIdea(fake.demo.liveForumId, '공영주차장 야간 개방을 제안합니다', 6);
+    const idea = await fake.postIdea(fake.demo.liveForumId, '공영주차장 야간 개방을 제안합니다', 6);
     const li = await until(() => el.shadowRoot!.querySelector(`li[data-idea="${idea.id}"]`), 'the new idea on the feed');
     expect(li.textContent).to.contain('공영주차장 야간 개방을 제안합니다');
     expect(el.shadowRoot!.querySelector('li')).to.equal(li, 'newest first');
@@ -147,7 +147,7 @@ describe('the data layer against the installed fake', () => {
 
   it('installing another fake disposes the first and resets the registry', async () => {
     const before = getApi(FAKE_API);
-    const other = createFakeBackend({ scenario: 'empty' });
+    const other = await createFakeBackend({ scenario: 'empty' });
     const undo = installFake(other);
     try {
       expect(getApi(FAKE_API)).to.not.equal(before, 'no client survives');

@@ -10,8 +10,8 @@ const load = (fake?: FakeParameters) => fakeLoader({ parameters: fake ? { fake }
 
 describe('fakeLoader', () => {
   let last: FakeBackend | undefined;
-  afterEach(() => {
-    last?.dispose();
+  afterEach(async () => {
+    await last?.dispose();
     registryDefaults.client = {};
     registryDefaults.stream = {};
   });

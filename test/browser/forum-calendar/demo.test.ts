@@ -49,7 +49,7 @@ describe('demo home page: calendar → signup', () => {
     expect(cell.querySelector('.visually-hidden')!.textContent).to.contain(forum.title);
     cell.focus();
     await sendKeys({ press: 'Enter' });
-    const link = await until(() => root.querySelector<HTMLAnchorElement>(`[data-forum-id="${forum.id}"] a[part="forum-link"]`), 'the signup link');
+    const link = await until(() => root.querySelector<HTMLAnchorElement>(`[data-forum-id="${forum.id}"] a[part~="forum-link"]`), 'the signup link');
     expect(link.textContent).to.equal(forum.title);
     expect(new URL(link.href).pathname + new URL(link.href).search).to.equal(`/demo/signup.html?forum=${encodeURIComponent(forum.id)}`);
     // What the plain list used to show: date and time in Asia/Seoul, place, status, seats, .ics.
@@ -63,7 +63,7 @@ describe('demo home page: calendar → signup', () => {
     await expect(calendar).to.be.accessible();
   });
 
-  it('shows past forums as finished or with results, without a signup link', async () => {
+  it('links past forums to their results, not to signup', async () => {
     const calendar = main.querySelector<HdForumCalendar>('hd-forum-calendar')!;
     const root = calendar.shadowRoot!;
     calendar.view = 'list';
@@ -74,7 +74,8 @@ describe('demo home page: calendar → signup', () => {
       status = [...root.querySelectorAll('[part="status"]')].find((s) => ['종료', '결과 공개'].includes(s.textContent!)) ?? null;
     }
     expect(status, 'a past forum within two years').to.exist;
-    const card = status!.closest('[part="forum"]')!;
-    expect(card.querySelector('a[part="forum-link"]')).to.equal(null);
+    const card = status!.closest<HTMLElement>('[part="forum"]')!;
+    const link = card.querySelector<HTMLAnchorElement>('a[part~="forum-link"]')!;
+    expect(link.getAttribute('href')).to.equal(`/demo/results.html?forum=${encodeURIComponent(card.dataset['forumId']!)}`);
   });
 });

@@ -3,6 +3,7 @@
  * month of its own far in the future, so other test files (and the seed) never show up in it.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { getApi, registryDefaults, resetRegistry } from '../../../src/api/registry.js';
 import type { ForumAdmin } from '../../../src/api/types.js';
@@ -26,8 +27,8 @@ let failWith: Error | undefined;
 /** Hold every response until this promise settles. */
 let gate: Promise<void> | undefined;
 
-async function createForum(day: number, hour: number, extra: Record<string, unknown> = {}, status?: 'open' | 'closed'): Promise<ForumAdmin> {
-  const date = `${MONTH}-${String(day).padStart(2, '0')}`;
+async function createForum(day: number, hour: number, extra: Record<string, unknown> = {}, status?: 'open' | 'closed', month = MONTH): Promise<ForumAdmin> {
+  const date = `${month}-${String(day).padStart(2, '0')}`;
   const forum = await admin<ForumAdmin>('POST', '/forums', {
     title: `달력 시험 토론회 ${RUN} ${day}일 ${hour}시`,
     summary: '달력 위젯 시험용 토론회입니다.',
@@ -129,7 +130,7 @@ describe('hd-forum-calendar', () => {
       cell(el, `${MONTH}-12`).click();
       await el.updateComplete;
       const item = card(el, open.id)!;
-      expect(item.querySelector('[part="forum-link"]')!.textContent).to.equal(open.title);
+      expect(item.querySelector('[part~="forum-title"]')!.textContent).to.equal(open.title);
       expect(item.textContent).to.contain(`${YEAR}년 5월 12일`);
       expect(item.textContent).to.match(/오후 7:00\s*~\s*9:00/);
       expect(item.textContent).to.contain('금곡동');
@@ -145,6 +146,26 @@ describe('hd-forum-calendar', () => {
       expect(text).to.contain('BEGIN:VEVENT');
       expect(text.replace(/\r\n /g, '')).to.contain('LOCATION:남양주시청 다산홀\\, 경기도 남양주시 경춘로 1037');
       expect(text.replace(/\r\n /g, '')).to.match(new RegExp(`URL:.*${open.id}`));
+    });
+
+    it('shows a title cut short in its day cell in full in the day’s list, when the day gets the focus', async () => {
+      const chip = cell(el, `${MONTH}-12`).querySelector<HTMLElement>('.chip')!;
+      expect(chip.scrollWidth, 'the title is cut in the cell').to.be.greaterThan(chip.clientWidth);
+      expect(parseFloat(getComputedStyle(chip).fontSize)).to.be.at.least(16);
+      cell(el, `${MONTH}-11`).focus();
+      expect(el.shadowRoot!.querySelector('[part="day-panel"]'), 'a day without forums opens nothing').to.equal(null);
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => card(el, open.id), 'the day’s list');
+      expect(card(el, open.id)!.querySelector('[part~="forum-title"]')!.textContent).to.equal(open.title);
+      expect(active(el)!.dataset['day'], 'the focus stays on the day').to.equal(`${MONTH}-12`);
+      expect(cell(el, `${MONTH}-12`).getAttribute('aria-selected')).to.equal('true');
+      // Escape closes it and the focus stays on the day, without opening it again.
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      await until(() => active(el)?.dataset['day'] === `${MONTH}-12`, 'focus on the day');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="day-panel"]')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
 
     it('uses the map-href template to change the map provider', async () => {
@@ -225,15 +246,15 @@ describe('hd-forum-calendar', () => {
 
     it('links an open forum to its signup page with a real <a href>', async () => {
       await expect(el).to.be.accessible();
-      const link = card(el, open.id)!.querySelector<HTMLAnchorElement>('a[part="forum-link"]')!;
+      const link = card(el, open.id)!.querySelector<HTMLAnchorElement>('a[part~="forum-link"]')!;
       expect(link.getAttribute('href')).to.equal(`/demo/signup.html?forum=${encodeURIComponent(open.id)}`);
-      // A closed forum takes no signups: its title is a button that only fires the event.
-      expect(card(el, closed.id)!.querySelector('button[part="forum-link"]')).to.exist;
-      expect(card(el, closed.id)!.querySelector('a[part="forum-link"]')).to.equal(null);
+      // A closed forum takes no signups, and there is no other page for it here: its title is text.
+      expect(card(el, closed.id)!.querySelector('a, button')?.textContent).to.not.equal(closed.title);
+      expect(card(el, closed.id)!.querySelector('[part~="forum-title"]')!.textContent).to.equal(closed.title);
     });
 
     it('fires hd-forum-select with the forum; cancelling it keeps the page from navigating', async () => {
-      const link = card(el, open.id)!.querySelector<HTMLAnchorElement>('a[part="forum-link"]')!;
+      const link = card(el, open.id)!.querySelector<HTMLAnchorElement>('a[part~="forum-link"]')!;
       let clickPrevented: boolean | undefined;
       const watch = (e: Event) => {
         clickPrevented = e.defaultPrevented;
@@ -262,7 +283,7 @@ describe('hd-forum-calendar', () => {
     });
 
     it('does not fire for a middle or modifier click, which opens a new tab', async () => {
-      const link = card(el, open.id)!.querySelector<HTMLAnchorElement>('a[part="forum-link"]')!;
+      const link = card(el, open.id)!.querySelector<HTMLAnchorElement>('a[part~="forum-link"]')!;
       let fired = 0;
       el.addEventListener('hd-forum-select', () => fired++);
       const stop = (e: Event) => e.preventDefault();
@@ -277,13 +298,83 @@ describe('hd-forum-calendar', () => {
       }
       expect(fired).to.equal(0);
     });
+  });
 
-    it('fires hd-forum-select from the title button when there is no link', async () => {
-      const button = card(el, closed.id)!.querySelector<HTMLButtonElement>('button[part="forum-link"]')!;
-      const event = oneEvent(el, 'hd-forum-select') as Promise<HdForumSelectEvent>;
-      button.click();
-      expect((await event).detail).to.deep.include({ href: null });
-      expect((await event).detail.forum.id).to.equal(closed.id);
+  describe('where a forum’s title leads', () => {
+    /** A month of its own: a forum in every status from open to finished. */
+    const HELD = `${YEAR}-08`;
+    let upcoming: ForumAdmin;
+    let shut: ForumAdmin;
+    let happening: ForumAdmin;
+    let held: ForumAdmin;
+    before(async () => {
+      upcoming = await createForum(12, 10, {}, 'open', HELD);
+      shut = await createForum(13, 10, {}, 'closed', HELD);
+      happening = await createForum(14, 10, {}, undefined, HELD);
+      await admin('POST', `/forums/${happening.id}/status`, { status: 'live' });
+      held = await createForum(15, 10, {}, undefined, HELD);
+      await admin('POST', `/forums/${held.id}/status`, { status: 'live' });
+      await admin('POST', `/forums/${held.id}/status`, { status: 'finished' });
+    });
+
+    const show = async (links: { forum?: string; signup?: string; results?: string }) => {
+      const el = await fixture<HdForumCalendar>(
+        html`<hd-forum-calendar
+          api-base="/api"
+          month=${HELD}
+          topic=${TOPIC}
+          view="list"
+          forum-href=${links.forum ?? nothing}
+          signup-href=${links.signup ?? nothing}
+          results-href=${links.results ?? nothing}
+        ></hd-forum-calendar>`,
+      );
+      await loaded(el);
+      await until(() => el.shadowRoot!.querySelectorAll('[part="forum"]').length === 4, 'the four forums');
+      return el;
+    };
+    const title = (el: HdForumCalendar, forum: ForumAdmin) => card(el, forum.id)!.querySelector<HTMLElement>('[part~="forum-title"]')!;
+    const href = (el: HdForumCalendar, forum: ForumAdmin) => title(el, forum).closest('a')?.getAttribute('href') ?? null;
+    /** What a title looks like: a link is underlined in the accent colour; plain text is neither. */
+    const looksLikeALink = (node: HTMLElement) => {
+      const style = getComputedStyle(node);
+      return style.textDecorationLine.includes('underline') || style.color !== getComputedStyle(node.closest('[part="forum"]')!).color;
+    };
+
+    it('without forum-href: upcoming forums lead to signup-href, held ones to results-href, the rest is plain text', async () => {
+      const el = await show({ signup: '/signup?forum={id}', results: '/results?forum={id}' });
+      await expect(el).to.be.accessible();
+      expect(href(el, upcoming)).to.equal(`/signup?forum=${encodeURIComponent(upcoming.id)}`);
+      expect(href(el, held)).to.equal(`/results?forum=${encodeURIComponent(held.id)}`);
+      for (const forum of [shut, happening]) {
+        expect(href(el, forum), `${forum.status}: no page to go to`).to.equal(null);
+        expect(card(el, forum.id)!.querySelector('button'), `${forum.status}: no button that does nothing`).to.equal(null);
+        expect(looksLikeALink(title(el, forum)), `${forum.status}: its title does not look like a link`).to.equal(false);
+        expect(title(el, forum).textContent).to.equal(forum.title);
+      }
+      expect(looksLikeALink(title(el, upcoming)), 'a link looks like one').to.equal(true);
+    });
+
+    it('without any link template every title is plain text, and nothing fires on a click', async () => {
+      const el = await show({});
+      let fired = 0;
+      el.addEventListener('hd-forum-select', () => fired++);
+      for (const forum of [upcoming, shut, happening, held]) {
+        expect(href(el, forum)).to.equal(null);
+        expect(looksLikeALink(title(el, forum)), `${forum.status}: looks like a link`).to.equal(false);
+        title(el, forum).click();
+      }
+      expect(el.shadowRoot!.querySelector('[part="forum"] button')).to.equal(null);
+      expect(fired).to.equal(0);
+    });
+
+    it('forum-href leads every forum to its own page, whatever its status', async () => {
+      const el = await show({ forum: '/forums/{id}', signup: '/signup?forum={id}', results: '/results?forum={id}' });
+      for (const forum of [upcoming, shut, happening, held]) {
+        expect(href(el, forum), forum.status).to.equal(`/forums/${encodeURIComponent(forum.id)}`);
+        expect(looksLikeALink(title(el, forum))).to.equal(true);
+      }
+      await expect(el).to.be.accessible();
     });
   });
 

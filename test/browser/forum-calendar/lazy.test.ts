@@ -54,7 +54,7 @@ describe('<hd-forum-calendar> loads the forum cards only when they are shown', (
     expect(fetched()).to.include('cards');
     expect(el.shadowRoot!.activeElement!.id).to.equal('panel-title');
     const card = $(el, `[data-forum-id="${forum.id}"]`)!;
-    expect(card.querySelector('[part="forum-link"]')!.textContent).to.equal(forum.title);
+    expect(card.querySelector('[part~="forum-title"]')!.textContent).to.equal(forum.title);
     expect(card.querySelector('[part="ics-link"]')!.textContent).to.contain('내 캘린더에 추가');
     // The cards' styles came with them.
     expect(getComputedStyle(card).borderTopStyle).to.equal('solid');

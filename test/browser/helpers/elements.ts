@@ -14,13 +14,17 @@ export class TestApiConsumer extends LitElement {
   @property({ attribute: 'api-base' }) apiBase: string | undefined;
   @property({ attribute: false }) token: string | undefined;
 
-  /** Every distinct value the controller reported, in order. */
+  /** Every distinct value the controller had at an update, in order. */
   readonly seen: (ApiContextValue | undefined)[] = [];
-  readonly api = new ApiController(this, { onChange: (value) => this.seen.push(value) });
+  readonly api = new ApiController(this);
   readonly localize = new LocalizeController(this, { locale: () => this.api.locale });
 
   protected override getUpdateComplete(): Promise<boolean> {
     return this.localize.updateComplete(() => super.getUpdateComplete());
+  }
+
+  protected override willUpdate(): void {
+    if (this.api.value !== this.seen.at(-1)) this.seen.push(this.api.value);
   }
 
   override render() {

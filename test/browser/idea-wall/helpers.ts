@@ -130,11 +130,12 @@ export async function cardReads(el: HdIdeaWall, id: string, text: string): Promi
 }
 
 /**
- * Forgets what the walls kept on this device for the forum (session, outbox). Never
+ * Forgets what the walls kept on this device for the forum (session, outbox, and the install key
+ * that makes a join from this browser the same participant): the next join is a new person. Never
  * `localStorage.clear()`: test files run side by side on one origin and share the storage.
  */
 export function forget(lf: LiveForum): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('hd-idea-wall:') && key.endsWith(`|${lf.forum.id}`)) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage)) if (/^hd-(idea-wall|install-key):/.test(key) && key.endsWith(`|${lf.forum.id}`)) localStorage.removeItem(key);
 }
 
 /**

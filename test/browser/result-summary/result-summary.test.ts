@@ -8,7 +8,7 @@ import { styles as detailStyles } from '../../../src/elements/result-summary/det
 import { styles as programmeStyles } from '../../../src/elements/result-summary/programme.js';
 import { styles } from '../../../src/elements/result-summary/result-summary.styles.js';
 import { tokenStyles } from '../../../src/styles/tokens.js';
-import { until } from '../helpers/server.js';
+import { admin, until } from '../helpers/server.js';
 import { api, finishedForum, parseCsv, publish, respond } from './fixtures.js';
 
 const text = (el: HdResultSummary) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -102,7 +102,7 @@ describe('<hd-result-summary> one forum', () => {
     const charts = $$(el, 'figure');
     expect(charts).to.have.length(3);
     const [cat, district, age] = charts.map((f) => f.querySelector('svg[role=img]')!.getAttribute('aria-label')!);
-    for (const c of seeded.categories) expect(cat).to.contain(`${c.category || '미분류'} ${fmt(c.ideas)}건 ${fmt(c.votes)}표`);
+    for (const c of seeded.categories) expect(cat).to.contain(`${c.category || '기타'} ${fmt(c.ideas)}건 ${fmt(c.votes)}표`);
     for (const d of seeded.byDistrict) expect(district).to.contain(`${d.key} ${fmt(d.count)}명`);
     expect(age!.startsWith('연령대별 참가 신청:')).to.equal(true);
     for (const figure of charts) {
@@ -238,6 +238,28 @@ describe('<hd-result-summary> one forum', () => {
     await expect(el).to.be.accessible();
     expect($(el, '.empty')!.textContent).to.equal('이 토론회에서는 시에 전달된 제안이 없습니다.');
     expect(el.matches(':state(empty)')).to.equal(true);
+  });
+
+  it('lists the ideas no one sorted last, under a neutral word, even when they drew the most votes', async () => {
+    const { forum, ideaIds } = await finishedForum([
+      { text: '분류된 의견', votes: 1 },
+      { text: '분류하지 않은 의견 하나', votes: 4 },
+      { text: '분류하지 않은 의견 둘', votes: 3 },
+    ]);
+    await admin('PATCH', `/forums/${forum.id}/ideas/${ideaIds[0]}`, { category: '그늘과 쉼터' });
+    await publish(forum.id, [{ title: '그늘막 설치', ideaIds: [ideaIds[0]!] }]);
+    const served = await api<ForumResult>(`/forums/${forum.id}/results`);
+    expect(served.categories.map((c) => c.category), 'the backend sends them by votes').to.deep.equal(['', '그늘과 쉼터']);
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-id=${forum.id}></hd-result-summary>`);
+    await ready(el);
+    $(el, '.charts')!.scrollIntoView();
+    const chart = await until(() => $(el, 'figure svg[role=img]'), 'the charts');
+    expect(chart.getAttribute('aria-label')).to.equal('분야별 의견과 투표: 그늘과 쉼터 1건 1표, 기타 2건 7표.');
+    expect([...chart.querySelectorAll('text:not(.value)')].map((t) => t.textContent)).to.deep.equal(['그늘과 쉼터', '기타']);
+    const rows = [...$$(el, 'figure')[0]!.querySelectorAll('tbody th')].map((t) => t.textContent);
+    expect(rows).to.deep.equal(['그늘과 쉼터', '기타']);
+    expect(text(el)).to.not.contain('미분류');
+    await expect(el).to.be.accessible();
   });
 
   it('reserves space while loading', async () => {
@@ -400,14 +422,15 @@ describe('<hd-result-summary> the whole programme', () => {
 
   it('opens a forum’s summary from the list and comes back', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
-    await until(() => $(el, '.forums button.link'), 'the forum list');
-    const first = $<HTMLButtonElement>(el, '.forums button.link')!;
+    await until(() => $(el, '.forums a.link'), 'the forum list');
+    const first = $<HTMLAnchorElement>(el, '.forums a.link')!;
     const title = first.textContent;
     let picked = '';
     el.addEventListener('hd-result-forum-select', (e) => (picked = e.detail.forumId));
     first.click();
     await until(() => $(el, '.proposal, .empty'), 'the forum summary');
     expect(picked).to.equal(el.forumId);
+    expect(location.hash, 'a plain click stays on the page').to.equal('');
     expect($(el, 'h2')!.textContent).to.equal(title);
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
     $<HTMLButtonElement>(el, 'button.back')!.click();
@@ -415,12 +438,63 @@ describe('<hd-result-summary> the whole programme', () => {
     expect(el.forumId).to.equal('');
   });
 
+  it('names each forum with a real link that a new tab or a shared address opens', async () => {
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
+    await until(() => $$(el, '.forums a.link').length === 10, 'the forum list');
+    await expect(el).to.be.accessible();
+    const forums = (await api<ForumPage>('/forums?status=reported&order=desc&limit=10')).items;
+    const links = $$<HTMLAnchorElement>(el, '.forums h4 a[part~="forum-link"]');
+    expect(links.map((a) => a.textContent)).to.deep.equal(forums.map((f) => f.title));
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(forums.map((f) => `#hd-forum=${f.id}`));
+    expect($(el, '.forums button'), 'no buttons that look like links').to.equal(null);
+
+    // A modified click (a new tab) follows the link: no event, nothing opens in place.
+    let fired = 0;
+    el.addEventListener('hd-result-forum-select', () => fired++);
+    const stop = (e: Event) => e.preventDefault(); // the test page itself stays put
+    window.addEventListener('click', stop);
+    try {
+      links[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ctrlKey: true }));
+    } finally {
+      window.removeEventListener('click', stop);
+    }
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    expect(el.forumId).to.equal('');
+
+    // What that tab shows: the page with the link's address opens the forum, with the way back.
+    const page = location.pathname + location.search;
+    history.replaceState(null, '', page + links[1]!.getAttribute('href'));
+    try {
+      const opened = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api"></hd-result-summary>`);
+      await until(() => $(opened, '.proposal, .empty'), 'the linked forum');
+      expect($(opened, 'h2')!.textContent).to.equal(forums[1]!.title);
+      $<HTMLButtonElement>(opened, 'button.back')!.click();
+      await until(() => $(opened, '.forums'), 'the programme');
+      expect(location.hash, 'the way back drops the forum from the address').to.equal('');
+    } finally {
+      history.replaceState(null, '', page);
+    }
+  });
+
+  it('links to the page’s own results page with forum-href; a plain click still opens in place', async () => {
+    const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" forum-href="/results.html?forum={id}"></hd-result-summary>`);
+    await until(() => $(el, '.forums a.link'), 'the forum list');
+    const first = $<HTMLAnchorElement>(el, '.forums a.link')!;
+    const forum = (await api<ForumPage>('/forums?status=reported&order=desc&limit=1')).items[0]!;
+    expect(first.getAttribute('href')).to.equal(`/results.html?forum=${forum.id}`);
+    first.click();
+    await until(() => $(el, '.proposal, .empty'), 'the forum in place');
+    expect(el.forumId).to.equal(forum.id);
+  });
+
   it('lets the host page take over the choice', async () => {
     const el = await fixture<HdResultSummary>(html`<hd-result-summary api-base="/api" @hd-result-forum-select=${(e: Event) => e.preventDefault()}></hd-result-summary>`);
-    await until(() => $(el, '.forums button.link'), 'the forum list');
-    $<HTMLButtonElement>(el, '.forums button.link')!.click();
+    await until(() => $(el, '.forums a.link'), 'the forum list');
+    $<HTMLAnchorElement>(el, '.forums a.link')!.click();
     await el.updateComplete;
     expect(el.forumId).to.equal('');
     expect($(el, '.forums')).to.exist;
+    expect(location.hash).to.equal('');
   });
 });

@@ -1,100 +1,12 @@
 /**
- * The live stream, both ends:
- *
- * - `openEventStream()` answers `GET /forums/{id}/events` with a streaming `text/event-stream`
- *   Response, as the server does: `retry:` first, then the missed events after the client's
- *   last id (or a `reset` when that id is too old or was never issued), then live events, with
- *   a `: ping` comment as heartbeat. Replay and live cannot overlap or leave a gap: the store is
- *   synchronous, so the replay is read and the subscription made in the same turn.
- * - `eventSourceFor(fetch)` builds an `EventSource` class on top of the fake's `fetch` that
- *   behaves like the browser's (WHATWG HTML §9.2): parses the stream, dispatches `MessageEvent`s
- *   by event name with `lastEventId`, reconnects after `retry` ms with `Last-Event-ID`, fails
- *   (CLOSED, no reconnect) on a non-200 or wrong content type. The LiveStream takes it as its
- *   `eventSource` option.
+ * An `EventSource` class whose connections go through a `fetch` — the fake's — and that behaves
+ * like the browser's (WHATWG HTML §9.2): parses the stream, dispatches `MessageEvent`s by event
+ * name with `lastEventId`, reconnects after `retry` ms with `Last-Event-ID`, fails (CLOSED, no
+ * reconnect) on a non-200 or a wrong content type. The widgets' LiveStream takes it as its
+ * `eventSource` option: in Storybook no request leaves the page, so the browser's own
+ * EventSource cannot reach the fake.
  */
 import type { EventSourceLike } from '../../src/api/live-stream.js';
-import type { LiveEvent, Store } from './store.ts';
-
-const enc = new TextEncoder();
-
-export function formatEvent(e: LiveEvent): string {
-  return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
-}
-
-/** One open stream, so the fake can drop it (`dropStreams`, `setOffline`). */
-export interface OpenStream {
-  /** End the stream as a broken connection would: the reader's next read rejects. */
-  drop(): void;
-}
-
-export interface StreamOptions {
-  retryMs: number;
-  heartbeatMs: number;
-  /** Every open stream, so the fake can drop them. */
-  open: Set<OpenStream>;
-  signal?: AbortSignal | null | undefined;
-}
-
-export function openEventStream(store: Store, forumId: string, lastEventId: number | null, opts: StreamOptions): Response {
-  let unsubscribe: (() => void) | undefined;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let handle: OpenStream | undefined;
-  let done = false;
-  const cleanup = () => {
-    if (done) return;
-    done = true;
-    unsubscribe?.();
-    clearInterval(heartbeat);
-    if (handle) opts.open.delete(handle);
-    opts.signal?.removeEventListener('abort', onAbort);
-  };
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const write = (chunk: string) => {
-    if (done) return;
-    try {
-      controller.enqueue(enc.encode(chunk));
-    } catch {
-      cleanup();
-    }
-  };
-  const fail = (reason: unknown) => {
-    if (done) return;
-    cleanup();
-    try {
-      controller.error(reason);
-    } catch {
-      /* already closed */
-    }
-  };
-  const onAbort = () => fail(opts.signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
-
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-      write(`retry: ${opts.retryMs}\n\n`);
-      if (lastEventId !== null) {
-        const r = store.resume(forumId, lastEventId);
-        if ('reset' in r) write(formatEvent(r.reset));
-        else for (const e of r.events) write(formatEvent(e));
-      }
-      unsubscribe = store.subscribe(forumId, (e) => write(formatEvent(e)));
-      heartbeat = setInterval(() => write(': ping\n\n'), opts.heartbeatMs);
-      // A Node test process must not be kept alive by an open fake stream.
-      (heartbeat as { unref?: () => void }).unref?.();
-      handle = { drop: () => fail(new TypeError('network error')) };
-      opts.open.add(handle);
-      if (opts.signal?.aborted) onAbort();
-      else opts.signal?.addEventListener('abort', onAbort, { once: true });
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(body, {
-    status: 200,
-    headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform' },
-  });
-}
 
 type Handler<E extends Event> = ((this: EventSource, ev: E) => unknown) | null;
 
@@ -106,8 +18,11 @@ export interface FakeEventSourceClass {
   readonly CLOSED: 2;
 }
 
-/** An EventSource class whose connections go through `fetchImpl` (the fake's fetch). */
-export function eventSourceFor(fetchImpl: typeof fetch, baseUrl: () => string): FakeEventSourceClass {
+/**
+ * An EventSource class whose connections go through `fetchImpl` (the fake's fetch). `retryMs`,
+ * when given, is the reconnection delay whatever the stream's `retry:` says (tests go faster).
+ */
+export function eventSourceFor(fetchImpl: typeof fetch, baseUrl: () => string, retryMs?: number): FakeEventSourceClass {
   class FakeEventSource extends EventTarget {
     static readonly CONNECTING = 0 as const;
     static readonly OPEN = 1 as const;
@@ -122,7 +37,7 @@ export function eventSourceFor(fetchImpl: typeof fetch, baseUrl: () => string): 
     onerror: Handler<Event> = null;
     onmessage: Handler<MessageEvent> = null;
     #lastEventId = '';
-    #retryMs = 3000;
+    #retryMs = retryMs ?? 3000;
     #abort: AbortController | null = null;
     #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -231,7 +146,7 @@ export function eventSourceFor(fetchImpl: typeof fetch, baseUrl: () => string): 
         else if (field === 'event') event = value;
         else if (field === 'id') {
           if (!value.includes('\0')) idSeen = value;
-        } else if (field === 'retry' && /^[0-9]+$/.test(value)) this.#retryMs = Number(value);
+        } else if (field === 'retry' && /^[0-9]+$/.test(value) && retryMs === undefined) this.#retryMs = Number(value);
       };
       for (;;) {
         const { done, value } = await reader.read();
