@@ -34,12 +34,12 @@ const pct = (xs: number[], p: number) => {
 
 const server = await startServer({ seed: 'none', staticRoot: root });
 const api = server.apiBase;
-const adminHeaders = { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' };
 
-async function call<T>(method: string, path: string, body?: unknown, token = server.adminToken): Promise<T> {
+/** A call with the admin's token, another token, or none (`null`: a phone joining). */
+async function call<T>(method: string, path: string, body?: unknown, token: string | null = server.adminToken): Promise<T> {
   const res = await fetch(api + path, {
     method,
-    headers: { ...adminHeaders, Authorization: `Bearer ${token}`, 'Idempotency-Key': crypto.randomUUID() },
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? null : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -64,7 +64,8 @@ await call('POST', `/forums/${forum.id}/status`, { status: 'live' });
 await call('PUT', `/forums/${forum.id}/voting`, { open: true });
 const tokens: string[] = [];
 for (let t = 1; t <= 20; t++) {
-  tokens.push((await call<{ token: string }>('POST', `/forums/${forum.id}/participants`, { joinCode: forum.joinCode, table: t })).token);
+  // Twenty phones: no token, and no install key (each join is a new participant).
+  tokens.push((await call<{ token: string }>('POST', `/forums/${forum.id}/participants`, { joinCode: forum.joinCode, table: t }, null)).token);
 }
 let t0 = performance.now();
 let next = 0;
