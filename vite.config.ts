@@ -29,7 +29,7 @@ const chunkGraph = (): Plugin => ({
 const FOUNDATION = (id: string): boolean =>
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)
     ? !/directive|context-provider|value-notifier/.test(id)
-    : /src\/(api|context|controllers|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts|api\/diagnose\.ts/.test(id);
+    : /src\/(api|context|controllers|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts|fetch-event-source\.ts|api\/diagnose\.ts/.test(id);
 
 /** `dist/cdn/hyeondap.css`: the widgets' loading space, for pages that link it (src/reserve.ts). */
 const reserveStylesheet = (): Plugin => ({
@@ -59,6 +59,8 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         sourcemap: true,
         lib: { entry: demoEntries(), formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        // Lib mode keeps whitespace in ES output for downstream bundlers; the demo's files are final.
+        rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
       },
     };
   }
@@ -87,6 +89,9 @@ export default defineConfig(({ mode }) => {
             includeDependenciesRecursively: false,
             groups: [
               { name: 'live', test: /src\/(api\/live-|controllers\/live-)/, priority: 2 },
+              // What the operator tools share (sign-in, forms, admin calls, their common event): never on a
+              // public page. Their English words stay out of it: they come with each tool's English chunk.
+              { name: 'operator', test: /src\/(operator\/(?!messages-en)|events\/editor-forum-select)/, priority: 2 },
               { name: 'foundation', test: FOUNDATION, priority: 1 },
             ],
           },

@@ -29,8 +29,12 @@ const CHROME_ARGS = [
   '--disable-backgrounding-occluded-windows',
 ];
 
-/** Starts `server/main.ts` once, proxies /api to it and serves /__hd/demo.json. */
-function referenceServer() {
+/**
+ * Starts `server/main.ts` once, proxies `api` (/api) to it and serves `demoJson` (/__hd/demo.json).
+ * `env` adds to the server's environment; `lazy` starts it on the first request instead of with
+ * the test run.
+ */
+function referenceServer({ api = '/api', demoJson = '/__hd/demo.json', env = {}, lazy = false } = {}) {
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   /** @type {{ url: string, apiBase: string, adminToken: string, demo: Record<string, unknown> } | undefined} */
@@ -43,7 +47,7 @@ function referenceServer() {
     const adminToken = randomBytes(24).toString('hex');
     child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts', '--ready-json'], {
       // No rate limit: every test file talks to this one server from 127.0.0.1.
-      env: { ...process.env, PORT: '0', HD_DB_PATH: ':memory:', HD_SEED: 'demo', HD_ADMIN_TOKEN: adminToken, HD_RATE_LIMIT: '0' },
+      env: { ...process.env, PORT: '0', HD_DB_PATH: ':memory:', HD_SEED: 'demo', HD_ADMIN_TOKEN: adminToken, HD_RATE_LIMIT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';
@@ -77,21 +81,22 @@ function referenceServer() {
 
   /** Koa middleware: /__hd/demo.json and a streaming proxy for /api/*. */
   async function middleware(ctx, next) {
-    if (ctx.path !== '/__hd/demo.json' && ctx.path !== '/api' && !ctx.path.startsWith('/api/')) return next();
+    if (ctx.path !== demoJson && ctx.path !== api && !ctx.path.startsWith(`${api}/`)) return next();
+    if (!child) start();
     await ready;
     if (!info) {
       ctx.status = 503;
       ctx.body = String(failure?.message ?? 'reference server not running');
       return;
     }
-    if (ctx.path === '/__hd/demo.json') {
+    if (ctx.path === demoJson) {
       ctx.type = 'application/json';
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = JSON.stringify({ apiBase: '/api', adminToken: info.adminToken, demo: info.demo });
+      ctx.body = JSON.stringify({ apiBase: api, adminToken: info.adminToken, demo: info.demo });
       return;
     }
     const upstreamBase = new URL(info.apiBase, info.url);
-    const target = new URL(upstreamBase.pathname.replace(/\/$/, '') + ctx.url.slice('/api'.length), upstreamBase);
+    const target = new URL(upstreamBase.pathname.replace(/\/$/, '') + ctx.url.slice(api.length), upstreamBase);
     ctx.respond = false; // we write the raw response ourselves, chunk by chunk
     const headers = { ...ctx.req.headers, host: target.host };
     delete headers['accept-encoding']; // keep SSE uncompressed and unbuffered
@@ -126,9 +131,9 @@ function referenceServer() {
   return {
     middleware,
     plugin: {
-      name: 'hd-reference-server',
+      name: `hd-reference-server${api}`,
       serverStart() {
-        start();
+        if (!lazy) start();
       },
       async serverStop() {
         if (child && child.exitCode === null) {
@@ -150,6 +155,9 @@ function referenceServer() {
 }
 
 const server = referenceServer();
+// A second server that takes one event stream per address: the tests of a refused stream (429)
+// open two. Started when a test first asks for it.
+const tight = referenceServer({ api: '/api-tight', demoJson: '/__hd/tight.json', env: { HD_STREAMS_PER_IP: '1' }, lazy: true });
 
 /**
  * sql.js (SQLite in WebAssembly, the Storybook fake's database: stories/fake/sqlite.ts) ships its
@@ -178,8 +186,8 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
-  middleware: [server.middleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), sqlJsAsModule, server.plugin],
+  middleware: [server.middleware, tight.middleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), sqlJsAsModule, server.plugin, tight.plugin],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -171,6 +171,9 @@ async function main(): Promise<void> {
       HD_RATE_LIMIT: '0',
       HD_RATE_LIMIT_IP: '0',
       HD_PURGE_INTERVAL: '0',
+      // every client here is 127.0.0.1: the stream caps are measured in server-hostile.bench.ts
+      HD_STREAMS_PER_IP: '0',
+      HD_MAX_STREAMS: '0',
     });
     children.push(server);
     const ready = JSON.parse(await lines(server, 'HD_READY', 30_000)) as { apiBase: string };

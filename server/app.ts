@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { Deps, Env } from './context.ts';
 import { cors } from './http/cors.ts';
 import { ProblemError, problemResponse } from './http/problem.ts';
+import { bodyFullyRead } from './http/validate.ts';
 import { admin } from './routes/admin.ts';
 import { events } from './routes/events.ts';
 import { forums } from './routes/forums.ts';
@@ -30,6 +31,11 @@ export function createApp(deps: Deps): Hono<Env> {
     // pages carry their own CSP (static.ts); everything else (JSON, SSE, calendars) is no
     // document at all: nothing may load from it or frame it
     if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', API_CSP);
+    // A body that was not read to its end (refused first, or cut off at the limit): close the
+    // connection after the answer instead of letting Node read the rest to keep it alive.
+    const length = c.req.header('content-length');
+    const announced = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+    if (announced && !bodyFullyRead.has(c.req.raw)) c.res.headers.set('Connection', 'close');
   });
   app.use('/api/*', cors());
 

@@ -38,7 +38,11 @@ const STATUS: Record<string, string> = {
   announced: '모집 예정', open: '모집 중', full: '대기 접수', closed: '마감', live: '진행 중', finished: '종료', reported: '결과 공개',
 };
 
-export function calendarFile(forums: readonly ForumRow[], origin: string, now: Date, name: string): string {
+/**
+ * `forumPage` is the address of the page that shows a forum to a person (a template with `{id}`):
+ * the event's `URL:` and the link in its description, never the JSON API.
+ */
+export function calendarFile(forums: readonly ForumRow[], forumPage: string, now: Date, name: string): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -50,7 +54,7 @@ export function calendarFile(forums: readonly ForumRow[], origin: string, now: D
   ];
   const stamp = utc(now.toISOString());
   for (const f of forums) {
-    const url = `${origin}/api/forums/${encodeURIComponent(f.id)}`;
+    const url = forumPage.replaceAll('{id}', encodeURIComponent(f.id));
     const topics = (JSON.parse(f.topics) as string[]).join(', ');
     const description = [f.summary, topics ? `주제: ${topics}` : '', `상태: ${STATUS[f.status] ?? f.status}`, url].filter(Boolean).join('\n');
     lines.push(

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
 import { serveFiles } from './http/static.ts';
+import { compressed } from './http/compress.ts';
 import type { Deps } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import type { DB } from './db/schema.ts';
@@ -20,7 +21,9 @@ import { purgeExpiredPersonalData, PURGE_INTERVAL_MS } from './model/personal-da
 import { EventLog } from './live/eventlog.ts';
 import { InProcessFanout } from './live/fanout.ts';
 import { SseHub } from './live/sse.ts';
+import { DEFAULT_STREAMS_PER_ADDRESS, defaultCaps, StreamCaps } from './live/caps.ts';
 import { closeExpiredRounds } from './model/voting.ts';
+import { hiddenIdeaIds } from './model/idea.ts';
 
 import type { DemoInfo } from './seed/types.ts';
 
@@ -37,6 +40,8 @@ export interface RunningServer {
   db: Kysely<DB>;
   /** The origins whose pages may call the API (CORS): `corsOrigins`, else the defaults. */
   readonly corsOrigins: string[];
+  /** The Node HTTP server (tests watch its sockets). */
+  httpServer: Server;
   close(): Promise<void>;
 }
 
@@ -55,8 +60,33 @@ export interface StartOptions {
   corsOrigins?: string[];
   /** Project root to serve demo/ and dist/ from; null (default) = API only. */
   staticRoot?: string | null;
+  /**
+   * The server's public base URL (`https://forum.example.kr`), for absolute links it writes;
+   * default its own listening URL. Never taken from a request's `Host`.
+   */
+  publicUrl?: string;
+  /**
+   * The page that shows one forum to a person, `{id}` standing for its id (calendar files link
+   * there); default `<publicUrl>/demo/signup.html?forum={id}`, the demo's page for one forum.
+   */
+  forumPageUrl?: string;
   /** SSE heartbeat interval, default 15000 ms. */
   heartbeatMs?: number;
+  /**
+   * Concurrent event streams per client address (429 beyond) and in all (503 beyond); 0 = no cap.
+   * Defaults: 600 per address (300 people behind one NAT, two tabs each), and half the process's
+   * open-file limit, at most 10,000, in all.
+   */
+  streams?: { perAddress?: number; total?: number };
+  /** Connections of any kind; past it new ones are closed at once. Default: the open-file limit − 256. */
+  maxConnections?: number;
+  /**
+   * The HTTP server's timeouts, ms: the request head (default 20 s), the whole request (30 s; an
+   * event stream is a request long received, so it is not cut), an idle keep-alive connection
+   * (5 s), a connection with no traffic at all (120 s; streams send a heartbeat every 15 s), and how
+   * often the first two are checked (default 5 s).
+   */
+  timeouts?: { headersMs?: number; requestMs?: number; keepAliveMs?: number; idleMs?: number; checkEveryMs?: number };
   /** The clock (tests, the demo seed). */
   now?: () => Date;
   /** Live events kept per forum for resume (default 5000). */
@@ -66,8 +96,11 @@ export interface StartOptions {
    * `rateLimit`); 0/undefined = no limit.
    */
   rateLimitPerMinute?: number;
-  /** Separate limits per bearer token and per client IP, and whether to trust X-Forwarded-For. Overrides rateLimitPerMinute. */
-  rateLimit?: { perToken?: number; perIp?: number; trustProxy?: boolean };
+  /**
+   * Separate limits per bearer token and per client IP, join attempts per client IP and forum, and
+   * whether to trust X-Forwarded-For. Overrides rateLimitPerMinute (which leaves joins unlimited).
+   */
+  rateLimit?: { perToken?: number; perIp?: number; joinsPerIp?: number; trustProxy?: boolean };
   /**
    * New participants one address may create per forum (`perAddress`, refilled per
    * `windowSeconds`, default 3600); beyond it a join is 429. Absent or 0 = no limit (the CLI's
@@ -116,7 +149,7 @@ function writeLimits(opts: StartOptions): WriteLimits | null {
   const short = opts.rateLimitPerMinute ?? 0;
   const perToken = opts.rateLimit?.perToken ?? short;
   const perIp = opts.rateLimit?.perIp ?? short;
-  const limits = new WriteLimits({ perToken, perIp, trustProxy: opts.rateLimit?.trustProxy ?? false });
+  const limits = new WriteLimits({ perToken, perIp, joinsPerIp: opts.rateLimit?.joinsPerIp ?? 0, trustProxy: opts.rateLimit?.trustProxy ?? false });
   return limits.active ? limits : null;
 }
 
@@ -142,7 +175,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const adminToken = opts.adminToken ?? newToken('admin');
   const fanout = new InProcessFanout();
   const events = new EventLog(db, fanout, opts.eventRetainPerForum !== undefined ? { retainPerForum: opts.eventRetainPerForum } : {});
-  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now);
+  const sse = new SseHub(fanout, events, opts.heartbeatMs ?? 15000, now, (forumId) => hiddenIdeaIds(db, forumId));
+  const caps = defaultCaps();
   const corsOrigins = new Set(opts.corsOrigins ?? []);
   const deps: Deps = {
     db,
@@ -152,23 +186,39 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     now,
     adminTokenHash: hashToken(adminToken),
     corsOrigins,
+    links: { publicUrl: '', forumPage: '' },
     inFlight: new Map(),
     rateLimits: writeLimits(opts),
     joinQuota: opts.joinLimit?.perAddress
       ? new JoinQuota({ ...opts.joinLimit, trustProxy: opts.rateLimit?.trustProxy ?? false })
       : null,
+    streamCaps: new StreamCaps({ perAddress: opts.streams?.perAddress ?? DEFAULT_STREAMS_PER_ADDRESS, total: opts.streams?.total ?? caps.streams }),
+    trustProxy: opts.rateLimit?.trustProxy ?? false,
   };
   const app = createApp(deps);
   serveFiles(app, opts.staticRoot ?? null);
 
+  const t = opts.timeouts ?? {};
+  const serverOptions = {
+    // a slow client (or one that never finishes) cannot hold a connection for ever
+    headersTimeout: t.headersMs ?? 20_000,
+    requestTimeout: t.requestMs ?? 30_000,
+    connectionsCheckingInterval: t.checkEveryMs ?? 5_000,
+  };
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
+    // text answers go out compressed (Node's zlib: outside the app, which also runs in browsers)
+    const fetch = async (req: Request, env: unknown) => compressed(req, await app.fetch(req, env));
+    const s = serve({ fetch, port: opts.port ?? 0, hostname: host, serverOptions }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
   });
-  server.keepAliveTimeout = 5000;
+  server.keepAliveTimeout = t.keepAliveMs ?? 5000;
+  server.timeout = t.idleMs ?? 120_000;
+  server.maxConnections = opts.maxConnections ?? caps.connections;
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   const url = `http://${urlHost}:${port}`;
+  deps.links.publicUrl = (opts.publicUrl ?? url).replace(/\/+$/, '');
+  deps.links.forumPage = opts.forumPageUrl ?? `${deps.links.publicUrl}/demo/signup.html?forum={id}`;
   if (!opts.corsOrigins) {
     corsOrigins.add(`http://127.0.0.1:${port}`);
     corsOrigins.add(`http://localhost:${port}`);
@@ -224,6 +274,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     get corsOrigins() {
       return [...corsOrigins];
     },
+    httpServer: server,
     close() {
       closing ??= (async () => {
         clearInterval(maintenance);

@@ -27,6 +27,9 @@ const widgets = {
   'hd-signup-form': () => import('./define/hd-signup-form.js'),
   'hd-idea-wall': () => import('./define/hd-idea-wall.js'),
   'hd-result-summary': () => import('./define/hd-result-summary.js'),
+  // The operator tools: a chunk each, fetched only by a page that has their tags (the console).
+  'hd-forum-editor': () => import('./define/hd-forum-editor.js'),
+  'hd-results-editor': () => import('./define/hd-results-editor.js'),
 } as const;
 const modules: Record<string, () => Promise<unknown>> = { ...widgets, 'hd-provider': () => import('./define/hd-provider.js') };
 const TAGS = Object.keys(modules);

@@ -12,11 +12,13 @@ const SSE = 'GET /forums/{forumId}/events';
 type LiveEvent = { id: string; type: string; forumId: string; at: string; data: Record<string, unknown> };
 type VoteResult = { ideaId: string; votes: number; myVotes: number; voteBudget: number; votesUsed: number };
 
-export async function stream(ctx: CheckContext, forumId: string, lastEventId?: string, viaQuery = false): Promise<SseStream> {
+export async function stream(ctx: CheckContext, forumId: string, lastEventId?: string, viaQuery = false, token?: string): Promise<SseStream> {
   const url = ctx.api.url('/forums/{forumId}/events', { forumId }, viaQuery && lastEventId ? { lastEventId } : {});
   let s: SseStream;
+  const headers: Record<string, string> = lastEventId && !viaQuery ? { 'last-event-id': lastEventId } : {};
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
-    s = await openSse(url, { headers: lastEventId && !viaQuery ? { 'last-event-id': lastEventId } : {}, signal: ctx.signal, fetch: ctx.fetch, connectTimeoutMs: ctx.timeoutMs });
+    s = await openSse(url, { headers, signal: ctx.signal, fetch: ctx.fetch, connectTimeoutMs: ctx.timeoutMs });
   } catch (err) {
     fail(SSE, 'connect', (err as Error).message);
   }
@@ -136,25 +138,29 @@ export const liveChecks: CheckDef[] = [
   },
   {
     group: 'live',
-    name: 'a wrong join code is refused (403 or 400, problem+json)',
+    name: 'a wrong join code is refused with 403 forbidden',
     endpoint: 'POST /forums/{forumId}/participants',
     admin: true,
     async run(ctx) {
       const lf = await ctx.fixtures.liveForum();
       const wrong = lf.joinCode === 'ZZZZ9999' ? 'YYYY8888' : 'ZZZZ9999';
       const res = await ctx.api.call('POST /forums/{forumId}/participants', { params: { forumId: lf.forum.id }, body: { joinCode: wrong, table: 1 }, idempotencyKey: true });
-      // The contract declares 400 and 403 here without saying which a wrong code gets.
-      expectProblem(res, [403, 400]);
+      expectProblem(res, 403, 'forbidden');
     },
   },
   {
     group: 'live',
-    name: 'joining a forum that is not live → 409',
+    name: 'the right code on a forum that is not live gets the same 403 as a wrong code (codes cannot be tried out before the day)',
     endpoint: 'POST /forums/{forumId}/participants',
     admin: true,
     async run(ctx) {
       const f = await ctx.fixtures.createForum(ctx.api, 'not live');
-      expectProblem(await ctx.api.call('POST /forums/{forumId}/participants', { params: { forumId: f.id }, body: { joinCode: f.joinCode, table: 1 }, idempotencyKey: true }), 409);
+      if (!f.joinCode) fail('POST /forums', 'joinCode', 'the created forum must carry its joinCode');
+      const code = f.joinCode;
+      const join = (joinCode: string) => ctx.api.call('POST /forums/{forumId}/participants', { params: { forumId: f.id }, body: { joinCode, table: 1 }, idempotencyKey: true });
+      const right = expectProblem(await join(code), 403, 'forbidden');
+      const wrong = expectProblem(await join(code === 'ZZZZ9999' ? 'YYYY8888' : 'ZZZZ9999'), 403, 'forbidden');
+      check(right.title === wrong.title && right.detail === wrong.detail, 'POST /forums/{forumId}/participants', '(body)', `the right code before the day must get the wrong code's answer (got ${JSON.stringify(right.detail)} and ${JSON.stringify(wrong.detail)})`);
     },
   },
   {
@@ -349,6 +355,86 @@ export const liveChecks: CheckDef[] = [
         increasing(s.events);
       } finally {
         s.close();
+      }
+    },
+  },
+  {
+    group: 'live',
+    name: 'a hidden idea: 404 to the public and to participants, whole to its facilitator; merging it → 409',
+    endpoint: 'GET /forums/{forumId}/ideas/{ideaId}',
+    admin: true,
+    async run(ctx) {
+      const lf = await ctx.fixtures.liveForum();
+      const forumId = lf.forum.id;
+      const p = lf.participants[0]!;
+      const idea = await ctx.fixtures.postIdea(ctx.api, forumId, p.token, '숨김 점검: 공개되면 안 되는 문장');
+      const other = await ctx.fixtures.postIdea(ctx.api, forumId, p.token, '숨김 점검: 보이는 제안');
+      await ctx.api.call('PATCH /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId: idea.id }, token: lf.facilitator.token, body: { status: 'hidden' }, expect: 200 });
+      expectProblem(await ctx.api.call('GET /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId: idea.id } }), 404);
+      expectProblem(await ctx.api.call('GET /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId: idea.id }, token: p.token }), 404);
+      const whole = (await ctx.api.call('GET /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId: idea.id }, token: lf.facilitator.token, expect: 200 })).body as Idea;
+      check(whole.text === '숨김 점검: 공개되면 안 되는 문장', 'GET /forums/{forumId}/ideas/{ideaId}', 'text', 'the facilitator must read the hidden idea whole');
+      expectProblem(await ctx.api.call('POST /forums/{forumId}/ideas/{ideaId}/merge', { params: { forumId, ideaId: idea.id }, token: lf.facilitator.token, body: { into: other.id } }), 409);
+    },
+  },
+  {
+    group: 'live',
+    name: "SSE: a hidden idea reaches the public stream only as a tombstone (live, and replayed from the start); a facilitator's stream carries it whole",
+    endpoint: SSE,
+    admin: true,
+    async run(ctx) {
+      const lf = await ctx.fixtures.liveForum();
+      const forumId = lf.forum.id;
+      const secret = `숨김 점검 ${Date.now()}: 공개 스트림에 나오면 안 되는 문장`;
+      const byId = (id: string) => (e: SseEvent) => {
+        try {
+          const le = JSON.parse(e.data) as LiveEvent;
+          return le.type.startsWith('idea.') && (le.data as { id?: string }).id === id;
+        } catch {
+          return false;
+        }
+      };
+      const pub = await stream(ctx, forumId);
+      const mod = await stream(ctx, forumId, undefined, false, lf.facilitator.token);
+      let ideaId = '';
+      try {
+        const idea = await ctx.fixtures.postIdea(ctx.api, forumId, lf.participants[0]!.token, secret);
+        ideaId = idea.id;
+        await ctx.api.call('PATCH /forums/{forumId}/ideas/{ideaId}', { params: { forumId, ideaId }, token: lf.facilitator.token, body: { status: 'hidden' }, expect: 200 });
+        const hidden = (e: SseEvent) => byId(ideaId)(e) && (JSON.parse(e.data) as LiveEvent).type === 'idea.updated';
+        for (const [s, who] of [[pub, 'public'], [mod, 'facilitator']] as const) {
+          try {
+            await s.waitFor(hidden, ctx.timeoutMs / 3);
+          } catch (err) {
+            if (err instanceof SseTimeout) fail(SSE, `${who} idea.updated`, `the hide did not arrive (${err.message})`);
+            throw err;
+          }
+        }
+        const pubHide = JSON.parse(pub.events.find(hidden)!.data) as LiveEvent;
+        check((pubHide.data as Idea).text === '' && (pubHide.data as Idea).status === 'hidden', SSE, 'idea.updated data.data.text', `the public stream must carry a hidden idea with an empty text (got ${JSON.stringify((pubHide.data as Idea).text)})`);
+        const modHide = JSON.parse(mod.events.find(hidden)!.data) as LiveEvent;
+        check((modHide.data as Idea).text === secret, SSE, 'idea.updated data.data.text', "a facilitator's stream must carry the hidden idea whole");
+        pub.events.forEach((e, i) => liveEvent(ctx, e, forumId, i));
+      } finally {
+        pub.close();
+        mod.close();
+      }
+      const replay = await stream(ctx, forumId, '0');
+      try {
+        try {
+          await replay.waitFor((e) => byId(ideaId)(e) && (JSON.parse(e.data) as LiveEvent).type === 'idea.updated', ctx.timeoutMs / 3);
+        } catch (err) {
+          if (err instanceof SseTimeout) fail(SSE, 'replay', `replaying from 0 did not reach the hidden idea (${err.message})`);
+          throw err;
+        }
+        const about = replay.events.filter(byId(ideaId));
+        check(about.length >= 2, SSE, 'replay', `must replay the idea's idea.created and idea.updated (got ${about.length} events)`);
+        for (const e of about) {
+          const le = JSON.parse(e.data) as LiveEvent;
+          check((le.data as Idea).text === '', SSE, `replayed ${le.type} data.data.text`, `an idea hidden now must be replayed without its text, from its first event on (got ${JSON.stringify((le.data as Idea).text)})`);
+        }
+      } finally {
+        replay.close();
       }
     },
   },

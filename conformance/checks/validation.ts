@@ -140,7 +140,7 @@ const writeCases: WriteCase[] = [
   { endpoint: 'PATCH /forums/{forumId}', label: 'an empty patch', who: 'admin', body: {}, fields: [] },
   { endpoint: 'POST /forums/{forumId}/status', label: 'status "reported" (set by the server only)', who: 'admin', body: { status: 'reported' }, fields: ['status'] },
   { endpoint: 'PUT /forums/{forumId}/signup-form', label: 'questions[0].kind unknown', who: 'admin', body: { questions: [{ id: 'q1', label: '질문', kind: 'essay', required: true }] }, fields: ['questions.0.kind'] },
-  { endpoint: 'POST /forums/{forumId}/participants', label: 'table 0', who: 'participant', body: { joinCode: 'ABCD', table: 0 }, idem: true, fields: ['table'], count: participantCount },
+  { endpoint: 'POST /forums/{forumId}/participants', label: 'table 0', who: 'participant', body: { joinCode: 'ABCDEF', table: 0 }, idem: true, fields: ['table'], count: participantCount },
   { endpoint: 'POST /forums/{forumId}/participants', label: 'joinCode missing', who: 'participant', body: { table: 1 }, idem: true, fields: ['joinCode'], count: participantCount },
   { endpoint: 'POST /forums/{forumId}/facilitators', label: 'name empty', who: 'admin', body: { name: '' }, fields: ['name'] },
   { endpoint: 'PUT /forums/{forumId}/voting', label: 'open as a string', who: 'facilitator', body: { open: 'yes' }, fields: ['open'] },
@@ -180,4 +180,43 @@ const writeChecks: CheckDef[] = writeCases.map((c) => ({
   },
 }));
 
-export const validationChecks: CheckDef[] = [...queryChecks, ...registrationChecks, ...writeChecks];
+const bodyChecks: CheckDef[] = [
+  {
+    group: 'validation',
+    name: 'a registration sent as text/plain (or with no Content-Type) → 415 problem, nothing written',
+    endpoint: 'POST /forums/{forumId}/registrations',
+    async run(ctx) {
+      const f = await openForum(ctx);
+      const form = await ctx.fixtures.signupForm(ctx.api, f.id);
+      const before = await seats(ctx.api, f.id);
+      const url = ctx.api.url('/forums/{forumId}/registrations', { forumId: f.id });
+      const body = new TextEncoder().encode(JSON.stringify(validRegistration(form, ctx.fixtures.tag())));
+      for (const type of ['text/plain', null]) {
+        const res = await ctx.api.raw('POST', url, {
+          headers: { accept: 'application/problem+json', 'idempotency-key': crypto.randomUUID(), ...(type ? { 'content-type': type } : {}) },
+          body,
+        });
+        const text = await res.text();
+        check(res.status === 415, 'POST /forums/{forumId}/registrations', 'status', `a ${type ?? 'typeless'} body must be refused with 415 (got ${res.status} ${text.slice(0, 80)})`);
+        const ct = (res.headers.get('content-type') ?? '').split(';')[0];
+        check(ct === 'application/problem+json', 'POST /forums/{forumId}/registrations (415)', 'content-type', `must be application/problem+json (got ${JSON.stringify(ct)})`);
+      }
+      const after = await seats(ctx.api, f.id);
+      check(after === before, 'GET /forums/{forumId}', 'registered + waitlisted', `a refused registration changed the counts (${before} → ${after})`);
+    },
+  },
+  {
+    group: 'validation',
+    name: 'a body nested 10,000 deep → 400, never a 5xx',
+    endpoint: 'POST /forums/{forumId}/registrations',
+    async run(ctx) {
+      const f = await openForum(ctx);
+      for (const raw of ['['.repeat(10_000) + ']'.repeat(10_000), '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)]) {
+        const res = await ctx.api.call('POST /forums/{forumId}/registrations', { params: { forumId: f.id }, rawBody: raw, idempotencyKey: true });
+        expectProblem(res, 400);
+      }
+    },
+  },
+];
+
+export const validationChecks: CheckDef[] = [...queryChecks, ...registrationChecks, ...writeChecks, ...bodyChecks];

@@ -73,10 +73,32 @@ export function retentionEndsAt(forumEndsAt: string): string {
   return d.toISOString();
 }
 
+/**
+ * Characters a person cannot see: format controls (zero-width space and joiners, the BOM, soft
+ * hyphen, bidi marks), other controls, line and paragraph separators, and every other default-
+ * ignorable code point (the Hangul filler among them). A contact holding one is refused: it would
+ * look like another contact and slip past the duplicate check.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Whether a contact holds a character a person cannot see. */
+export function hasInvisible(value: string): boolean {
+  return INVISIBLE.test(value);
+}
+
+/**
+ * A contact as it is compared and kept: compatibility-normalised (NFKC: full-width letters and
+ * digits become ASCII, ligatures come apart) and trimmed; null when it holds invisible characters.
+ */
+export function normalizeContactText(value: string): string | null {
+  const v = value.normalize('NFKC').trim();
+  return hasInvisible(v) ? null : v;
+}
+
 /** Digits of a Korean phone number when it is one, else null. */
 export function normalizeKoreanPhone(value: string): string | null {
-  const v = value.trim();
-  if (!/^[0-9][0-9 -]{6,16}[0-9]$/.test(v)) return null;
+  const v = normalizeContactText(value);
+  if (v === null || !/^[0-9][0-9 -]{6,16}[0-9]$/.test(v)) return null;
   const d = v.replace(/[ -]/g, '');
   if (/^01[016789][0-9]{7,8}$/.test(d)) return d; // mobile: 010-1234-5678, 011-123-4567
   if (/^02[0-9]{7,8}$/.test(d)) return d; // Seoul: 02-123-4567, 02-1234-5678
@@ -85,8 +107,31 @@ export function normalizeKoreanPhone(value: string): string | null {
   return null;
 }
 
+/**
+ * A domain in its ASCII form (IDNA, as a browser's address bar does: `예시.한국` →
+ * `xn--vh3b83k.xn--3e0b707e`), lower-case; null when it is no host name. The WHATWG URL parser
+ * does the conversion (the same as node:url's `domainToASCII`, and it runs in browsers too, where
+ * the Storybook fake uses this).
+ */
+export function domainToAscii(domain: string): string | null {
+  if (!/^[^/?#\\:@[\]%\s]+$/.test(domain)) return null;
+  try {
+    const host = new URL(`http://${domain}/`).hostname;
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The duplicate-check key of an e-mail address, else null: NFKC, no invisible characters, the
+ * domain in its IDNA ASCII form, all lower-case. `red.team@ｅxample.com` is `red.team@example.com`.
+ */
 export function normalizeEmail(value: string): string | null {
-  const v = value.trim();
-  if (v.length > 254 || !/^[^\s@"<>()]+@[^\s@"<>()]+\.[A-Za-z]{2,}$/.test(v)) return null;
-  return v.toLowerCase();
+  const v = normalizeContactText(value);
+  if (v === null || v.length > 254 || !/^[^\s@"<>()]+@[^\s@"<>()]+$/.test(v)) return null;
+  const at = v.lastIndexOf('@');
+  const domain = domainToAscii(v.slice(at + 1));
+  if (domain === null || !/\.([a-z]{2,}|xn--[a-z0-9-]{2,})$/.test(domain)) return null;
+  return `${v.slice(0, at).toLowerCase()}@${domain}`;
 }

@@ -5,7 +5,7 @@
  * failed and a 400 names every bad field at once (a wrong phone number together with an empty
  * name), not only the schema's.
  */
-import { CONSENT_VERSION, normalizeEmail, normalizeKoreanPhone } from './consent.ts';
+import { CONSENT_VERSION, hasInvisible, normalizeEmail, normalizeKoreanPhone } from './consent.ts';
 import { DISTRICTS, OTHER_DISTRICT } from './districts.ts';
 
 export interface FormFieldError {
@@ -24,8 +24,19 @@ function contactOf(v: unknown): Contact | null {
     : null;
 }
 
-/** The contact's normalised key (digits of a phone, lower-case e-mail), or null with an error for `field`. */
+/**
+ * The contact's normalised key (digits of a phone; an e-mail after NFKC, with its domain in IDNA
+ * ASCII, lower-case), or null with an error for `field` (invisible characters have their own).
+ */
 export function contactKey(contact: Contact, field: string, errors: FormFieldError[]): string | null {
+  if (hasInvisible(contact.value.normalize('NFKC'))) {
+    errors.push({
+      field,
+      code: 'invisible_character',
+      message: 'Contains a character that cannot be seen (such as a zero-width space); type the contact again.',
+    });
+    return null;
+  }
   const n = contact.kind === 'phone' ? normalizeKoreanPhone(contact.value) : normalizeEmail(contact.value);
   if (n === null) {
     errors.push({

@@ -17,7 +17,7 @@
 import type { Context } from 'hono';
 import type { Env } from '../context.ts';
 import { ProblemError } from './problem.ts';
-import { clientIp } from './ratelimit.ts';
+import { clientIp, refuse } from './ratelimit.ts';
 
 export interface JoinQuotaOptions {
   /** New participants per address per forum (the bucket's size); 0 = no limit. */
@@ -103,4 +103,15 @@ export function takeJoinSlot(c: Context<Env>, forumId: string): void {
     headers: { 'Retry-After': String(wait) },
     extra: { retryAfter: wait },
   });
+}
+
+/**
+ * 429 with Retry-After when one address tries to join a forum too often, right code or wrong
+ * (no-op without a limit: `HD_JOIN_ATTEMPTS`). Join codes are short; this is what keeps anyone
+ * from trying them all. Counted before anything else about the join.
+ */
+export function limitJoinAttempts(c: Context<Env>, forumId: string): void {
+  const limits = c.get('deps').rateLimits;
+  const wait = limits?.joins?.take(`join:${forumId}:${addressKey(clientIp(c, limits.trustProxy))}`) ?? null;
+  if (wait !== null) throw refuse(wait);
 }

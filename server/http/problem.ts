@@ -7,8 +7,8 @@ export type ProblemCode =
   | 'signup-closed' | 'already-registered' | 'registration-cancelled' | 'forum-not-live'
   | 'voting-closed' | 'vote-budget-exhausted' | 'no-vote-to-retract' | 'invalid-transition'
   | 'invalid-merge' | 'idempotency-key-reused' | 'idempotency-key-in-flight'
-  | 'results-not-published' | 'rate-limited' | 'payload-too-large' | 'internal'
-  | 'participant-revoked';
+  | 'results-not-published' | 'rate-limited' | 'payload-too-large' | 'unsupported-media-type'
+  | 'service-unavailable' | 'internal' | 'participant-revoked';
 
 export interface FieldError {
   field: string;
@@ -37,6 +37,8 @@ const DEFAULTS: Record<ProblemCode, [number, string]> = {
   'results-not-published': [404, 'Results are not published yet'],
   'rate-limited': [429, 'Too many requests'],
   'payload-too-large': [413, 'Request body too large'],
+  'unsupported-media-type': [415, 'The body must be JSON'],
+  'service-unavailable': [503, 'Too busy'],
   internal: [500, 'Internal server error'],
   'participant-revoked': [403, 'Participation revoked'],
 };

@@ -60,6 +60,11 @@ export interface RateLimitOptions {
   perToken: number;
   /** Limited writes per minute per client IP (with or without a token); 0 = no per-IP limit. */
   perIp: number;
+  /**
+   * Join attempts (right code or wrong) per minute per client IP and forum; 0 = no limit. Join
+   * codes are short: this is what keeps anyone from trying them all.
+   */
+  joinsPerIp?: number;
   /** Read the client IP from `X-Forwarded-For` (only behind your own proxy). */
   trustProxy: boolean;
 }
@@ -68,21 +73,24 @@ export interface RateLimitOptions {
 export class WriteLimits {
   readonly byToken: RateLimiter | null;
   readonly byIp: RateLimiter | null;
+  readonly joins: RateLimiter | null;
   readonly trustProxy: boolean;
 
   constructor(opts: RateLimitOptions) {
     this.byToken = opts.perToken > 0 ? new RateLimiter(opts.perToken) : null;
     this.byIp = opts.perIp > 0 ? new RateLimiter(opts.perIp) : null;
+    this.joins = (opts.joinsPerIp ?? 0) > 0 ? new RateLimiter(opts.joinsPerIp!) : null;
     this.trustProxy = opts.trustProxy;
   }
 
   get active(): boolean {
-    return this.byToken !== null || this.byIp !== null;
+    return this.byToken !== null || this.byIp !== null || this.joins !== null;
   }
 
   sweep(now = Date.now()): void {
     this.byToken?.sweep(now);
     this.byIp?.sweep(now);
+    this.joins?.sweep(now);
   }
 }
 
@@ -105,7 +113,7 @@ export function clientIp(c: Context<Env>, trustProxy: boolean): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-function refuse(wait: number): ProblemError {
+export function refuse(wait: number): ProblemError {
   return new ProblemError('rate-limited', `Too many requests; retry in ${wait} s.`, {
     headers: { 'Retry-After': String(wait) },
     extra: { retryAfter: wait },

@@ -45,7 +45,7 @@ const ENCODINGS = [
 ] as const;
 
 /** Whether `Accept-Encoding` allows an encoding (a `q=0` refuses it). */
-function accepts(header: string, encoding: string): boolean {
+export function accepts(header: string, encoding: string): boolean {
   for (const part of header.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
     if (name !== encoding && name !== '*') continue;

@@ -64,12 +64,108 @@ export interface RawBody {
   json: unknown;
 }
 
-/** Read the body as text (bounded; 413 beyond MAX_BODY_BYTES) and parse JSON (400 when malformed). */
+/** JSON bodies may nest arrays and objects at most this deep (the contract's deepest is 4). */
+export const MAX_JSON_DEPTH = 16;
+
+/**
+ * Requests whose body was read to its end. A body left unread (refused before reading, or cut
+ * off at the limit) closes the connection after the answer (app.ts), so Node does not go on
+ * reading it to keep the connection alive.
+ */
+export const bodyFullyRead = new WeakSet<Request>();
+
+/** `application/json` or a `+json` type, with any parameters (`; charset=utf-8`). */
+export function isJsonType(contentType: string | undefined): boolean {
+  const type = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/** 413; the connection closes after it (the body was not read to its end: see app.ts). */
+function tooLarge(): ProblemError {
+  return new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+}
+
+/**
+ * The body's bytes, counted as they arrive: at the first byte past MAX_BODY_BYTES reading stops
+ * and the answer is 413 (the connection then closes). `Content-Length` alone is no limit: a
+ * chunked body has none, and a declared one may lie.
+ */
+async function readBounded(c: Context): Promise<Uint8Array> {
+  const declared = c.req.header('content-length');
+  const announced = c.req.header('transfer-encoding') !== undefined || (declared !== undefined && declared !== '0');
+  // a body must be JSON; a write without one (a vote, a cancellation) needs no Content-Type
+  const json = isJsonType(c.req.header('content-type'));
+  const notJson = () => new ProblemError('unsupported-media-type', 'Send the body as JSON, with "Content-Type: application/json".');
+  if (announced && !json) throw notJson();
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  const body = c.req.raw.body;
+  if (!body) {
+    bodyFullyRead.add(c.req.raw);
+    return new Uint8Array(0);
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      // the client went away or was too slow (the server's request timeout): no internal error
+      throw validationError([{ field: 'body', code: 'incomplete', message: 'The body did not arrive whole.' }], 'The body did not arrive whole.');
+    }
+    const { value, done } = next;
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      // stop reading without cancelling (cancelling would reset the socket before the 413 is sent)
+      reader.releaseLock();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  bodyFullyRead.add(c.req.raw);
+  // (a Request made in a page, as the Storybook fake's are, announces its body in no header)
+  if (total > 0 && !json) throw notJson();
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * How deeply the JSON text nests arrays and objects, scanned without recursion and without
+ * parsing; stops counting once past `limit`. (A bracket inside a string does not count.)
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (ch === 0x5d || ch === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Read the body as text (bounded; 413 beyond MAX_BODY_BYTES) and parse JSON (400 when malformed,
+ * or nested deeper than MAX_JSON_DEPTH — checked before anything walks the value).
+ */
 export async function readRawBody(c: Context): Promise<RawBody> {
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > MAX_BODY_BYTES) throw new ProblemError('payload-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  const buf = await readBounded(c);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -77,6 +173,10 @@ export async function readRawBody(c: Context): Promise<RawBody> {
     throw validationError([{ field: 'body', code: 'invalid_encoding', message: 'The body is not valid UTF-8.' }], 'The body is not valid UTF-8.');
   }
   if (text.trim() === '') return { text, json: undefined };
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    const message = `JSON may nest arrays and objects at most ${MAX_JSON_DEPTH} deep.`;
+    throw validationError([{ field: 'body', code: 'too_deep', message }], `The body is nested too deeply: ${message}`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -135,8 +235,21 @@ export function checkQuery<T extends z.ZodType>(c: Context, schema: T): z.output
 // ---- shared field schemas ----
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 characters A–Z, a–z, 0–9, _ or -.');
-export const dateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with an offset.' });
-export const dateOnly = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' });
+/**
+ * Dates are taken between these years (UTC): a forum in the year 10000 has no ISO string of four
+ * digits (`+010000-…`) and breaks calendar files; nothing real is that far off.
+ */
+export const DATE_YEARS = { min: 2000, max: 2100 } as const;
+const inYears = (s: string) => {
+  if (!/^[0-9]{4}-/.test(s)) return true; // not a date at all: the format check says so
+  const year = new Date(s).getUTCFullYear();
+  if (Number.isNaN(year)) return true;
+  return year >= DATE_YEARS.min && year <= DATE_YEARS.max;
+};
+const yearsIssue = { message: `Must be in the years ${DATE_YEARS.min}–${DATE_YEARS.max}.`, params: { code: 'out_of_range' } };
+
+export const dateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with an offset.' }).refine(inYears, yearsIssue);
+export const dateOnly = z.iso.date({ message: 'Must be a date YYYY-MM-DD.' }).refine(inYears, yearsIssue);
 
 /** An integer query parameter within bounds. */
 export function intParam(min: number, max: number) {
@@ -149,6 +262,9 @@ export function intParam(min: number, max: number) {
 
 export const cursorParam = z.string().max(200);
 
+/** No list is this long; a larger offset (1e20 is an "integer" too) is a forged cursor. */
+const MAX_CURSOR_OFFSET = 1_000_000_000;
+
 /** Opaque cursor: base64url JSON `{ o: offset }`. */
 export function encodeCursor(offset: number): string {
   return encodeBase64url(JSON.stringify({ o: offset }));
@@ -158,7 +274,7 @@ export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
   try {
     const v = JSON.parse(decodeBase64url(cursor)) as { o?: unknown };
-    if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0) return v.o;
+    if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0 && v.o <= MAX_CURSOR_OFFSET) return v.o;
   } catch {
     /* fall through */
   }

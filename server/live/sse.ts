@@ -15,14 +15,49 @@ export function formatEvent(e: LiveEvent): string {
 }
 
 /**
- * One event goes to every stream of its forum as the same bytes: serialised and encoded once
- * (the fan-out hands every listener the same event object), not once per connection.
+ * Who a stream is for. Moderators (a facilitator of the forum, an admin) get every event as it is;
+ * the public gets a hidden idea only as a tombstone: the same idea with its text emptied.
  */
-const encoded = new WeakMap<LiveEvent, Uint8Array>();
-function eventBytes(e: LiveEvent): Uint8Array {
-  let b = encoded.get(e);
-  if (!b) encoded.set(e, (b = enc.encode(formatEvent(e))));
+export type Audience = 'public' | 'moderator';
+
+type IdeaLike = { id?: unknown; status?: unknown; text?: unknown };
+
+const tombstone = <T extends IdeaLike>(idea: T): T => ({ ...idea, text: '' });
+
+/**
+ * The public's view of an event: ideas that are hidden (in the event itself, or now: `hidden`, the
+ * ids hidden at the time of a replay) without their text. Other events are returned as they are.
+ */
+export function publicView(e: LiveEvent, hidden?: ReadonlySet<string>): LiveEvent {
+  const secret = (idea: unknown): idea is IdeaLike =>
+    typeof idea === 'object' && idea !== null && ((idea as IdeaLike).status === 'hidden' || (hidden?.has(String((idea as IdeaLike).id)) ?? false));
+  if (e.type === 'idea.created' || e.type === 'idea.updated') {
+    return secret(e.data) ? { ...e, data: tombstone(e.data) } : e;
+  }
+  if (e.type === 'idea.merged') {
+    const { from, into } = e.data as { from?: unknown; into?: unknown };
+    if (!secret(from) && !secret(into)) return e;
+    return { ...e, data: { ...e.data, from: secret(from) ? tombstone(from) : from, into: secret(into) ? tombstone(into) : into } };
+  }
+  return e;
+}
+
+/**
+ * One event goes to every stream of its forum as the same bytes: serialised and encoded once per
+ * audience (the fan-out hands every listener the same event object), not once per connection.
+ */
+const encoded = { moderator: new WeakMap<LiveEvent, Uint8Array>(), public: new WeakMap<LiveEvent, Uint8Array>() };
+function eventBytes(e: LiveEvent, audience: Audience = 'moderator'): Uint8Array {
+  let b = encoded[audience].get(e);
+  if (!b) encoded[audience].set(e, (b = enc.encode(formatEvent(audience === 'public' ? publicView(e) : e))));
   return b;
+}
+
+export interface OpenOptions {
+  /** Default `public`. */
+  audience?: Audience;
+  /** Called once when the stream ends, however it ends (gives back its place under the caps). */
+  onClose?: () => void;
 }
 const PING = enc.encode(': ping\n\n');
 
@@ -38,10 +73,20 @@ export class SseHub {
   readonly #now: () => Date;
   #timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(fanout: Fanout, log: EventLog, heartbeatMs: number, now: () => Date = () => new Date()) {
+  readonly #hiddenIdeas: (forumId: string) => Promise<ReadonlySet<string>>;
+
+  /** `hiddenIdeas`: the ids of the forum's ideas hidden now (a public replay leaves their text out). */
+  constructor(
+    fanout: Fanout,
+    log: EventLog,
+    heartbeatMs: number,
+    now: () => Date = () => new Date(),
+    hiddenIdeas: (forumId: string) => Promise<ReadonlySet<string>> = async () => new Set(),
+  ) {
     this.#fanout = fanout;
     this.#log = log;
     this.#now = now;
+    this.#hiddenIdeas = hiddenIdeas;
     this.#timer = setInterval(() => {
       for (const c of this.#conns) c.write(PING);
     }, Math.max(10, heartbeatMs));
@@ -57,8 +102,9 @@ export class SseHub {
    * Open a stream for `forumId`. `lastEventId` null = live only.
    * `signal` is the request's abort signal (client went away).
    */
-  open(forumId: string, lastEventId: number | null, signal: AbortSignal | undefined): Response {
+  open(forumId: string, lastEventId: number | null, signal: AbortSignal | undefined, opts: OpenOptions = {}): Response {
     const hub = this;
+    const audience = opts.audience ?? 'public';
     let conn: Conn | null = null;
     let unsubscribe: (() => void) | null = null;
     let closed = false;
@@ -68,6 +114,7 @@ export class SseHub {
       closed = true;
       unsubscribe?.();
       if (conn) hub.#conns.delete(conn);
+      opts.onClose?.();
     };
 
     const stream = new ReadableStream<Uint8Array>({
@@ -105,7 +152,7 @@ export class SseHub {
           const id = Number(e.id);
           if (id <= sentUpTo) return; // already replayed
           sentUpTo = id;
-          c.write(eventBytes(e));
+          c.write(eventBytes(e, audience));
         };
         unsubscribe = hub.#fanout.subscribe(forumId, (e) => {
           if (buffer) buffer.push(e);
@@ -131,7 +178,17 @@ export class SseHub {
                 sentUpTo = newest;
               } else {
                 sentUpTo = lastEventId;
-                for (const e of await hub.#log.since(forumId, lastEventId)) deliver(e);
+                const missed = await hub.#log.since(forumId, lastEventId);
+                // The log keeps what each event said when it happened; an idea hidden since then
+                // is replayed to the public without its text (read after the events: an idea
+                // hidden in between is left out rather than shown).
+                const hidden = audience === 'public' && missed.length ? await hub.#hiddenIdeas(forumId) : null;
+                for (const e of missed) {
+                  const id = Number(e.id);
+                  if (id <= sentUpTo) continue;
+                  sentUpTo = id;
+                  c.write(hidden ? enc.encode(formatEvent(publicView(e, hidden))) : eventBytes(e, audience));
+                }
               }
             }
           } catch {

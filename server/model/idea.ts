@@ -42,6 +42,12 @@ export async function loadIdea(db: Q, forumId: string, ideaId: string): Promise<
   return r;
 }
 
+/** The ids of the forum's ideas hidden now (a public replay of the event stream leaves their text out). */
+export async function hiddenIdeaIds(db: Q, forumId: string): Promise<ReadonlySet<string>> {
+  const rows = await db.selectFrom('ideas').select('id').where('forum_id', '=', forumId).where('status', '=', 'hidden').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function ideaVotes(db: Q, ideaId: string): Promise<number> {
   const r = await db.selectFrom('votes').select((eb) => eb.fn.countAll().as('n')).where('idea_id', '=', ideaId).executeTakeFirst();
   return Number(r?.n ?? 0);

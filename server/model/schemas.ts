@@ -40,7 +40,8 @@ export const forumInputSchema = z.strictObject({
   tables: forumFields.tables.optional(),
   voteBudget: forumFields.voteBudget.optional(),
   categories: forumFields.categories.optional(),
-  joinCode: z.string().regex(/^[A-Z0-9]{4,12}$/, 'Must be 4–12 characters A–Z or 0–9.').optional(),
+  // at least 6: with 36 characters that is two billion codes to try, at a limited rate
+  joinCode: z.string().regex(/^[A-Z0-9]{6,12}$/, 'Must be 6–12 characters A–Z or 0–9.').optional(),
 });
 
 export const forumPatchSchema = z

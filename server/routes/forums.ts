@@ -79,7 +79,7 @@ forums.get('/forums/calendar.ics', async (c) => {
   const deps = c.get('deps');
   const q = checkQuery(c, feedQuery);
   const rows = (await filtered(deps.db, q).orderBy('forums.starts_at').limit(1000).execute()) as ForumRow[];
-  return calendarResponse(calendarFile(rows, new URL(c.req.url).origin, deps.now(), '남양주시 현답토론회'), 'hyeondap-forums.ics');
+  return calendarResponse(calendarFile(rows, deps.links.forumPage, deps.now(), '남양주시 현답토론회'), 'hyeondap-forums.ics');
 });
 
 forums.post('/forums', async (c) => {
@@ -138,7 +138,7 @@ forums.get('/forums/:forumId', async (c) => {
 forums.get('/forums/:forumId/calendar.ics', async (c) => {
   const deps = c.get('deps');
   const row = await loadForumRow(deps.db, pathId(c, 'forumId', 'forum'));
-  return calendarResponse(calendarFile([row], new URL(c.req.url).origin, deps.now(), row.title), `hyeondap-${row.id}.ics`);
+  return calendarResponse(calendarFile([row], deps.links.forumPage, deps.now(), row.title), `hyeondap-${row.id}.ics`);
 });
 
 forums.patch('/forums/:forumId', async (c) => {

@@ -107,7 +107,12 @@ ideas.get('/forums/:forumId/ideas/:ideaId', async (c) => {
   const deps = c.get('deps');
   const forumId = pathId(c, 'forumId', 'forum');
   const ideaId = pathId(c, 'ideaId', 'idea');
-  return json(200, toIdea(await loadIdea(deps.db, forumId, ideaId)));
+  const who = await principal(c);
+  if (who && who.kind !== 'admin' && who.forumId !== forumId) throw new ProblemError('forbidden', 'The token is for another forum.');
+  const idea = await loadIdea(deps.db, forumId, ideaId);
+  // a hidden idea is for the forum's facilitators and admins only: to anyone else it does not exist
+  if (idea.status === 'hidden' && !(who && (who.kind === 'admin' || who.kind === 'facilitator'))) throw new ProblemError('not-found', 'No such idea in this forum.');
+  return json(200, toIdea(idea));
 });
 
 ideas.patch('/forums/:forumId/ideas/:ideaId', async (c) => {
@@ -138,6 +143,8 @@ ideas.post('/forums/:forumId/ideas/:ideaId/merge', async (c) => {
     if (input.into === ideaId) throw new ProblemError('invalid-merge', 'An idea cannot be merged into itself.');
     const into = await loadIdea(tx.trx, forumId, input.into);
     if (from.status === 'merged') throw new ProblemError('invalid-merge', 'This idea is already merged.');
+    // its text would reach the public with the merge; show it again first if it belongs there
+    if (from.status === 'hidden') throw new ProblemError('invalid-merge', 'A hidden idea cannot be merged; show it again first.');
     if (into.status !== 'visible') throw new ProblemError('invalid-merge', `Ideas cannot be merged into a ${into.status} idea.`);
     const at = tx.now.toISOString();
     // the dots move with the idea: a participant keeps all of them, now on the target

@@ -5,7 +5,7 @@ import type { Env } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { principal, requireAuth } from '../http/auth.ts';
-import { takeJoinSlot } from '../http/join-quota.ts';
+import { limitJoinAttempts, takeJoinSlot } from '../http/join-quota.ts';
 import { ProblemError, validationError } from '../http/problem.ts';
 import { checkBody, checkQuery, decodeCursor, encodeCursor, pathId } from '../http/validate.ts';
 import { json, write } from '../http/write.ts';
@@ -60,16 +60,18 @@ export const participants = new Hono<Env>();
 
 participants.post('/forums/:forumId/participants', async (c) => {
   const forumId = pathId(c, 'forumId', 'forum');
+  limitJoinAttempts(c, forumId);
   const holder = await participantHolder(c, forumId);
   return write(c, { who: null, idempotency: 'optional', rateLimited: true, parse: (raw) => checkBody(joinInputSchema, raw) }, async (tx, input) => {
     const forum = await loadForumRow(tx.trx, forumId);
-    if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase()) {
-      throw new ProblemError('forbidden', 'The join code is not right for this forum.');
+    // One answer for a wrong code and for the right code before (or after) the forum is live:
+    // otherwise codes could be tried out before the day.
+    if (input.joinCode.trim().toUpperCase() !== forum.join_code.toUpperCase() || forum.status !== 'live') {
+      throw new ProblemError('forbidden', 'This join code does not let you join this forum now: check the code, or wait until the forum is live.');
     }
     if (input.table > forum.tables) {
       throw validationError([{ field: 'table', code: 'too_big', message: `This forum has tables 1–${forum.tables}.` }]);
     }
-    if (forum.status !== 'live') throw new ProblemError('forum-not-live', 'The forum is not live; you can join once it starts.');
     // one person, one set of dots: the same browser (token or install key) is the same participant
     const again = await returningParticipant(tx, forumId, { holder, installKey: input.installKey, table: input.table });
     if (again) return { status: 200, body: again };

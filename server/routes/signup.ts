@@ -203,7 +203,7 @@ signup.post('/forums/:forumId/registrations', async (c) => {
       seq,
       name: input.name.trim(),
       contact_kind: input.contact.kind,
-      contact_value: input.contact.value.trim(),
+      contact_value: input.contact.value.normalize('NFKC').trim(),
       contact_normalized: contactKey!,
       district: input.district,
       age_group: input.ageGroup,

@@ -403,9 +403,17 @@ export class ApiClient {
     return this.#peek('/results/totals', []);
   }
 
-  /** URL of the forum's event stream (no token: the stream is public). */
+  /** URL of the forum's event stream (never with a token: see `streamHeaders`). */
   eventsUrl(forumId: string, lastEventId?: string | null): string {
     return this.url(fillPath('/forums/{forumId}/events' satisfies PathWith<'get'>, [forumId]), { lastEventId: lastEventId ?? undefined });
+  }
+
+  /**
+   * The headers an event stream of this client carries: its token's `Authorization` (a
+   * facilitator's stream then includes hidden ideas), or undefined without a token.
+   */
+  streamHeaders(): Record<string, string> | undefined {
+    return this.#token ? { Authorization: `Bearer ${this.#token}` } : undefined;
   }
 
   // ---------------------------------------------------------------- cache helpers

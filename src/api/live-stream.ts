@@ -17,6 +17,14 @@
  * broken when it does not open within `openTimeoutMs`, when it fails `failuresBeforePolling`
  * times in a row, or when it stays silent for `idleTimeoutMs` `silentWindowsBeforePolling`
  * times in a row (each silent window ends in a resume-reconnect, which loses nothing).
+ * - A stream the server refuses (429 or 503: too many streams from this address, or in all) is
+ *   "retry later": polling starts at once and the next attempt waits at least the server's
+ *   `Retry-After`, plus a random share of it, so a hall full of phones does not come back at
+ *   once. A browser `EventSource` does not show the status; one that fails before it opened and
+ *   gives up (readyState CLOSED) was refused by the server, and is treated the same way.
+ * - `headers` (a facilitator's `Authorization`): the stream is read with `fetch`
+ *   (`fetch-event-source.ts`, loaded then), since an `EventSource` cannot send headers and a
+ *   token never goes in a URL.
  */
 import type { LiveEvent, LiveEventType } from './types.js';
 
@@ -80,12 +88,22 @@ export interface LiveStreamOptions {
   pollIntervalMs?: number;
   /** Resume from this id on the first connection (e.g. an IdeaPage's `lastEventId`). */
   lastEventId?: string | null;
+  /** Headers the stream must carry (a token's `Authorization`); read with `fetch` then. */
+  headers?: Record<string, string>;
+}
+
+/** What a transport may say about a refused stream (`FetchEventSource` does). */
+interface Refused {
+  refusal?: { status: number; retryAfterMs: number | null } | null;
 }
 
 const idNumber = (id: string | null): number => (id && /^\d{1,15}$/.test(id) ? Number(id) : -1);
 
 export class LiveStream {
-  readonly options: Required<Omit<LiveStreamOptions, 'lastEventId' | 'eventSource'>> & { eventSource?: EventSourceFactory };
+  readonly options: Required<Omit<LiveStreamOptions, 'lastEventId' | 'eventSource' | 'headers'>> & {
+    eventSource?: EventSourceFactory;
+    headers?: Record<string, string>;
+  };
 
   #listeners = new Set<LiveListener>();
   #stateListeners = new Set<(state: LiveStreamState) => void>();
@@ -103,6 +121,9 @@ export class LiveStream {
   #connections = 0;
   #openedAt = 0;
   #pollReason: 'failures' | 'silence' | null = null;
+  /** Counts attempts to open, so that a late answer (a transport still loading, a timer) for an earlier one is ignored. */
+  #attempt = 0;
+  #refusal: { status: number; retryAfterMs: number | null } | null = null;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
   #onOnline = () => {
     if (this.#listeners.size > 0 && this.#state !== 'open') this.#connectNow();
@@ -120,6 +141,7 @@ export class LiveStream {
       pollIntervalMs: options.pollIntervalMs ?? 5_000,
     };
     if (options.eventSource) this.options.eventSource = options.eventSource;
+    if (options.headers) this.options.headers = options.headers;
     this.#lastEventId = options.lastEventId ?? null;
   }
 
@@ -133,6 +155,13 @@ export class LiveStream {
   /** How many listeners share the stream. */
   get listenerCount(): number {
     return this.#listeners.size;
+  }
+  /**
+   * How the server last refused the stream (`status` 0 when the browser's EventSource does not
+   * say; `retryAfterMs` from `Retry-After`), until it opens again. For diagnostics and tests.
+   */
+  get refusal(): { status: number; retryAfterMs: number | null } | null {
+    return this.#refusal;
   }
   /** How many EventSources this stream has opened in its life (for diagnostics and tests). */
   get connectionCount(): number {
@@ -169,6 +198,7 @@ export class LiveStream {
 
   /** Closes the connection and stops every timer; the next subscriber reopens it. */
   close(): void {
+    this.#attempt++;
     this.#teardownSource();
     this.#clearTimers();
     this.#stopPolling();
@@ -198,8 +228,26 @@ export class LiveStream {
   }
 
   #open(state: LiveStreamState): void {
-    const Impl = this.options.eventSource ?? (globalThis.EventSource as unknown as EventSourceFactory | undefined);
     this.#setState(state);
+    const attempt = ++this.#attempt;
+    clearTimeout(this.#openTimer);
+    this.#openTimer = setTimeout(() => {
+      if (this.#attempt === attempt) this.#failed();
+    }, this.options.openTimeoutMs);
+    const { headers, eventSource } = this.options;
+    if (headers && !eventSource) {
+      // a stream with headers is read with fetch; that code loads with the first such stream
+      import('./fetch-event-source.js').then(
+        ({ FetchEventSource }) => {
+          if (this.#attempt === attempt && this.#listeners.size > 0) this.#attach(new FetchEventSource(this.options.url(this.#lastEventId), headers));
+        },
+        () => {
+          if (this.#attempt === attempt) this.#failed();
+        },
+      );
+      return;
+    }
+    const Impl = eventSource ?? (globalThis.EventSource as unknown as EventSourceFactory | undefined);
     if (!Impl) {
       this.#failed();
       return;
@@ -211,10 +259,17 @@ export class LiveStream {
       this.#failed();
       return;
     }
+    this.#attach(source);
+  }
+
+  #attach(source: EventSourceLike): void {
     this.#connections++;
     this.#source = source;
+    let opened = false;
     source.onopen = () => {
       if (this.#source !== source) return;
+      opened = true;
+      this.#refusal = null;
       clearTimeout(this.#openTimer);
       this.#openedAt = Date.now();
       this.#armIdle();
@@ -233,7 +288,11 @@ export class LiveStream {
     };
     source.onerror = () => {
       if (this.#source !== source) return;
-      this.#failed();
+      // Refused by the server (429/503: retry later), as opposed to a connection that broke.
+      const refusal = (source as Refused).refusal ?? (!opened && source.readyState === 2 ? { status: 0, retryAfterMs: null } : null);
+      const retryLater = refusal !== null && (refusal.status === 0 || refusal.status === 429 || refusal.status === 503);
+      this.#refusal = refusal;
+      this.#failed(retryLater ? refusal.retryAfterMs ?? 0 : null);
     };
     const onEvent = (ev: MessageEvent) => {
       if (this.#source !== source) return;
@@ -241,10 +300,6 @@ export class LiveStream {
     };
     source.onmessage = onEvent as EventSourceLike['onmessage'];
     for (const type of LIVE_EVENT_TYPES) source.addEventListener(type, onEvent);
-    clearTimeout(this.#openTimer);
-    this.#openTimer = setTimeout(() => {
-      if (this.#source === source) this.#failed();
-    }, this.options.openTimeoutMs);
   }
 
   #receive(ev: MessageEvent): void {
@@ -296,7 +351,12 @@ export class LiveStream {
     }, this.options.idleTimeoutMs);
   }
 
-  #failed(): void {
+  /**
+   * The stream failed. `refusedFor`: the server refused it and asked to wait this long (ms; 0 when
+   * it did not say): poll meanwhile, and do not come back sooner.
+   */
+  #failed(refusedFor: number | null = null): void {
+    this.#attempt++;
     this.#teardownSource();
     clearTimeout(this.#openTimer);
     clearTimeout(this.#idleTimer);
@@ -308,10 +368,11 @@ export class LiveStream {
     if (this.#openedAt && Date.now() - this.#openedAt >= this.options.openTimeoutMs) this.#failures = 0;
     this.#openedAt = 0;
     this.#failures++;
-    if (this.#failures >= this.options.failuresBeforePolling) this.#startPolling('failures');
+    if (refusedFor !== null || this.#failures >= this.options.failuresBeforePolling) this.#startPolling('failures');
     this.#setState(this.#polling ? 'polling' : 'reconnecting');
     const cap = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** Math.min(this.#failures - 1, 20));
-    const delay = Math.round(cap / 2 + Math.random() * (cap / 2));
+    let delay = Math.round(cap / 2 + Math.random() * (cap / 2));
+    if (refusedFor) delay = Math.max(delay, Math.round(refusedFor * (1 + Math.random() / 2)));
     clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = setTimeout(() => {
       if (this.#listeners.size === 0) return;

@@ -214,7 +214,11 @@ export interface paths {
          *     New participants per client address per forum are limited (the reference backend:
          *     `HD_JOIN_LIMIT`, default 500 per `HD_JOIN_WINDOW` of 3600 s, enough for a venue's phones
          *     behind one NAT address); beyond it 429 with `Retry-After`. A returning participant does
-         *     not count against it.
+         *     not count against it. Join attempts, right code or wrong, are limited per address and
+         *     forum as well (the reference backend: `HD_JOIN_ATTEMPTS`, 600 a minute).
+         *
+         *     A wrong join code and the right code on a forum that is not live get the same 403
+         *     (`forbidden`): a code cannot be tried out before the day.
          */
         post: operations["joinForum"];
         delete?: never;
@@ -371,7 +375,11 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One idea. */
+        /**
+         * One idea.
+         * @description A hidden idea is for the forum's facilitators and admins only: to anyone else (no token, a
+         *     participant's) it is a 404, the same as an idea that does not exist.
+         */
         get: operations["getIdea"];
         put?: never;
         post?: never;
@@ -397,8 +405,9 @@ export interface paths {
         /**
          * Merge this idea into another (facilitator); its votes carry over.
          * @description The idea gets status `merged` and `mergedInto`; its votes move to the target, and a
-         *     participant who had dots on both keeps them all on the target. Merging into a hidden or
-         *     merged idea, or into itself, is refused with 409.
+         *     participant who had dots on both keeps them all on the target. Merging a hidden idea
+         *     (its text would reach everyone with the merge: show it again first), merging into a hidden
+         *     or merged idea, or into itself, is refused with 409 (`invalid-merge`).
          */
         post: operations["mergeIdea"];
         delete?: never;
@@ -456,6 +465,19 @@ export interface paths {
          *     `lastEventId` query parameter) and first receives every event after it, in order, then
          *     live events. When that id is older than the log keeps (or unknown), the first event is
          *     `reset`: the client refetches its lists and continues from the `reset` event's id.
+         *
+         *     Hidden ideas: the stream is public, and carries a hidden idea only as a tombstone — the
+         *     `Idea` with `status: hidden` and an empty `text` — in every event about it (`idea.created`,
+         *     `idea.updated`, `idea.merged`), live and when replaying: an idea hidden now is replayed as a
+         *     tombstone from its first event on. Showing it again sends it whole. With a facilitator's
+         *     token of this forum (or an admin's) in the `Authorization` header, the stream carries
+         *     every idea whole; a participant's token changes nothing. Browsers' `EventSource` cannot
+         *     send headers: read such a stream with `fetch`. A token never goes in the URL.
+         *
+         *     Streams are limited per client address (429) and in all (503), both with `Retry-After`: a
+         *     client waits at least that long (plus some random share of it) before it tries again,
+         *     and refetches what it shows meanwhile. The reference backend takes 600 per address and
+         *     half its open-file limit (at most 10,000) in all.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -592,7 +614,7 @@ export interface components {
         IdempotencyKey: string;
         /**
          * Format: date-time
-         * @description ISO 8601 with an offset.
+         * @description ISO 8601 with an offset. In requests, within the years 2000–2100 (UTC); others are a 400 (`out_of_range`).
          */
         DateTime: string;
         /** @description RFC 9457 problem details. */
@@ -605,7 +627,7 @@ export interface components {
              *     voting-closed, vote-budget-exhausted, no-vote-to-retract, invalid-transition,
              *     invalid-merge, idempotency-key-reused, idempotency-key-in-flight,
              *     results-not-published, rate-limited, payload-too-large, participant-revoked,
-             *     internal.
+             *     unsupported-media-type, service-unavailable, internal.
              */
             type: string;
             title: string;
@@ -616,7 +638,7 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For `results-not-published`, when results are expected. */
             expectedAt?: components["schemas"]["DateTime"] | null;
-            /** @description For 429, seconds to wait (the same as `Retry-After`). */
+            /** @description For 429 and 503, seconds to wait (the same as `Retry-After`). */
             retryAfter?: number;
             /** @description For `results-not-published`, the id of the newest event at that moment (see getResults). */
             lastEventId?: string;
@@ -624,7 +646,7 @@ export interface components {
         FieldError: {
             /** @description Dotted path of the field in the request (`contact.value`, `answers.q1`, `query.limit`, `header.Idempotency-Key`). */
             field: string;
-            /** @description Machine-readable reason (`required`, `too_long`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `unknown_field`, `invalid_encoding`…). */
+            /** @description Machine-readable reason (`required`, `too_long`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `unknown_field`, `invalid_encoding`, `invisible_character`, `out_of_range`, `too_deep`, `incomplete`…). */
             code: string;
             /** @description Human-readable, in English. */
             message: string;
@@ -710,6 +732,7 @@ export interface components {
             tables?: number;
             voteBudget?: number;
             categories?: string[];
+            /** @description At least 6 characters; generated when left out. */
             joinCode?: string;
         };
         ForumPatch: {
@@ -782,7 +805,13 @@ export interface components {
         Contact: {
             /** @enum {string} */
             kind: "phone" | "email";
-            /** @description phone: a Korean number, 010-1234-5678 or 01012345678 or 031-590-1234; email: an address. */
+            /**
+             * @description phone: a Korean number, 010-1234-5678 or 01012345678 or 031-590-1234; email: an address.
+             *     Compared (one registration per contact and forum) after Unicode NFKC normalisation,
+             *     with the e-mail domain in its IDNA ASCII form and in lower case: `ｅxample.com` is
+             *     `example.com`. A contact holding an invisible character (a zero-width space, a bidi
+             *     mark, a soft hyphen…) is refused (400, `invisible_character`).
+             */
             value: string;
         };
         RegistrationInput: {
@@ -1236,6 +1265,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is not JSON (`Content-Type` other than `application/json`, or none); type `unsupported-media-type`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server is at its limit (`service-unavailable`); retry after `Retry-After` seconds. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         ForumId: components["schemas"]["Id"];
@@ -1322,6 +1370,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -1402,6 +1451,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     forumCalendar: {
@@ -1459,6 +1509,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getSignupForm: {
@@ -1514,6 +1565,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listRegistrations: {
@@ -1577,6 +1629,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1706,6 +1759,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1793,6 +1847,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listTables: {
@@ -1848,6 +1903,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     listIdeas: {
@@ -1916,6 +1972,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -1941,6 +1998,8 @@ export interface operations {
                     "application/json": components["schemas"]["Idea"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -1974,6 +2033,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     mergeIdea: {
@@ -2008,6 +2068,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     addVote: {
@@ -2099,7 +2160,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getResults: {
@@ -2154,6 +2219,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     respondToProposal: {
@@ -2185,6 +2251,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     exportPersonalData: {
@@ -2212,6 +2279,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     erasePersonalData: {
@@ -2243,6 +2311,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -69,9 +69,10 @@ export class LiveController implements ReactiveController {
 
   /** The stream of the forum to follow on the widget's backend, if it has both. */
   #wanted(): LiveStream | undefined {
-    const baseUrl = this.#options.api.value?.baseUrl;
+    const value = this.#options.api.value;
     const forumId = this.#options.forumId();
-    return baseUrl && forumId ? getLiveStream(baseUrl, forumId) : undefined;
+    // with a token (a facilitator's, an admin's) the stream carries it, and hidden ideas with it
+    return value && forumId ? getLiveStream(value.baseUrl, forumId, value.hasToken ? value.client : undefined) : undefined;
   }
 
   hostDisconnected(): void {

@@ -487,6 +487,105 @@ hd-idea-wall {
 }`,
     },
   },
+  'hd-forum-editor': {
+    tag: 'hd-forum-editor',
+    intro: {
+      ko: '시 담당자와 시민 퍼실리테이터가 쓰는 **운영자 도구**입니다. 토론회를 만들고 고치며(제목, 소개, 주제, 읍·면·동, 장소, 한국 시간 일시, 정원, 신청 기간, 테이블 수), 참가 신청서의 질문을 정하고, 참가 신청 받기·마감·토론회 시작·종료로 상태를 바꿉니다. 저장한 토론회가 시민에게 어떻게 보이는지 일정과 신청서로 미리 보여 줍니다. **시민이 보는 페이지에는 넣지 마세요.** 운영자는 위젯 안에서 운영자 토큰으로 로그인하며, 토큰은 그 브라우저 탭에만 보관됩니다.',
+      en: 'An **operator tool** for the city’s staff and citizen facilitators: create and edit a forum (title, summary, topics, district, venue, date and time in Korea time, capacity, signup period, tables), set its signup questions, and move it along (open signup, close it, start, end). A saved forum is previewed as residents see it. **Do not put it on a public page.** Operators sign in inside the tool with an operator token, kept in that browser tab only.',
+    },
+    snippets: [
+      {
+        title: { ko: '직원용 페이지에 넣기', en: 'On a staff page' },
+        code: `<hd-forum-editor api-base="${EXAMPLE_API}"></hd-forum-editor>`,
+      },
+      {
+        title: { ko: '한 토론회를 바로 열기', en: 'Open one forum at once' },
+        code: `<hd-forum-editor api-base="${EXAMPLE_API}" forum-id="토론회-번호"></hd-forum-editor>`,
+      },
+    ],
+    attributes: [
+      apiBase,
+      {
+        name: 'forum-id',
+        example: '토론회-번호',
+        ko: '고칠 토론회의 번호입니다. 비우면 새 토론회를 만드는 화면이 나옵니다. 운영자가 위젯 안에서 다른 토론회를 고를 수도 있습니다.',
+        en: 'The forum to edit. Empty: a form for a new forum. The operator can also pick one inside the tool.',
+      },
+      lang,
+    ],
+    events: [
+      {
+        name: 'hd-forum-saved',
+        ko: '토론회를 만들거나, 고친 내용·신청서 질문·상태를 저장했을 때 일어납니다. `event.detail.forum`에 저장된 토론회가 있습니다.',
+        en: 'A forum was created, or its details, questions or status saved; `event.detail.forum` is the forum as saved.',
+      },
+      {
+        name: 'hd-editor-forum-select',
+        ko: '운영자가 토론회를 열거나 새로 만들었을 때 일어납니다(`event.detail.forumId`).',
+        en: 'The operator opened or created a forum (`event.detail.forumId`).',
+      },
+    ],
+    theming: {
+      ko: '양식이 넓어지는 최대 너비를 바꿀 수 있습니다(미리 보기는 더 넓게 씁니다).',
+      en: 'The widest the form gets can be changed (the preview may use more).',
+      code: `hd-forum-editor {
+  --hd-color-accent: #0b6e4f;          /* 강조색 · accent */
+  --hd-forum-editor-max-width: 60em;   /* 양식 최대 너비 · form width */
+}`,
+    },
+  },
+
+  'hd-results-editor': {
+    tag: 'hd-results-editor',
+    intro: {
+      ko: '토론회가 끝난 뒤 쓰는 **운영자 도구**입니다. 전체 공유된 의견과 표를 많이 받은 의견으로 제안(제목, 분야, 담당 부서, 출처 의견과 표)을 만들어 결과를 공개하고, 그 뒤 몇 달 동안 제안마다 시 답변(수용·일부 수용·검토 중·불수용·답변 대기)과 날짜가 붙은 추진 경과를 기록합니다. 같은 페이지나 시민 페이지의 `<hd-result-summary>`가 바로 따라 바뀝니다. **시민이 보는 페이지에는 넣지 마세요.**',
+      en: 'An **operator tool** for after a forum: turn the ideas shared with the room and those with most votes into proposals (title, category, department, source ideas with their votes), publish the results, and over the following months record the city’s response to each proposal (accepted, partly, under review, declined, awaiting) with dated follow-up. Any `<hd-result-summary>` of the forum follows at once. **Do not put it on a public page.**',
+    },
+    snippets: [
+      {
+        title: { ko: '직원용 페이지에, 시민에게 보이는 결과와 나란히', en: 'On a staff page, beside the public summary' },
+        code: `<hd-provider api-base="${EXAMPLE_API}">
+  <hd-results-editor forum-id="토론회-번호"></hd-results-editor>
+  <hd-result-summary forum-id="토론회-번호"></hd-result-summary>
+</hd-provider>`,
+      },
+    ],
+    attributes: [
+      apiBase,
+      {
+        name: 'forum-id',
+        example: '토론회-번호',
+        ko: '결과를 다룰 토론회의 번호입니다. 비우면 끝났거나 결과를 공개한 토론회 가운데에서 고르게 합니다.',
+        en: 'The forum whose results to handle. Empty: the operator chooses among the forums that have ended or are reported.',
+      },
+      lang,
+    ],
+    events: [
+      {
+        name: 'hd-results-published',
+        ko: '결과를 공개(또는 다시 공개)했을 때 일어납니다. `event.detail.result`에 공개된 결과가 있습니다.',
+        en: 'The results were published (or published again); `event.detail.result` holds them.',
+      },
+      {
+        name: 'hd-proposal-answered',
+        ko: '제안에 대한 시 답변을 기록했을 때 일어납니다(`event.detail.proposal`).',
+        en: 'The city’s response to a proposal was recorded (`event.detail.proposal`).',
+      },
+      {
+        name: 'hd-editor-forum-select',
+        ko: '운영자가 토론회를 열었을 때 일어납니다(`event.detail.forumId`). 옆의 결과 요약을 그 토론회로 바꿀 때 씁니다.',
+        en: 'The operator opened a forum (`event.detail.forumId`): use it to point a summary beside the tool at that forum.',
+      },
+    ],
+    theming: {
+      ko: '도구가 넓어지는 최대 너비를 바꿀 수 있습니다.',
+      en: 'The widest the tool gets can be changed.',
+      code: `hd-results-editor {
+  --hd-color-accent: #0b6e4f;            /* 강조색 · accent */
+  --hd-results-editor-max-width: 60em;   /* 최대 너비 · width */
+}`,
+    },
+  },
 };
 
 /** Page-wide design tokens an editor is most likely to set (all are listed in Foundations/Design tokens). */

@@ -33,6 +33,7 @@ import { EventLog } from '../../server/live/eventlog.ts';
 import { InProcessFanout } from '../../server/live/fanout.ts';
 import { SseHub } from '../../server/live/sse.ts';
 import { purgeExpiredPersonalData } from '../../server/model/personal-data.ts';
+import { hiddenIdeaIds } from '../../server/model/idea.ts';
 import { closeExpiredRounds } from '../../server/model/voting.ts';
 import { generateDemoSeed } from '../../server/seed/generate.ts';
 import { loadIdeas, loadSeed } from '../../server/seed/load.ts';
@@ -340,8 +341,10 @@ export async function createFakeBackend(options: FakeOptions = {}): Promise<Fake
 
   const fanout = new InProcessFanout();
   const events = new EventLog(db, fanout);
-  const sse = new SseHub(fanout, events, options.heartbeatMs ?? 15_000, now);
-  const deps: Deps = { db, fanout, events, sse, now, adminTokenHash: hashToken(FAKE_ADMIN_TOKEN), corsOrigins: new Set(), inFlight: new Map(), rateLimits: null, joinQuota: null };
+  const sse = new SseHub(fanout, events, options.heartbeatMs ?? 15_000, now, (forumId) => hiddenIdeaIds(db, forumId));
+  const origin = new URL(FAKE_API).origin;
+  const links = { publicUrl: origin, forumPage: `${origin}/demo/signup.html?forum={id}` };
+  const deps: Deps = { db, fanout, events, sse, now, adminTokenHash: hashToken(FAKE_ADMIN_TOKEN), corsOrigins: new Set(), links, inFlight: new Map(), rateLimits: null, joinQuota: null };
   const app = createApp(deps);
   // time-boxed voting rounds close by themselves, as on the server (start.ts)
   const votingTimer = setInterval(() => void closeExpiredRounds(deps).catch(() => undefined), 1000);

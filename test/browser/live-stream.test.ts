@@ -144,6 +144,7 @@ describe('LiveStream against the reference server', () => {
 class TestLiveWall extends LitElement {
   @property({ attribute: 'api-base' }) apiBase: string | undefined;
   @property({ attribute: 'forum-id' }) forumId = '';
+  @property({ attribute: false }) token: string | undefined;
   readonly texts: string[] = [];
   readonly api = new ApiController(this);
   readonly live = new LiveController(this, {
@@ -330,5 +331,139 @@ describe('LiveStream when streaming is broken', () => {
     } finally {
       BrokenEventSource.silent = false;
     }
+  });
+});
+
+describe('a facilitator’s stream and hidden ideas', () => {
+  let apiBase: string;
+  let forumId: string;
+  let facilitatorToken: string;
+  let participant: ApiClient;
+  const realFetch = window.fetch;
+  let fetched: { url: string; headers: Headers }[] = [];
+
+  before(async () => {
+    const info = await demoInfo();
+    apiBase = info.apiBase;
+    forumId = info.demo.liveForumId;
+    facilitatorToken = info.demo.facilitatorToken;
+    const session = await getApi(apiBase).join(forumId, { joinCode: info.demo.joinCode, table: 2 });
+    participant = getApi(apiBase, session.token);
+  });
+  beforeEach(() => {
+    resetRegistry();
+    registryDefaults.stream = {};
+    fetched = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      fetched.push({ url: String(input instanceof Request ? input.url : input), headers: new Headers(init?.headers) });
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+    resetRegistry();
+  });
+
+  it('carries the token in a header, never in the URL, and hears a hidden idea whole; the public stream gets it without its text', async () => {
+    const facilitator = getApi(apiBase, facilitatorToken);
+    const mine = getLiveStream(apiBase, forumId, facilitator);
+    const pub = getLiveStream(apiBase, forumId);
+    expect(mine).to.not.equal(pub);
+    expect(getLiveStream(apiBase, forumId, facilitator)).to.equal(mine); // shared like the public one
+    const m = collect(mine);
+    const p = collect(pub);
+    await waitState(mine, 'open');
+    await waitState(pub, 'open');
+
+    const streams = fetched.filter((f) => f.url.includes('/events'));
+    expect(streams).to.have.length(1); // the public stream is an EventSource; the facilitator's is read with fetch
+    expect(streams[0]!.headers.get('authorization')).to.equal(`Bearer ${facilitatorToken}`);
+    for (const f of fetched) expect(f.url).to.not.contain(facilitatorToken);
+
+    const text = `진행자만 볼 수 있게 가릴 제안 ${Date.now()}`;
+    const idea = await participant.postIdea(forumId, { text });
+    await facilitator.moderateIdea(forumId, idea.id, { status: 'hidden' });
+    const updated = (messages: LiveMessage[]) =>
+      messages.find((x): x is Extract<LiveEvent, { type: 'idea.updated' }> => x.type === 'idea.updated' && x.data.id === idea.id);
+    const full = await until(() => updated(m.messages), 'the facilitator hears the hide');
+    const tomb = await until(() => updated(p.messages), 'the public hears the hide');
+    expect(full.data.text).to.equal(text);
+    expect(full.data.status).to.equal('hidden');
+    expect(tomb.data.text).to.equal('');
+    expect(tomb.data.status).to.equal('hidden');
+    m.unsubscribe();
+    p.unsubscribe();
+  });
+
+  it('a widget given a facilitator token follows the facilitator’s stream; one without follows the public one', async () => {
+    const el = await fixture<TestLiveWall>(html`<test-live-wall api-base=${apiBase} forum-id=${forumId}></test-live-wall>`);
+    await until(() => el.live.state === 'open', 'open');
+    expect(el.live.stream).to.equal(getLiveStream(apiBase, forumId));
+    el.token = facilitatorToken;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.live.stream).to.equal(getLiveStream(apiBase, forumId, getApi(apiBase, facilitatorToken)));
+    await until(() => el.live.state === 'open', 'the facilitator stream open');
+  });
+});
+
+describe('a stream the server refuses (a server that takes one stream per address)', () => {
+  let tight: { apiBase: string; demo: { liveForumId: string; facilitatorToken: string } };
+  before(async () => {
+    const res = await fetch('/__hd/tight.json');
+    if (!res.ok) throw new Error(`second reference server unavailable: ${res.status} ${await res.text()}`);
+    tight = (await res.json()) as typeof tight;
+  });
+  beforeEach(() => {
+    resetRegistry();
+    registryDefaults.stream = {};
+  });
+  afterEach(() => resetRegistry());
+
+  it('429 read with fetch: polls at once, keeps the Retry-After, and streams again once there is room', async function () {
+    this.timeout(40_000);
+    const forumId = tight.demo.liveForumId;
+    const holder = getLiveStream(tight.apiBase, forumId);
+    const held = collect(holder);
+    await waitState(holder, 'open');
+
+    const client = getApi(tight.apiBase, tight.demo.facilitatorToken);
+    const refused = new LiveStream({
+      url: (id) => client.eventsUrl(forumId, id),
+      headers: client.streamHeaders()!,
+      backoffMs: 50,
+      maxBackoffMs: 200,
+      pollIntervalMs: 100,
+    });
+    const states: LiveStreamState[] = [];
+    refused.onStateChange((s) => states.push(s));
+    const r = collect(refused);
+    await until(() => r.messages.filter((x) => x.type === 'poll').length >= 2, 'poll ticks while refused');
+    expect(refused.refusal).to.deep.equal({ status: 429, retryAfterMs: 5_000 });
+    expect(states).to.deep.equal(['connecting', 'polling']); // no "reconnecting" round first: the server said later
+    expect(refused.connectionCount).to.equal(1); // the back-off holds it for the Retry-After, not 50 ms
+
+    held.unsubscribe(); // the place comes free
+    await until(() => refused.state === 'open', 'streaming again', 20_000);
+    expect(refused.refusal).to.equal(null);
+    r.unsubscribe();
+  });
+
+  it('a refused EventSource (the browser does not say why) also polls at once instead of after three failures', async function () {
+    this.timeout(20_000);
+    const forumId = tight.demo.liveForumId;
+    const holder = getLiveStream(tight.apiBase, forumId);
+    const held = collect(holder);
+    await waitState(holder, 'open');
+    const client = getApi(tight.apiBase);
+    const refused = new LiveStream({ url: (id) => client.eventsUrl(forumId, id), backoffMs: 5_000, maxBackoffMs: 5_000, pollIntervalMs: 100 });
+    const states: LiveStreamState[] = [];
+    refused.onStateChange((s) => states.push(s));
+    const r = collect(refused);
+    await until(() => r.messages.some((x) => x.type === 'poll'), 'a poll tick');
+    expect(states).to.deep.equal(['connecting', 'polling']);
+    expect(refused.refusal).to.deep.equal({ status: 0, retryAfterMs: null });
+    r.unsubscribe();
+    held.unsubscribe();
   });
 });

@@ -14,10 +14,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 // @ts-expect-error -- a plain .mjs helper shared with the bench, without type declarations
-import { CEILINGS, TAGS, kb, readGraph } from '../../scripts/lib/sizes.mjs';
+import { CEILINGS, OPERATOR_TAGS, TAGS, WIDGETS as PUBLIC, kb, readGraph } from '../../scripts/lib/sizes.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const WIDGETS = TAGS.filter((t: string) => t !== 'hd-provider') as string[];
+/** The four public widgets (the operator tools are held to their own ceiling below). */
+const WIDGETS = PUBLIC as string[];
 
 interface Page {
   initial: number;
@@ -63,6 +64,21 @@ test(`a page with all four widgets loads at most ${kb(CEILINGS.allFour)} gzipped
   assert.ok(page.initial <= CEILINGS.allFour, `all four: ${kb(page.initial)} > ${kb(CEILINGS.allFour)}`);
 });
 
+for (const tag of OPERATOR_TAGS as string[]) {
+  test(`<${tag}> (an operator tool) is a chunk of its own that no public widget's page loads; its page is at most ${kb(CEILINGS.operator)} at first`, () => {
+    const g = graph();
+    const own = g.chunkOf(tag);
+    const page = g.page([tag]);
+    assert.ok(page.initial <= CEILINGS.operator, `<${tag}>'s page: ${kb(page.initial)} > ${kb(CEILINGS.operator)}`);
+    // what the tool's page loads beyond what a page with all four public widgets loads is the operator's alone
+    const publicFiles = new Set(g.page(WIDGETS).files);
+    for (const widget of WIDGETS) assert.ok(!g.page([widget]).files.includes(own), `<${widget}>'s page does not load <${tag}>`);
+    const extra = page.files.filter((f) => !publicFiles.has(f));
+    assert.ok(extra.includes(own) && extra.length >= 1, `<${tag}> has its own chunk (${extra.join(', ')})`);
+    for (const widget of WIDGETS) for (const f of extra) assert.ok(!g.page([widget]).files.includes(f), `<${widget}>'s page does not load ${f}`);
+  });
+}
+
 test('every CDN file has precompressed twins the server sends: .gz (gzip level 9, the bytes these budgets count) and .br', () => {
   const dir = join(root, 'dist', 'cdn');
   const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.(js|css)$/.test(f));
@@ -91,6 +107,8 @@ test('the npm modules: a class and a define module per element with types, the R
     'hd-signup-form': 'elements/signup-form/signup-form',
     'hd-idea-wall': 'elements/idea-wall/idea-wall',
     'hd-result-summary': 'elements/result-summary/result-summary',
+    'hd-forum-editor': 'elements/forum-editor/forum-editor',
+    'hd-results-editor': 'elements/results-editor/results-editor',
   };
   for (const [tag, cls] of Object.entries(files)) {
     for (const f of [`${cls}.js`, `${cls}.d.ts`, `define/${tag}.js`, `define/${tag}.d.ts`]) assert.ok(existsSync(join(lib, f)), `dist/lib/${f}`);

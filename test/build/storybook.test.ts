@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SCRIPT_TAG, commonTokens, embedDocs } from '../../stories/docs/embed.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const ELEMENTS = ['hd-provider', 'hd-forum-calendar', 'hd-signup-form', 'hd-idea-wall', 'hd-result-summary'];
+const ELEMENTS = ['hd-provider', 'hd-forum-calendar', 'hd-signup-form', 'hd-idea-wall', 'hd-result-summary', 'hd-forum-editor', 'hd-results-editor'];
 
 interface Named {
   name: string;

@@ -4,7 +4,7 @@
 // Needs the build (npm test runs it first).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser } from 'playwright-core';
@@ -149,12 +149,14 @@ describe('npm start on a fresh data directory', () => {
     await page.close();
   });
 
-  test('a restart keeps the data and the admin token, and does not seed twice', async () => {
+  test('a restart keeps the data and the admin token (not printed again), and does not seed twice', async () => {
     const before = await allForums(server.ready.apiBase);
     const { adminToken } = server.ready;
     await stop(server.child);
     server = await startMain(dataDir);
-    assert.equal(server.ready.adminToken, adminToken);
+    assert.equal(server.ready.adminToken, undefined);
+    assert.ok(!server.output().includes(adminToken), 'the admin token is printed once, when it is made');
+    assert.equal(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim(), adminToken);
     const afterRestart = await allForums(server.ready.apiBase);
     assert.deepEqual(afterRestart.map((f) => f.id).sort(), before.map((f) => f.id).sort());
     const ideas = await fetch(`${server.ready.apiBase}/forums/${server.ready.demo!.liveForumId}/ideas?limit=1000`);

@@ -154,11 +154,11 @@ describe('ideas and dot votes', () => {
     assert.notEqual(p1.items[0].id, p2.items[0].id);
   });
 
-  test('joining or posting outside a live forum → 409 forum-not-live', async () => {
+  test('posting outside a live forum → 409 forum-not-live; joining → 403, as with a wrong code', async () => {
     const forum = await liveForum(api);
     const p = await join(api, forum, 1);
     await api.admin('POST', `/forums/${forum.id}/status`, { status: 'finished' });
-    assertProblem(await api.call('POST', `/forums/${forum.id}/participants`, { body: { joinCode: forum.joinCode, table: 1 } }), 409, 'forum-not-live');
+    assertProblem(await api.call('POST', `/forums/${forum.id}/participants`, { body: { joinCode: forum.joinCode, table: 1 } }), 403, 'forbidden');
     assertProblem(await api.call('POST', `/forums/${forum.id}/ideas`, { token: p.token, body: { text: '늦었어요' } }), 409, 'forum-not-live');
   });
 

@@ -98,7 +98,7 @@ describe('forums, life cycle, calendar, results and totals', () => {
     assert.match(unfolded, /\r\nUID:[^\r]+\r\n/);
     assert.match(unfolded, /\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
     assert.match(unfolded, /\r\nLOCATION:화도읍 행정복지센터\\, 경기도 남양주시 화도읍 마석로 1\r\n/);
-    assert.match(unfolded, new RegExp(`\\r\\nURL:http://[^\\r]+/api/forums/${f.id}\\r\\n`));
+    assert.match(unfolded, new RegExp(`\\r\\nURL:${api.server.url}/demo/signup\\.html\\?forum=${f.id}\\r\\n`));
     assert.equal(unfolded.match(/BEGIN:VEVENT/g)?.length, 1);
 
     const feed = await (await fetch(`${api.server.apiBase}/forums/calendar.ics?district=${encodeURIComponent('다산2동')}`)).text();
