@@ -251,14 +251,15 @@ export const VotesUsedUp: Story = {
   },
 };
 
-/** Paused (WCAG 2.2.2) with the wall's own button: it stands still while new ideas arrive and are counted. */
+/** Paused (WCAG 2.2.2) with the wall's own button (on a phone, with the list settings): it stands still while new ideas arrive and are counted. */
 export const Paused: Story = {
   render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
   play: async ({ canvasElement, loaded }) => {
     const { fake, forumId } = of(loaded);
     const wall = canvasElement.querySelector('hd-idea-wall')!;
     await until(() => wall.shadowRoot?.querySelector('[part~="item"]'));
-    wall.shadowRoot!.querySelector<HTMLButtonElement>('button.pause')!.click();
+    wall.shadowRoot!.querySelector<HTMLDetailsElement>('details.options')!.open = true;
+    (await until(() => wall.shadowRoot?.querySelector<HTMLButtonElement>('button.pause')))!.click();
     await pause(1000);
     for (let i = 1; i <= 3; i++) await fake.postIdea(forumId, `멈춘 사이에 올라온 제안 ${i}`, 4);
   },
@@ -316,6 +317,7 @@ export const TableTallies: Story = {
   render: (_a, { loaded }) => html`<div style="max-width: 420px">${participant(loaded)}</div>`,
   play: async ({ canvasElement }) => {
     const wall = canvasElement.querySelector('hd-idea-wall')!;
+    (await until(() => wall.shadowRoot?.querySelector<HTMLDetailsElement>('details.options')))!.open = true;
     const details = await until(() => wall.shadowRoot?.querySelector<HTMLDetailsElement>('details[part~="tables"]'));
     details.open = true;
   },

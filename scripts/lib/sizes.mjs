@@ -45,7 +45,7 @@ export const CEILINGS = { loader: 3 * 1024, foundation: 17.5 * 1024, widget: 9 *
 export const STATES = [
   ['hd-forum-calendar', 'as a list (narrow screens, view="list")', ['forum-calendar/cards.ts']],
   ['hd-signup-form', 'once a person fills it in and sends it', ['signup-form/check.ts', 'signup-form/submit.ts']],
-  ['hd-idea-wall', 'once a participant has joined', ['idea-wall/participation.ts']],
+  ['hd-idea-wall', 'once a participant has joined', ['idea-wall/join.ts', 'idea-wall/participation.ts']],
   ['hd-result-summary', 'with the charts in view', ['result-summary/details.ts']],
 ];
 

@@ -1,18 +1,28 @@
 /**
- * A facilitator's tools on the wall: the voting round controls, posting on a table's behalf,
- * promoting a table's top ideas, and each card's hide / pin / promote / merge / categorise.
+ * `Moderation`: a facilitator's tools on the wall — the voting round controls, posting on a
+ * table's behalf, promoting a table's top ideas, and each card's hide / pin / promote / merge /
+ * categorise, each confirmed in the wall's status line (a polite live region). A merge asks which
+ * of the two ideas stays, and waits a few seconds before it is sent, so that it can be undone
+ * (the contract has no unmerge); leaving the page sends it at once.
  * Loaded with a dynamic `import()` only by a wall in facilitator mode with a token (phones and the
  * projector never download it), with its words (both languages: a small share of a chunk only
- * facilitators load) and its styles. It reaches the wall through `WallHost`.
+ * facilitators load) and its styles. It reaches the wall through `WallContext` only.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
-import type { ApiClient } from '../../api/client.js';
-import type { Idea } from '../../api/types.js';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { IdeaPatch, Idea } from '../../api/types.js';
 import { formatNumber } from '../../i18n/format.js';
-import type { WallHost } from './host.js';
+import type { WallContext } from './wall-context.js';
+import { tableName } from './wall-view.js';
+
+export { styles } from './facilitator.styles.js';
 
 /** How many of a table's ideas "promote the top" moves to the plenary. */
 const PROMOTE_TOP = 3;
+/** How long a merge waits to be sent, while it can be undone. */
+export const MERGE_UNDO_MS = 6_000;
+
+/** An idea's first words, to say which one a confirmation is about. */
+const excerpt = (idea: Idea) => ([...idea.text].length > 24 ? `${[...idea.text].slice(0, 24).join('')}…` : idea.text);
 
 const n = (value: number) => formatNumber(value, 'ko');
 const ne = (value: number) => formatNumber(value, 'en');
@@ -28,9 +38,27 @@ export const ko = {
   category: '분류 지정',
   noCategory: '분류 없음',
   merge: '다른 제안과 합치기',
-  mergeInto: '이 제안으로 합치기',
-  mergePick: '합칠 대상 제안을 고르세요. 표는 대상 제안으로 옮겨집니다.',
+  mergeWith: '이 제안과 합치기',
+  mergePick: '함께 합칠 제안을 고르세요. 어느 제안을 남길지는 다음에 묻습니다.',
+  mergeCancel: '합치기 취소',
+  mergeTitle: '두 제안 합치기',
+  mergeAsk: '어느 제안을 남길까요? 다른 제안은 남기는 제안에 합쳐지고, 그 제안의 표도 옮겨집니다.',
+  mergeKeep: '남길 제안',
+  mergeConfirm: '합치기',
+  mergePending: (idea: string) => `‘${idea}’ 제안에 합칩니다. 몇 초 안에는 되돌릴 수 있습니다.`,
+  merging: '합치는 중',
+  undo: '되돌리기',
+  undone: '합치기를 취소했습니다. 두 제안이 그대로 있습니다.',
+  merged: (idea: string) => `‘${idea}’ 제안에 합쳤습니다.`,
   cancel: '취소',
+  hidden: (idea: string) => `‘${idea}’ 제안을 숨겼습니다. 참가자 화면에서 사라집니다.`,
+  shown: (idea: string) => `‘${idea}’ 제안을 다시 보이게 했습니다.`,
+  pinned: (idea: string) => `‘${idea}’ 제안을 맨 위에 고정했습니다.`,
+  unpinned: (idea: string) => `‘${idea}’ 제안의 고정을 풀었습니다.`,
+  promoted: (idea: string) => `‘${idea}’ 제안을 전체 회의로 올렸습니다.`,
+  unpromoted: (idea: string) => `‘${idea}’ 제안을 전체 회의에서 내렸습니다.`,
+  categorised: (idea: string, category: string) => `‘${idea}’ 제안의 분류를 ‘${category}’(으)로 정했습니다.`,
+  uncategorised: (idea: string) => `‘${idea}’ 제안의 분류를 지웠습니다.`,
   promoteTop: (count: number, table: number) => `${n(table)}번 테이블 상위 ${n(count)}건을 전체 회의로 올리기`,
   votingOpen: '투표 시작',
   votingClose: '투표 마감',
@@ -51,9 +79,27 @@ export const en: typeof ko = {
   category: 'Category',
   noCategory: 'No category',
   merge: 'Merge with another idea',
-  mergeInto: 'Merge into this idea',
-  mergePick: 'Choose the idea to merge into. Its votes move there.',
+  mergeWith: 'Merge with this idea',
+  mergePick: 'Choose the idea to merge it with. You choose which one stays next.',
+  mergeCancel: 'Cancel merging',
+  mergeTitle: 'Merge two ideas',
+  mergeAsk: 'Which idea stays? The other one is merged into it, and its votes move with it.',
+  mergeKeep: 'The idea that stays',
+  mergeConfirm: 'Merge',
+  mergePending: (idea: string) => `Merging into “${idea}”. You can undo this for a few seconds.`,
+  merging: 'Merging',
+  undo: 'Undo',
+  undone: 'Merge undone. Both ideas stay as they were.',
+  merged: (idea: string) => `Merged into “${idea}”.`,
   cancel: 'Cancel',
+  hidden: (idea: string) => `“${idea}” is hidden. Participants no longer see it.`,
+  shown: (idea: string) => `“${idea}” is shown again.`,
+  pinned: (idea: string) => `“${idea}” is pinned to the top.`,
+  unpinned: (idea: string) => `“${idea}” is no longer pinned.`,
+  promoted: (idea: string) => `“${idea}” is promoted to the plenary.`,
+  unpromoted: (idea: string) => `“${idea}” is no longer in the plenary.`,
+  categorised: (idea: string, category: string) => `“${idea}” is now in “${category}”.`,
+  uncategorised: (idea: string) => `“${idea}” no longer has a category.`,
   promoteTop: (count: number, table: number) => `Promote table ${ne(table)}'s top ${ne(count)} to the plenary`,
   votingOpen: 'Open voting',
   votingClose: 'Close voting',
@@ -63,74 +109,76 @@ export const en: typeof ko = {
   done: 'Done.',
 };
 
-/** The tools' own styles (adopted by the wall's shadow root when this module loads). */
-export const styles = css`
-  label.inline {
-    flex-direction: row;
-    align-items: center;
-    gap: 0.5em;
-  }
-  /* Hidden ideas: only a facilitator's wall lists them. */
-  .is-hidden {
-    background: var(--_hd-color-surface-alt);
-    border-style: dashed;
-  }
-  .badge.hidden {
-    color: var(--_hd-color-danger);
-  }
-  .voting,
-  .merge-note {
-    margin-inline: var(--_hd-space-s);
-  }
-  .voting,
-  .mod {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_hd-space-s);
-  }
-  .merge-note {
-    padding: var(--_hd-space-s);
-    background: var(--_hd-color-surface-alt);
-    border-radius: var(--_hd-radius-small);
-  }
-`;
+/** Two ideas about to be merged, and the one that stays. */
+interface MergeChoice {
+  /** The idea the merge started from. */
+  first: Idea;
+  /** The idea picked to merge it with. */
+  second: Idea;
+  /** The id of the idea that stays. */
+  keep: string;
+}
 
-export class Tools {
-  /** The idea being merged, while the facilitator picks the one it goes into. */
+export class Moderation implements ReactiveController {
+  readonly #wall: WallContext;
+  /** The idea a merge starts from, while the facilitator picks the other one. */
   #mergeFrom: Idea | undefined;
+  /** The dialog asking which idea stays. */
+  #ask: MergeChoice | undefined;
+  /** A merge waiting to be sent (it can be undone until then). */
+  #pending: { from: Idea; into: Idea; timer: ReturnType<typeof setTimeout> } | undefined;
   /** The voting round's length in seconds (0: no limit). */
   #duration = 0;
-  readonly #host: WallHost;
+  /** The table the facilitator picked for the next idea (undefined: their own). */
+  #draftTable: number | undefined;
 
-  constructor(host: WallHost) {
-    this.#host = host;
+  constructor(wall: WallContext) {
+    this.#wall = wall;
+    wall.host.addController(this);
   }
 
   get #t() {
-    return this.#host.l.locale === 'en' ? en : ko;
+    return this.#wall.words.locale === 'en' ? en : ko;
   }
 
-  /** An idea as the server now has it. */
-  #put(idea: Idea): void {
-    const { store } = this.#host;
-    store.put(idea, store.versionOf(idea.id));
-    this.#host.schedule();
+  /** The table an idea posted now is for (0: not chosen). */
+  get draftTable(): number {
+    return this.#draftTable ?? this.#wall.member.facilitatorTable;
+  }
+
+  hostUpdated(): void {
+    // The question which idea stays is a modal dialog: opened once it is drawn.
+    const dialog = this.#root.querySelector<HTMLDialogElement>('dialog.merge');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  hostDisconnected(): void {
+    // Leaving the page: a merge still waiting goes now, as the facilitator asked.
+    if (this.#pending) void this.#commit();
+  }
+
+  get #root(): ShadowRoot {
+    return this.#wall.host.shadowRoot!;
+  }
+
+  /** After the next render, the keyboard goes to `selector` (a control that replaced the one it was on). */
+  #focus(selector: string): void {
+    void this.#wall.host.updateComplete.then(() => this.#root.querySelector<HTMLElement>(selector)?.focus());
   }
 
   #fail(error: unknown): void {
-    this.#host.say(this.#host.l.error(error), true);
+    this.#wall.say(this.#wall.words.error(error), true);
   }
 
   #set(change: () => void): void {
     change();
-    this.#host.requestUpdate();
+    this.#wall.host.requestUpdate();
   }
 
   /** The voting round controls. */
   voting(): TemplateResult {
     const t = this.#t;
-    const open = !!this.#host.forum?.voting.open;
+    const open = !!this.#wall.data.forum?.voting.open;
     return html`<div class="voting" part="voting">
       ${open
         ? html`<button type="button" @click=${() => void this.#setVoting(false)}>${t.votingClose}</button>`
@@ -144,90 +192,189 @@ export class Tools {
 
   /** The composer's table picker: whose idea the facilitator is posting. */
   onBehalf(): TemplateResult {
-    const host = this.#host;
+    const { data, words } = this.#wall;
+    const draft = this.draftTable;
     return html`<label class="inline">${this.#t.onBehalf}
-      <select required @change=${(e: Event) => (host.draftTable = Number((e.target as HTMLSelectElement).value))}>
-        <option value="" ?selected=${!host.draftTable}>—</option>
-        ${Array.from({ length: host.forum?.tables ?? 0 }, (_, i) => html`<option value=${i + 1} ?selected=${host.draftTable === i + 1}>${host.tableName(i + 1)}</option>`)}
+      <select required @change=${(e: Event) => this.#set(() => (this.#draftTable = Number((e.target as HTMLSelectElement).value)))}>
+        <option value="" ?selected=${!draft}>—</option>
+        ${Array.from({ length: data.forum?.tables ?? 0 }, (_, i) => html`<option value=${i + 1} ?selected=${draft === i + 1}>${tableName(words.t, data.tables, i + 1)}</option>`)}
       </select></label>`;
   }
 
-  /** The toolbar's "promote this table's top ideas" (when a table is picked). */
-  promoteTop(): TemplateResult | typeof nothing {
-    const table = this.#host.filterTable;
-    return table ? html`<button type="button" @click=${() => void this.#promoteTop()}>${this.#t.promoteTop(PROMOTE_TOP, table)}</button>` : nothing;
+  /** The toolbar's "promote this table's top ideas" (when a table is picked: `table`). */
+  promoteTop(table: number): TemplateResult | typeof nothing {
+    return table ? html`<button type="button" @click=${() => void this.#promoteTop(table)}>${this.#t.promoteTop(PROMOTE_TOP, table)}</button>` : nothing;
   }
 
-  /** While a merge waits for its target: what to do, and a way out. */
-  mergeNote(): TemplateResult | typeof nothing {
+  /** In the wall's status line: what to do while picking the other idea of a merge, or the undo of a merge on its way. */
+  status(): TemplateResult | typeof nothing {
     const t = this.#t;
-    return this.#mergeFrom
-      ? html`<p class="merge-note" role="status">${t.mergePick}
-          <button type="button" @click=${() => this.#set(() => (this.#mergeFrom = undefined))}>${t.cancel}</button></p>`
+    if (this.#mergeFrom) {
+      return html`<div class="merge-bar"><p>${t.mergePick}</p><button type="button" @click=${this.#cancelPick}>${t.mergeCancel}</button></div>`;
+    }
+    return this.#pending
+      ? html`<div class="merge-bar"><p>${t.mergePending(excerpt(this.#pending.into))}</p><button type="button" class="undo" @click=${this.#undo}>${t.undo}</button></div>`
       : nothing;
   }
 
+  /** The dialog asking which of two ideas stays (while it asks). */
+  mergeDialog(): TemplateResult | typeof nothing {
+    const ask = this.#ask;
+    if (!ask) return nothing;
+    const t = this.#t;
+    const { words } = this.#wall;
+    const option = (idea: Idea) => html`<label class="keep">
+      <input type="radio" name="keep" value=${idea.id} .checked=${ask.keep === idea.id} ?autofocus=${ask.keep === idea.id}
+        @change=${() => (ask.keep = idea.id)} />
+      <span>${idea.text}<small>${words.t.idea.table(idea.table)} · ${words.t.votes.count(idea.votes)}</small></span>
+    </label>`;
+    return html`<dialog class="merge" aria-labelledby="merge-title" @cancel=${this.#cancelAsk}>
+      <form method="dialog" @submit=${this.#confirm}>
+        <h2 id="merge-title">${t.mergeTitle}</h2>
+        <fieldset>
+          <legend>${t.mergeAsk}</legend>
+          ${option(ask.second)} ${option(ask.first)}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" class="primary">${t.mergeConfirm}</button>
+          <button type="button" @click=${this.#cancelAsk}>${t.cancel}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
   /** A card's tools (`tid`: the id of the card's text, which names what each button acts on). */
-  card(idea: Idea, tid: string): TemplateResult | typeof nothing {
+  readonly card = (idea: Idea, tid: string): TemplateResult | typeof nothing => {
     const t = this.#t;
     const from = this.#mergeFrom;
+    if (this.#pending?.from.id === idea.id) return html`<p class="badge merging">${t.merging}</p>`;
     if (from) {
-      return from.id === idea.id || idea.status !== 'visible'
+      if (from.id === idea.id) {
+        return html`<div class="mod" part="moderation"><button type="button" class="merge-cancel" aria-describedby=${tid} @click=${this.#cancelPick}>${t.mergeCancel}</button></div>`;
+      }
+      return idea.status !== 'visible'
         ? nothing
-        : html`<div class="mod" part="moderation"><button type="button" aria-describedby=${tid} @click=${() => void this.#merge(idea)}>${t.mergeInto}</button></div>`;
+        : html`<div class="mod" part="moderation"><button type="button" class="merge-with" aria-describedby=${tid} @click=${() => this.#pick(idea)}>${t.mergeWith}</button></div>`;
     }
     const hidden = idea.status === 'hidden';
     return html`<div class="mod" part="moderation">
       <button type="button" aria-describedby=${tid} @click=${() => void this.#moderate(idea, { status: hidden ? 'visible' : 'hidden' })}>${hidden ? t.unhide : t.hide}</button>
       <button type="button" aria-describedby=${tid} @click=${() => void this.#moderate(idea, { pinned: !idea.pinned })}>${idea.pinned ? t.unpin : t.pin}</button>
       <button type="button" aria-describedby=${tid} @click=${() => void this.#moderate(idea, { promoted: !idea.promoted })}>${idea.promoted ? t.unpromote : t.promote}</button>
-      ${hidden ? nothing : html`<button type="button" aria-describedby=${tid} @click=${() => this.#set(() => (this.#mergeFrom = idea))}>${t.merge}</button>`}
+      ${hidden ? nothing : html`<button type="button" class="merge" aria-describedby=${tid} @click=${() => this.#startMerge(idea)}>${t.merge}</button>`}
       <label class="inline">${t.category}
         <select @change=${(e: Event) => void this.#moderate(idea, { category: (e.target as HTMLSelectElement).value || null })}>
           <option value="" ?selected=${!idea.category}>${t.noCategory}</option>
-          ${(this.#host.forum?.categories ?? []).map((c) => html`<option value=${c} ?selected=${idea.category === c}>${c}</option>`)}
+          ${(this.#wall.data.forum?.categories ?? []).map((c) => html`<option value=${c} ?selected=${idea.category === c}>${c}</option>`)}
         </select></label>
     </div>`;
+  };
+
+  /** What a change did, in words (the status line says it). */
+  #said(idea: Idea, patch: IdeaPatch): string {
+    const t = this.#t;
+    const name = excerpt(idea);
+    if (patch.status) return patch.status === 'hidden' ? t.hidden(name) : t.shown(name);
+    if (patch.pinned !== undefined) return patch.pinned ? t.pinned(name) : t.unpinned(name);
+    if (patch.promoted !== undefined) return patch.promoted ? t.promoted(name) : t.unpromoted(name);
+    return patch.category ? t.categorised(name, patch.category) : t.uncategorised(name);
   }
 
-  async #moderate(idea: Idea, patch: Parameters<ApiClient['moderateIdea']>[2]): Promise<void> {
-    const host = this.#host;
+  async #moderate(idea: Idea, patch: IdeaPatch, quiet = false): Promise<void> {
+    const { data, member, host, say } = this.#wall;
     try {
-      this.#put(await host.api.client.moderateIdea(host.forumId, idea.id, patch));
+      data.put(await member.writer()!.moderateIdea(host.forumId, idea.id, patch));
+      if (!quiet) say(this.#said(idea, patch));
     } catch (error) {
       this.#fail(error);
     }
   }
 
-  async #merge(into: Idea): Promise<void> {
-    const host = this.#host;
+  // ---------------------------------------------------------------- merging
+
+  #startMerge(idea: Idea): void {
+    // One merge at a time: one still waiting goes now.
+    if (this.#pending) void this.#commit();
+    this.#set(() => (this.#mergeFrom = idea));
+    this.#focus(`[data-id="${CSS.escape(idea.id)}"] .merge-cancel`);
+  }
+
+  #cancelPick = (): void => {
     const from = this.#mergeFrom;
     this.#set(() => (this.#mergeFrom = undefined));
-    if (!from) return;
+    if (from) this.#focus(`[data-id="${CSS.escape(from.id)}"] button.merge`);
+  };
+
+  #pick(second: Idea): void {
+    const first = this.#mergeFrom;
+    if (!first) return;
+    // The idea picked second stays unless the facilitator says otherwise.
+    this.#set(() => {
+      this.#mergeFrom = undefined;
+      this.#ask = { first, second, keep: second.id };
+    });
+  }
+
+  #cancelAsk = (ev?: Event): void => {
+    ev?.preventDefault(); // (Escape) the dialog goes with the state, not before it
+    const ask = this.#ask;
+    this.#set(() => (this.#ask = undefined));
+    if (ask) this.#focus(`[data-id="${CSS.escape(ask.first.id)}"] button.merge`);
+  };
+
+  #confirm = (ev: SubmitEvent): void => {
+    ev.preventDefault();
+    const ask = this.#ask;
+    if (!ask) return;
+    const into = ask.keep === ask.first.id ? ask.first : ask.second;
+    const from = into === ask.first ? ask.second : ask.first;
+    this.#set(() => {
+      this.#ask = undefined;
+      this.#pending = { from, into, timer: setTimeout(() => void this.#commit(), MERGE_UNDO_MS) };
+    });
+    this.#wall.say(''); // the status line's undo bar says it now
+    this.#focus('.merge-bar .undo');
+  };
+
+  #undo = (): void => {
+    const pending = this.#pending;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#set(() => (this.#pending = undefined));
+    this.#wall.say(this.#t.undone);
+    this.#focus(`[data-id="${CSS.escape(pending.from.id)}"] button.merge`);
+  };
+
+  /** Sends the merge that waited. */
+  async #commit(): Promise<void> {
+    const pending = this.#pending;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#set(() => (this.#pending = undefined));
+    const { member, host, data, say } = this.#wall;
     try {
-      await host.api.client.mergeIdea(host.forumId, from.id, into.id);
-      host.say(this.#t.done);
+      data.put(await member.writer()!.mergeIdea(host.forumId, pending.from.id, pending.into.id));
+      say(this.#t.merged(excerpt(pending.into)));
     } catch (error) {
       this.#fail(error);
     }
   }
 
-  async #promoteTop(): Promise<void> {
-    const host = this.#host;
-    // The filtered table's visible ideas, most votes first.
-    const top = host.store
-      .view({ ...host.query(), sort: 'votes', includeHidden: false, promotedOnly: false, category: null })
+  async #promoteTop(table: number): Promise<void> {
+    // The table's visible ideas, most votes first.
+    const top = this.#wall.data.store
+      .view({ sort: 'votes', table, category: null, promotedOnly: false, includeHidden: false })
       .filter((i) => !i.promoted)
       .slice(0, PROMOTE_TOP);
-    for (const idea of top) await this.#moderate(idea, { promoted: true });
-    host.say(this.#t.done);
+    for (const idea of top) await this.#moderate(idea, { promoted: true }, true);
+    this.#wall.say(this.#t.done);
   }
 
   async #setVoting(open: boolean): Promise<void> {
-    const host = this.#host;
+    const { data, member, host } = this.#wall;
     try {
-      const voting = await host.api.client.setVoting(host.forumId, open ? { open, durationSeconds: this.#duration || null } : { open });
-      if (host.forum) host.forum = { ...host.forum, voting };
+      const voting = await member.writer()!.setVoting(host.forumId, open ? { open, durationSeconds: this.#duration || null } : { open });
+      if (data.forum) data.forum = { ...data.forum, voting };
     } catch (error) {
       this.#fail(error);
     }

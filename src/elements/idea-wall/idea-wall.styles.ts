@@ -33,9 +33,6 @@ export const styles = css`
     content: '● ';
     color: var(--_hd-color-status-live);
   }
-  .pause {
-    margin-inline-start: auto;
-  }
   button,
   select,
   input,
@@ -68,17 +65,10 @@ export const styles = css`
     min-width: 0;
     max-width: 100%;
   }
-  label.check {
-    flex-direction: row;
-    align-items: center;
-    gap: 0.5em;
-  }
   .join,
   .composer,
-  .toolbar,
-  .tables,
+  .options,
   .note,
-  .paused-note,
   .empty,
   .status:not(:empty),
   .skeleton {
@@ -87,12 +77,12 @@ export const styles = css`
   .join,
   .composer {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_hd-space-s);
     padding: var(--_hd-space-m);
     border: 1px solid var(--_hd-color-border);
     border-radius: var(--_hd-radius);
   }
-  .toolbar,
   .meta,
   .vote-row {
     display: flex;
@@ -100,11 +90,23 @@ export const styles = css`
     align-items: center;
     gap: var(--_hd-space-s);
   }
+  /* The join form's room while its part loads: the list below does not jump when it arrives. */
+  .join-slot {
+    min-height: 19em;
+  }
   .hint {
     color: var(--_hd-color-muted);
   }
   .error {
     color: var(--_hd-color-danger);
+  }
+  /* The status line stays in sight at the bottom while the wall is, however far down the list. */
+  .status {
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    display: grid;
+    gap: var(--_hd-space-xs);
   }
   .msg {
     padding: var(--_hd-space-s);
@@ -114,24 +116,12 @@ export const styles = css`
   .msg.error {
     border-color: var(--_hd-color-danger);
   }
-  .paused-note,
   .note {
     padding: var(--_hd-space-s);
     background: var(--_hd-color-surface-alt);
     border-radius: var(--_hd-radius-small);
   }
-  .tables ul {
-    padding: 0;
-    list-style: none;
-    display: grid;
-    gap: var(--_hd-space-xs);
-  }
-  .tables li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_hd-space-s);
-  }
-  .tables summary {
+  summary {
     min-height: var(--_hd-touch-target);
     cursor: pointer;
     padding-block: 0.5em;

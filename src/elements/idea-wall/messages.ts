@@ -10,30 +10,11 @@ const n = (value: number) => formatNumber(value, 'ko');
 
 export const ko = {
   wallLabel: '제안 게시판',
-  join: {
-    title: '토론회 참여하기',
-    code: '참여 코드',
-    table: '테이블 번호',
-    submit: '참여하기',
-    joining: '참여하는 중입니다…',
-    hint: '테이블에 놓인 QR 코드를 찍거나 참여 코드를 입력하세요.',
-  },
   votes: {
     count: (count: number) => `${n(count)}표`,
     closed: '지금은 투표 시간이 아닙니다.',
     open: '투표가 진행 중입니다.',
     closesIn: (time: string) => `투표 마감까지 ${time}`,
-  },
-  filter: {
-    table: '테이블',
-    allTables: '전체',
-    category: '분류',
-    allCategories: '모든 분류',
-    uncategorised: '미분류',
-    promotedOnly: '전체 회의로 올린 제안만',
-    sort: '정렬',
-    newest: '최신순',
-    votes: '득표순',
   },
   idea: {
     table: (table: number) => `${n(table)}번 테이블`,
@@ -42,18 +23,9 @@ export const ko = {
     promoted: '전체 회의',
     merged: (count: number) => `제안 ${n(count)}건을 합침`,
   },
+  options: '목록 보기 설정 · 테이블별 현황',
   needToken: '퍼실리테이터 토큰이 있어야 진행 도구를 쓸 수 있습니다.',
-  tables: {
-    title: '테이블별 현황',
-    summary: (ideas: number, votes: number, people: number) => `제안 ${n(ideas)}건 · ${n(votes)}표 · ${n(people)}명`,
-    facilitator: (name: string) => `퍼실리테이터 ${name}`,
-    plenary: '전체',
-  },
   live: {
-    pause: '화면 멈추기',
-    resume: '다시 움직이기',
-    paused: '화면을 멈췄습니다. 새 제안은 계속 받고 있습니다.',
-    newWhilePaused: (count: number) => `새 제안 ${n(count)}건`,
     announce: (count: number) => `새 제안 ${n(count)}건이 올라왔습니다.`,
     offline: '인터넷 연결이 끊겼습니다. 다시 연결되면 놓친 제안을 모두 보여 드립니다.',
   },

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/define/hd-idea-wall.js';
+import '../../../src/define/hd-provider.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
 import { settled, forget, liveForum, loaded, participant, reveal, shadow, text, until, type LiveForum } from './helpers.js';
@@ -67,5 +68,31 @@ describe('<hd-idea-wall> for everyone', () => {
     await until(() => el.shownIdeas.some((i) => i.id === still.id), 'the second idea');
     const quiet = await reveal(el, still.id);
     expect(getComputedStyle(quiet).animationName).to.equal('none');
+  });
+
+  it('prints no Lit dev-mode warning in any mode (nothing is changed during an update)', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+    };
+    try {
+      const root = await fixture<HTMLElement>(html`<div>
+        <hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id} join-code=${lf.forum.joinCode} table="2"></hd-idea-wall>
+        <hd-provider api-base=${lf.apiBase} token=${lf.facilitatorToken}><hd-idea-wall mode="facilitator" forum-id=${lf.forum.id}></hd-idea-wall></hd-provider>
+        <hd-idea-wall mode="projector" api-base=${lf.apiBase} forum-id=${lf.forum.id} join-code=${lf.forum.joinCode}></hd-idea-wall>
+      </div>`);
+      const [participantWall, facilitatorWall, projectorWall] = [...root.querySelectorAll('hd-idea-wall')] as HdIdeaWall[];
+      for (const el of [participantWall!, facilitatorWall!, projectorWall!]) await loaded(el);
+      await until(() => text(participantWall!).includes('2번 테이블에서 참여 중입니다'), 'joined');
+      await until(() => shadow(projectorWall!, '.group .card'), 'the projector’s lanes');
+      const p = await participant(lf, 3);
+      await p.post(`경고 없이 올라온 제안 ${Date.now()}`);
+      await until(() => shadow(projectorWall!, '.spotlight'), 'the spotlight');
+      for (const el of [participantWall!, facilitatorWall!, projectorWall!]) await el.updateComplete;
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.filter((w) => w.includes('lit.dev/msg') && !w.includes('lit.dev/msg/dev-mode'))).to.deep.equal([]);
   });
 });

@@ -85,7 +85,8 @@ describe('<hd-idea-wall> for a facilitator', () => {
     await cardReads(phone, posted.id, '전체 회의');
   });
 
-  it('merges a duplicate into another idea and the votes carry over', async () => {
+  it('merges a duplicate into another idea after asking which stays, and the votes carry over', async function () {
+    this.timeout(30_000);
     const { fac, phone } = await walls();
     const a = await participant(lf, 1);
     const b = await participant(lf, 2);
@@ -97,9 +98,19 @@ describe('<hd-idea-wall> for a facilitator', () => {
     await until(() => idea(fac, dup.id)?.votes === 2, 'votes on the duplicate');
     (await button(fac, dup.id, '다른 제안과 합치기')).click();
     await fac.updateComplete;
-    expect(text(fac)).to.contain('합칠 대상 제안을 고르세요');
-    (await button(fac, target.id, '이 제안으로 합치기')).click();
-    await until(() => !has(phone, dup.id) && !has(fac, dup.id), 'the duplicate gone from both walls');
+    expect(text(fac)).to.contain('함께 합칠 제안을 고르세요');
+    (await button(fac, target.id, '이 제안과 합치기')).click();
+    // It asks which idea stays: the one picked second, unless the facilitator says otherwise.
+    const dialog = await until(() => shadow<HTMLDialogElement>(fac, 'dialog.merge[open]'), 'the question which idea stays');
+    expect(dialog.querySelector<HTMLInputElement>(`input[value="${target.id}"]`)!.checked).to.equal(true);
+    await settled(fac);
+    await expect(fac).to.be.accessible();
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await until(() => text(fac).includes('몇 초 안에는 되돌릴 수 있습니다'), 'the undo offered');
+    expect(has(phone, dup.id), 'not sent during the undo window').to.equal(true);
+    await settled(fac);
+    await expect(fac).to.be.accessible();
+    await until(() => !has(phone, dup.id) && !has(fac, dup.id), 'the duplicate gone from both walls', 15_000);
     await until(() => idea(phone, target.id)?.votes === 3, 'the votes carried over');
     await cardReads(phone, target.id, '3표');
     await cardReads(fac, target.id, '제안 1건을 합침');
@@ -168,7 +179,8 @@ describe('<hd-idea-wall> for a facilitator', () => {
     await settled(el);
     await expect(el).to.be.accessible();
     expect(shadow(el, 'textarea')).to.equal(null);
-    expect(shadow(el, 'button')).to.equal(null);
+    // Its one control holds the pages still.
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.className)).to.deep.equal(['pause']);
     expect(text(el)).to.contain(lf.forum.joinCode);
     expect(shadow(el, 'svg.qr')!.getAttribute('aria-label')).to.equal('참여 페이지로 가는 QR 코드');
     const groups = [...el.shadowRoot!.querySelectorAll('.group h3')].map((h) => h.textContent!.replace(/\s+/g, ' '));

@@ -146,3 +146,14 @@ export async function settled(el: HdIdeaWall): Promise<void> {
   await el.updateComplete;
   for (const animation of el.shadowRoot!.getAnimations()) animation.finish();
 }
+
+/**
+ * Opens the wall's options (filters, sort, tallies, the pause control) as a person would, by
+ * their disclosure, and waits until their part is in.
+ */
+export async function openOptions(el: HdIdeaWall): Promise<void> {
+  const details = el.shadowRoot!.querySelector<HTMLDetailsElement>('details.options')!;
+  if (!details.open) details.querySelector('summary')!.click();
+  await until(() => el.shadowRoot!.querySelector('.options .toolbar'), 'the options open');
+  await el.updateComplete;
+}

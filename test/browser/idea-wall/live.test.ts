@@ -4,7 +4,7 @@ import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { registryDefaults, resetRegistry } from '../../../src/api/registry.js';
 import { getLiveStream } from '../../../src/api/live-registry.js';
 import type { Idea, IdeaPage } from '../../../src/api/types.js';
-import { settled, forget, liveForum, loaded, participant, shadow, text, until, type LiveForum } from './helpers.js';
+import { settled, forget, liveForum, loaded, openOptions, participant, shadow, text, until, type LiveForum } from './helpers.js';
 import { admin } from '../helpers/server.js';
 
 /** The browser's EventSource, kept so a test can drop it as a network failure would (a fault the server can't make). */
@@ -136,6 +136,7 @@ describe('<hd-idea-wall> live: nothing is lost', () => {
     const p0 = await participant(lf, 3);
     const rude = await p0.post(`곧 숨겨질 글 ${Date.now()}`);
     await until(() => el.shownIdeas.some((i) => i.id === rude.id), 'the idea before pausing');
+    await openOptions(el); // a phone keeps the pause control with the filters, behind a disclosure
     shadow<HTMLButtonElement>(el, 'button.pause')!.click();
     await el.updateComplete;
     expect(shadow(el, 'button.pause')!.getAttribute('aria-pressed')).to.equal('true');

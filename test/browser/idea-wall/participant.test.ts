@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/hd-idea-wall.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
-import { settled, forget, cardTexts, liveForum, loaded, participant, shadow, shows, text, until, type LiveForum } from './helpers.js';
+import { settled, forget, cardTexts, liveForum, loaded, openOptions, participant, shadow, shows, text, until, type LiveForum } from './helpers.js';
 
 describe('<hd-idea-wall> for a participant', () => {
   let lf: LiveForum;
@@ -145,6 +145,7 @@ describe('<hd-idea-wall> for a participant', () => {
     const el = await wall();
     await loaded(el);
     await until(shows(el, high.text), 'ideas');
+    await openOptions(el);
     const tableSelect = el.shadowRoot!.querySelector<HTMLSelectElement>('.toolbar select')!;
     tableSelect.value = '3';
     tableSelect.dispatchEvent(new Event('change'));

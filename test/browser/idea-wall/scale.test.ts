@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../../src/define/hd-idea-wall.js';
 import type { HdIdeaWall } from '../../../src/elements/idea-wall/idea-wall.js';
 import { resetRegistry } from '../../../src/api/registry.js';
@@ -19,8 +19,22 @@ describe('<hd-idea-wall> with many ideas', () => {
     await expect(el).to.be.accessible();
     el.remove();
 
-    const wall = await fixture<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id}></hd-idea-wall>`);
+    // The first screen comes from a first page of the newest ideas; the rest loads behind it.
+    resetRegistry();
+    const wall = fixtureSync<HdIdeaWall>(html`<hd-idea-wall api-base=${lf.apiBase} forum-id=${lf.forum.id}></hd-idea-wall>`);
+    const drawn: string[][] = [];
+    const record = () => {
+      const ids = wall.shownIdeas.map((i) => i.id);
+      if (ids.length && wall.shadowRoot!.querySelector('[part~="item"]') && drawn.at(-1)?.length !== ids.length) drawn.push(ids);
+    };
+    const observer = new MutationObserver(record);
+    observer.observe(wall.shadowRoot!, { childList: true, subtree: true });
     await loaded(wall);
+    await until(() => wall.shownIdeas.length === 160, 'the whole list');
+    observer.disconnect();
+    record();
+    expect(drawn.map((ids) => ids.length)).to.deep.equal([30, 160]);
+    expect(drawn[0]).to.deep.equal(drawn[1]!.slice(0, 30)); // the newest, in the order the whole list has them
     expect(wall.shownIdeas).to.have.length(160);
     const cards = () => wall.shadowRoot!.querySelectorAll('[part~="item"]').length;
     await until(() => cards() > 0, 'the first cards');
