@@ -125,9 +125,9 @@ export class HdForumCalendar extends LitElement {
     resultsHref: { attribute: 'results-href' },
     mapHref: { attribute: 'map-href' },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
-    narrow: { state: true },
-    focusDay: { state: true },
-    openDay: { state: true },
+    narrow: { state: true, attribute: false },
+    focusDay: { state: true, attribute: false },
+    openDay: { state: true, attribute: false },
   };
 
   /** Base URL of the backend. */

@@ -87,10 +87,10 @@ export class HdResultSummary extends LitElement {
     year: { type: Number },
     district: {},
     forumHref: { attribute: 'forum-href' },
-    data: { state: true },
-    announce: { state: true },
-    open: { state: true },
-    wantDetails: { state: true },
+    data: { state: true, attribute: false },
+    announce: { state: true, attribute: false },
+    open: { state: true, attribute: false },
+    wantDetails: { state: true, attribute: false },
   };
 
   /** The forum to summarise; empty for the whole programme. */

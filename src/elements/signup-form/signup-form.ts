@@ -78,8 +78,8 @@ export class HdSignupForm extends LitElement {
     forumId: { attribute: 'forum-id' },
     apiBase: { attribute: 'api-base' },
     cancelToken: { attribute: 'cancel-token' },
-    forum: { state: true },
-    announce: { state: true },
+    forum: { state: true, attribute: false },
+    announce: { state: true, attribute: false },
   };
 
   /** The forum to sign up for. */
