@@ -145,7 +145,6 @@ export const styles = css`
     padding: 0 0.5em;
     border: 1px solid var(--_hd-color-border);
     border-radius: 999px;
-    font-size: 0.875em;
     color: var(--_hd-color-muted);
   }
   .badge.promoted {
