@@ -1,7 +1,6 @@
 import { LoadTask, nothingToLoad } from '../../controllers/load-task.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { displayStatus } from '../../api/forum-status.js';
-import type { Forum, ForumListQuery, ForumStatus } from '../../api/types.js';
+import type { Forum, ForumListQuery } from '../../api/types.js';
 import { ApiController } from '../../controllers/api-controller.js';
 import { PartsController, part } from '../../controllers/parts.js';
 import { customStates } from '../../controllers/states.js';
@@ -9,15 +8,14 @@ import { words } from '../../controllers/words.js';
 import { dateTimeFormat, seoulDateKey } from '../../i18n/format.js';
 import { baseStyles } from '../../styles/base.js';
 import type { CardHost } from './cards.js';
-import { addDays, addMonths, isMonth, monthGrid, seoulMidnight, seoulNoon, weekday } from './dates.js';
+import { isMonth, seoulNoon } from './dates.js';
+import { FiltersController } from './filters.js';
 import { styles } from './forum-calendar.styles.js';
 import { ko } from './messages.js';
+import { MonthGridController, byDay } from './month-grid.js';
 
-const STATUSES: ForumStatus[] = ['announced', 'open', 'full', 'closed', 'live', 'finished', 'reported'];
 /** The properties the forums query is made of. */
 const QUERIED = ['month', 'district', 'topic', 'status', 'q'] as const;
-/** Forums shown in a month cell before the rest collapse into "+N". */
-const PER_CELL = 2;
 /**
  * After a retry the button goes: the keyboard moves to what takes its place (a new retry if it
  * failed again, else the day's heading, the first forum or the grid's tab stop).
@@ -126,8 +124,6 @@ export class HdForumCalendar extends LitElement {
     mapHref: { attribute: 'map-href' },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
     narrow: { state: true, attribute: false },
-    focusDay: { state: true, attribute: false },
-    openDay: { state: true, attribute: false },
   };
 
   /** Base URL of the backend. */
@@ -158,12 +154,6 @@ export class HdForumCalendar extends LitElement {
   refreshInterval = 60;
 
   private narrow = false;
-  /** The day with the roving tab stop. */
-  private focusDay = seoulDateKey(Date.now());
-  /** The day whose forums are open below the grid. */
-  private openDay: string | undefined;
-  /** A day getting the focus back when its list was closed (it does not open again at once). */
-  private closing: string | undefined;
 
   readonly #api = new ApiController(this);
   readonly #localize = words(this, this.#api, ko, () => import('./messages-en.js'));
@@ -175,7 +165,6 @@ export class HdForumCalendar extends LitElement {
   #forumQuery: ForumListQuery | undefined;
   #loaded: Loaded | undefined;
   #fresh = false;
-  #seen = { district: new Set<string>(), topic: new Set<string>() };
   // Deferred a frame: switching views inside the callback would resize what it observes.
   #resize = new ResizeObserver(([entry]) => {
     const narrow = (entry?.contentRect.width ?? 480) < 480;
@@ -185,7 +174,6 @@ export class HdForumCalendar extends LitElement {
   readonly #parts = new PartsController(this);
   #cards: CardHost | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
-  #debounce: ReturnType<typeof setTimeout> | undefined;
   readonly #onVisible = () => {
     if (document.visibilityState === 'visible') this.refresh();
   };
@@ -204,10 +192,7 @@ export class HdForumCalendar extends LitElement {
         cursor = page.nextCursor;
       } while (cursor && items.length < 1000);
       this.#loaded = { query, items };
-      for (const f of items) {
-        this.#seen.district.add(f.district);
-        for (const t of f.topics) this.#seen.topic.add(t);
-      }
+      this.#filters.saw(items);
       return items;
     },
   });
@@ -227,7 +212,6 @@ export class HdForumCalendar extends LitElement {
     this.#resize.disconnect();
     document.removeEventListener('visibilitychange', this.#onVisible);
     clearInterval(this.#timer);
-    clearTimeout(this.#debounce);
   }
 
   /** Refetches the forums on screen from the network (seats, statuses). */
@@ -255,6 +239,10 @@ export class HdForumCalendar extends LitElement {
   }
 
   readonly #prefetch = () => this.#parts.need(cardsChunk);
+  /** The month grid: its tab stop, the opened day and its keyboard. */
+  readonly #grid = new MonthGridController(this, this.#localize, this.#prefetch);
+  /** The filters: the controls, the forums query they make, the districts and topics seen. */
+  readonly #filters = new FiltersController(this, this.#localize, this.#prefetch);
 
   /** What the cards read from this element. */
   get #cardHost(): CardHost {
@@ -269,19 +257,6 @@ export class HdForumCalendar extends LitElement {
     return this.view === 'month' || this.view === 'list' ? this.view : this.narrow ? 'list' : 'month';
   }
 
-  /** The forums query for the month and filters shown. */
-  #query(): ForumListQuery {
-    const grid = monthGrid(this.month);
-    const query: ForumListQuery = { from: seoulMidnight(grid[0]!), to: seoulMidnight(addDays(grid[41]!, 1)), limit: 100 };
-    // The contract's limits (40/40/100 characters): a longer value would only earn a 400.
-    if (this.district) query.district = this.district.slice(0, 40);
-    if (this.topic) query.topic = this.topic.slice(0, 40);
-    const status = this.status.split(',').filter((v) => STATUSES.includes(v.trim() as ForumStatus));
-    if (status.length) query.status = status.map((v) => v.trim()).join(',');
-    if (this.q) query.q = this.q.slice(0, 100);
-    return query;
-  }
-
   /** The forums for the current query: loaded, else from the shared cache, else undefined. */
   #items(): Forum[] | undefined {
     const query = this.#forumQuery;
@@ -292,16 +267,9 @@ export class HdForumCalendar extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('month')) {
-      if (!isMonth(this.month)) this.month = seoulDateKey(Date.now()).slice(0, 7);
-      if (this.openDay && !this.openDay.startsWith(this.month)) this.openDay = undefined;
-      if (this.focusDay.slice(0, 7) !== this.month) {
-        const today = seoulDateKey(Date.now());
-        this.focusDay = today.startsWith(this.month) ? today : `${this.month}-01`;
-      }
-    }
+    if (changed.has('month') && !isMonth(this.month)) this.month = seoulDateKey(Date.now()).slice(0, 7);
     if (changed.has('refreshInterval') && changed.get('refreshInterval') !== undefined) this.#startTimer();
-    if (!this.#forumQuery || QUERIED.some((name) => changed.has(name))) this.#forumQuery = this.#query();
+    if (!this.#forumQuery || QUERIED.some((name) => changed.has(name))) this.#forumQuery = this.#filters.query();
   }
 
   protected override updated(): void {
@@ -315,108 +283,12 @@ export class HdForumCalendar extends LitElement {
     return this.#currentView === 'list' ? items.filter((f) => seoulDateKey(f.startsAt).startsWith(this.month)) : items;
   }
 
-  #byDay(items: Forum[]): Map<string, Forum[]> {
-    const days = new Map<string, Forum[]>();
-    for (const f of items) {
-      const day = seoulDateKey(f.startsAt);
-      days.set(day, [...(days.get(day) ?? []), f]);
-    }
-    return days;
-  }
-
-  get #filtered(): boolean {
-    return !!(this.district || this.topic || this.status || this.q);
-  }
-
   // ------------------------------------------------------------------ actions
-
-  #go(day: string, focus = false): void {
-    this.focusDay = day;
-    this.month = day.slice(0, 7);
-    if (focus) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-day="${day}"]`)?.focus());
-    }
-  }
-
-  #shiftMonth(months: number): void {
-    this.#go(addMonths(this.focusDay, months));
-  }
-
-  #openDayPanel(day: string, focus: boolean): void {
-    this.focusDay = day;
-    this.openDay = day;
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus());
-  }
-
-  #closeDayPanel(): void {
-    const day = this.openDay;
-    this.openDay = undefined;
-    if (!day) return;
-    this.closing = day;
-    this.#go(day, true);
-    void this.updateComplete.then(() => (this.closing = undefined));
-  }
-
-  /**
-   * A day cell got the focus. Its titles are cut short in the cell, so a day with forums shows
-   * them in full in the day's list below the grid (the focus stays on the day).
-   */
-  #onDayFocus(day: string, forums: number): void {
-    this.focusDay = day;
-    if (forums && this.closing !== day) this.openDay = day;
-  }
-
-  #onGridKey(event: KeyboardEvent): void {
-    const day = this.focusDay;
-    const key = event.key;
-    const dayOfWeek = weekday(day);
-    const by = ({ ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7, Home: -dayOfWeek, End: 6 - dayOfWeek } as Record<string, number>)[key];
-    let next: string;
-    if (by !== undefined) next = addDays(day, by);
-    else if (key === 'PageUp' || key === 'PageDown') next = addMonths(day, (key === 'PageUp' ? -1 : 1) * (event.shiftKey ? 12 : 1));
-    else if (key === 'Enter' || key === ' ') {
-      event.preventDefault();
-      this.#openDayPanel(day, true);
-      return;
-    } else if (key === 'Escape' && this.openDay) {
-      // The day's list that the focus opened closes from the grid too.
-      event.preventDefault();
-      this.#closeDayPanel();
-      return;
-    } else return;
-    event.preventDefault();
-    this.#go(next, true);
-  }
-
-  #setFilter(name: 'district' | 'topic' | 'status', e: Event): void {
-    this[name] = (e.target as HTMLSelectElement).value;
-  }
-
-  #onSearch(e: Event): void {
-    const value = (e.target as HTMLInputElement).value.trim();
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => (this.q = value), 350);
-  }
-
-  #clearFilters(): void {
-    clearTimeout(this.#debounce);
-    this.district = this.topic = this.status = this.q = '';
-    const box = this.renderRoot.querySelector<HTMLInputElement>('input[type=search]');
-    if (box) box.value = '';
-  }
 
   // ------------------------------------------------------------------ render
 
   #monthName(month: string): string {
     return dateTimeFormat(this.#localize.locale, { year: 'numeric', month: 'long' }).format(seoulNoon(`${month}-01`));
-  }
-
-  #statusLabel(status: string): string {
-    const labels = this.#localize.m.forumStatus as Record<string, string>;
-    return status
-      .split(',')
-      .map((s) => labels[s.trim()] ?? s)
-      .join(', ');
   }
 
   protected override render() {
@@ -444,10 +316,10 @@ export class HdForumCalendar extends LitElement {
     return html`<div part="base" class="base ${view}" lang=${this.#localize.locale}>
       <div part="toolbar" class="toolbar">
         <div class="nav">
-          <button type="button" part="button" class="icon" aria-label=${words.prevMonth} @click=${() => this.#shiftMonth(-1)}>‹</button>
+          <button type="button" part="button" class="icon" aria-label=${words.prevMonth} @click=${() => this.#grid.shiftMonth(-1)}>‹</button>
           <p part="title" class="title" id="title">${this.#monthName(this.month)}</p>
-          <button type="button" part="button" class="icon" aria-label=${words.nextMonth} @click=${() => this.#shiftMonth(1)}>›</button>
-          <button type="button" part="button" @click=${() => this.#go(seoulDateKey(Date.now()))}>${words.today}</button>
+          <button type="button" part="button" class="icon" aria-label=${words.nextMonth} @click=${() => this.#grid.shiftMonth(1)}>›</button>
+          <button type="button" part="button" @click=${() => this.#grid.go(seoulDateKey(Date.now()))}>${words.today}</button>
         </div>
         <div class="views" role="group" aria-label=${words.views}>
           ${(['month', 'list'] as const).map(
@@ -455,7 +327,7 @@ export class HdForumCalendar extends LitElement {
           )}
         </div>
       </div>
-      ${this.#renderFilters()}
+      ${this.#filters.render()}
       <p class="visually-hidden" role="status">${shown === undefined ? '' : words.shown(this.#monthName(this.month), shown)}</p>
       <div class="body" aria-busy=${items ? 'false' : 'true'}>${body}</div>
       ${client
@@ -468,37 +340,14 @@ export class HdForumCalendar extends LitElement {
     </div>`;
   }
 
-  #renderFilters(): TemplateResult {
-    const words = this.#words;
-    const select = (name: 'district' | 'topic' | 'status', all: string, values: string[], label: (v: string) => string) => {
-      const current = this[name];
-      const options = [...new Set([...values, ...(current ? [current] : [])])];
-      return html`<label
-        >${words[name]}
-        <select @change=${(e: Event) => this.#setFilter(name, e)}>
-          <option value="" ?selected=${!current}>${all}</option>
-          ${options.map((v) => html`<option value=${v} ?selected=${v === current}>${label(v)}</option>`)}
-        </select></label
-      >`;
-    };
-    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'ko'));
-    return html`<form part="filters" class="filters" role="search" aria-label=${words.filters} @submit=${(e: Event) => e.preventDefault()} @focusin=${this.#prefetch}>
-      ${select('district', words.allDistricts, sorted(this.#seen.district), (v) => v)}
-      ${select('topic', words.allTopics, sorted(this.#seen.topic), (v) => v)}
-      ${select('status', words.allStatuses, STATUSES, (v) => this.#statusLabel(v))}
-      <label>${words.search} <input type="search" maxlength="100" .value=${this.q} @input=${this.#onSearch} /></label>
-      ${this.#filtered ? html`<button type="button" part="button" class="clear" @click=${this.#clearFilters}>${words.clear}</button>` : nothing}
-    </form>`;
-  }
-
   #renderBody(view: 'month' | 'list', items: Forum[] | undefined): TemplateResult {
     const shown = items && this.#inView(items);
     const empty = shown && shown.length === 0 ? this.#renderEmpty() : nothing;
-    if (view === 'month') return html`${this.#renderGrid(items)}${empty}${this.#renderDayPanel(items)}`;
+    if (view === 'month') return html`${this.#grid.render(items)}${empty}${this.#grid.renderDayPanel(items, (forums) => this.#cardsPart((cards) => cards.cards(this.#cardHost, forums)))}`;
     if (shown && !shown.length) return empty as TemplateResult;
     // The list's code comes in parallel with the forums; until both are in, its skeleton.
     return (
-      this.#cardsPart((cards) => shown && cards.list(this.#cardHost, this.#byDay(shown), seoulDateKey(Date.now()), this.#words.today)) ??
+      this.#cardsPart((cards) => shown && cards.list(this.#cardHost, byDay(shown), seoulDateKey(Date.now()), this.#words.today)) ??
       html`<div class="skeleton" part="list">${[1, 2, 3].map(() => html`<div class="card bone"></div>`)}</div>`
     );
   }
@@ -524,83 +373,12 @@ export class HdForumCalendar extends LitElement {
   #renderEmpty(): TemplateResult {
     const words = this.#words;
     // Which filters matched nothing comes with the cards chunk (fetched when the filters are first used).
-    const body = this.#filtered
+    const body = this.#filters.active
       ? (this.#cardsPart((cards) =>
-          cards.noMatch(this.#cardHost, [[words.district, this.district], [words.topic, this.topic], [words.status, this.status && this.#statusLabel(this.status)]], this.q, this.#clearFilters),
+          cards.noMatch(this.#cardHost, [[words.district, this.district], [words.topic, this.topic], [words.status, this.status && this.#filters.statusLabel(this.status)]], this.q, this.#filters.clear),
         ) ?? html`<p class="bone" aria-busy="true"></p>`)
       : html`<p>${words.emptyMonth}</p>
-          <button type="button" part="button" @click=${() => this.#shiftMonth(1)}>${words.nextMonth}</button>`;
+          <button type="button" part="button" @click=${() => this.#grid.shiftMonth(1)}>${words.nextMonth}</button>`;
     return html`<div class="notice" part="notice">${body}</div>`;
-  }
-
-  #renderGrid(items: Forum[] | undefined): TemplateResult {
-    const days = monthGrid(this.month);
-    const byDay = this.#byDay(items ?? []);
-    const today = seoulDateKey(Date.now());
-    const weekdayName = dateTimeFormat(this.#localize.locale, { weekday: 'short' });
-    const weeks = [0, 1, 2, 3, 4, 5].map((w) => days.slice(w * 7, w * 7 + 7));
-    const focus = days.includes(this.focusDay) ? this.focusDay : `${this.month}-01`;
-    // A person pointing at or moving into the grid may open a day: fetch the cards now (the same
-    // when the filters get the keyboard: a filter that matches nothing says so with the cards' words).
-    return html`<div
-      role="grid"
-      part="grid"
-      class="grid"
-      aria-labelledby="title"
-      aria-busy=${items ? 'false' : 'true'}
-      @keydown=${this.#onGridKey}
-      @pointerover=${this.#prefetch}
-      @focusin=${this.#prefetch}
-    >
-      <div role="row" class="row">
-        ${days.slice(0, 7).map((d) => html`<div role="columnheader" class="wd">${weekdayName.format(seoulNoon(d))}</div>`)}
-      </div>
-      ${weeks.map(
-        (week) => html`<div role="row" class="row">
-          ${week.map((day) => {
-            const forums = byDay.get(day) ?? [];
-            const isToday = day === today;
-            const label = `${this.#localize.date(seoulNoon(day))}${isToday ? `, ${this.#words.today}` : ''}, ${this.#words.forums(
-              forums.length,
-              forums.map((f) => `${f.title} (${this.#localize.m.forumStatus[displayStatus(f)]})`).join(', '),
-            )}`;
-            return html`<div
-              role="gridcell"
-              part="day"
-              class="day ${day.startsWith(this.month) ? '' : 'out'} ${isToday ? 'today' : ''} ${forums.length ? 'has' : ''}"
-              data-day=${day}
-              tabindex=${day === focus ? 0 : -1}
-              aria-selected=${day === this.openDay}
-              aria-current=${isToday ? 'date' : nothing}
-              @click=${() => this.#openDayPanel(day, false)}
-              @focus=${() => this.#onDayFocus(day, items ? forums.length : 0)}
-            >
-              <span class="visually-hidden">${label}</span>
-              <span class="num" aria-hidden="true">${Number(day.slice(8))}</span>
-              ${items
-                ? forums
-                    .slice(0, forums.length > PER_CELL + 1 ? PER_CELL : PER_CELL + 1)
-                    .map((f) => html`<span part="chip" class="chip s-${displayStatus(f)}" aria-hidden="true">${f.title}</span>`)
-                : html`<span class="chip bone" aria-hidden="true"></span>`}
-              ${forums.length > PER_CELL + 1 ? html`<span class="more" aria-hidden="true">${this.#words.more(forums.length - PER_CELL)}</span>` : nothing}
-              ${forums.length ? html`<span class="count" aria-hidden="true">${forums.length}</span>` : nothing}
-            </div>`;
-          })}
-        </div>`,
-      )}
-    </div>`;
-  }
-
-  #renderDayPanel(items: Forum[] | undefined): TemplateResult | typeof nothing {
-    const day = this.openDay;
-    if (!day || !items) return nothing;
-    const forums = this.#byDay(items).get(day) ?? [];
-    return html`<section part="day-panel" class="panel" aria-labelledby="panel-title" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#closeDayPanel()}>
-      <div class="panel-head">
-        <p id="panel-title" class="day-label" role="heading" aria-level="3" tabindex="-1">${this.#localize.date(seoulNoon(day))}</p>
-        <button type="button" part="button" @click=${this.#closeDayPanel}>${this.#localize.m.common.close}</button>
-      </div>
-      ${this.#cardsPart((cards) => cards.cards(this.#cardHost, forums)) ?? html`<div class="card bone" aria-busy="true"></div>`}
-    </section>`;
   }
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { LoadTask, nothingToLoad } from '../../controllers/load-task.js';
 import { NotFoundError } from '../../api/errors.js';
 import type { LiveMessage } from '../../api/live-stream.js';
-import type { ForumResult, Proposal } from '../../api/types.js';
+import type { ForumResult } from '../../api/types.js';
 import { ApiController } from '../../controllers/api-controller.js';
 import { LiveController } from '../../controllers/live-controller.js';
 import { PartsController, fetchPart, part } from '../../controllers/parts.js';
@@ -10,16 +10,14 @@ import { customStates } from '../../controllers/states.js';
 import { words } from '../../controllers/words.js';
 import { dateTimeFormat } from '../../i18n/format.js';
 import { baseStyles } from '../../styles/base.js';
-import type { ChartParts, ResultHost } from './details.js';
+import type { ResultHost } from './details.js';
+import { chartFrames, proposalItem, tableSlot } from './forum-parts.js';
 import { ko } from './messages.js';
 import type { ProgrammeView } from './programme.js';
 import { styles } from './result-summary.styles.js';
 import type { Waiting } from './waiting.js';
 
 type ForumView = { kind: 'result' } | ({ kind: 'waiting' } & Waiting);
-
-/** Height of one bar in em: keep in step with `ROW` in charts.ts (a placeholder reserves the chart's space). */
-const ROW = 2.9;
 
 /**
  * Code that a forum's first screen does not need, each a part fetched once per page by the first
@@ -321,10 +319,6 @@ export class HdResultSummary extends LitElement {
     </div>`;
   }
 
-  #badge(status: Proposal['status']): TemplateResult {
-    return html`<span class="badge s-${status}" part="status">${this.#localize.m.responseStatus[status]}</span>`;
-  }
-
   #statList(items: [string, string][], busy = false): TemplateResult {
     return html`<dl class="stats" part="stats" aria-busy=${busy ? 'true' : 'false'}>
       ${items.map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}
@@ -336,39 +330,6 @@ export class HdResultSummary extends LitElement {
     return html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => this.#toggle(id)}>
       ${open ? this.#words.hideTable : (label ?? this.#words.showTable)}
     </button>`;
-  }
-
-  /** An empty, hidden data table: its toggle's target until the details chunk brings the table. */
-  #tableSlot(id: string): TemplateResult {
-    return html`<div class="table-wrap" id=${id} ?hidden=${!this.open.has(id)}></div>`;
-  }
-
-  /**
-   * A forum's charts in their frames. Until the details chunk is in (it loads when they come near
-   * the viewport), each drawing's space is reserved by a placeholder of its exact height and each
-   * table is an empty target for its toggle; the frames, captions and toggles stay the same DOM
-   * when the parts arrive, so nothing moves and focus stays put.
-   */
-  #charts(result: ForumResult, glance: Record<'cat' | 'district' | 'age', ChartParts> | undefined): TemplateResult {
-    const words = this.#words;
-    const skeletonChart = (rows: number) => html`<svg class="sk" aria-hidden="true" width="100%" height="${rows * ROW}em"></svg>`;
-    const figure = (id: 'cat' | 'district' | 'age', title: string, chart: unknown) =>
-      html`<figure class="chart" part="chart"><figcaption>${title}</figcaption>${chart}${this.#toggleButton(id)}${glance?.[id].table ?? this.#tableSlot(id)}</figure>`;
-    const categories = result.categories.length;
-    return html`<div class="charts ${glance ? '' : 'pending'}">
-      ${categories
-        ? figure(
-            'cat',
-            words.byCategory,
-            html`<div class="pair">
-              <div><p class="series">${words.stats.ideas}</p>${glance?.cat.chart ?? skeletonChart(categories)}</div>
-              <div aria-hidden="true"><p class="series">${words.stats.votes}</p>${glance?.cat.votes ?? skeletonChart(categories)}</div>
-            </div>`,
-          )
-        : nothing}
-      ${result.byDistrict.length ? figure('district', words.byDistrict, glance?.district.chart ?? skeletonChart(Math.min(8, result.byDistrict.length))) : nothing}
-      ${result.byAgeGroup.length ? figure('age', words.byAge, glance?.age.chart ?? skeletonChart(result.byAgeGroup.length)) : nothing}
-    </div>`;
   }
 
   // ------------------------------------------------------------------ one forum
@@ -407,14 +368,14 @@ export class HdResultSummary extends LitElement {
           [words.stats.votes, votes(stats.votes)],
         ])}
         ${result.tables.length
-          ? html`${this.#toggleButton('per-table', words.perTable)}${details ? details.perTable(this.#view, result) : this.#tableSlot('per-table')}`
+          ? html`${this.#toggleButton('per-table', words.perTable)}${details ? details.perTable(this.#view, result) : tableSlot(this.#view, 'per-table')}`
           : nothing}
       </section>
 
       <section aria-labelledby="proposals">
         <h3 id="proposals">${words.proposals}</h3>
         ${result.proposals.length
-          ? html`<ol class="proposals">${result.proposals.map((proposal) => this.#renderProposal(proposal))}</ol>`
+          ? html`<ol class="proposals">${result.proposals.map((proposal) => proposalItem(this.#view, proposal))}</ol>`
           : html`<p class="empty">${words.noProposals}</p>`}
       </section>
 
@@ -423,42 +384,9 @@ export class HdResultSummary extends LitElement {
         ${failed
           ? this.#failure(failed, () => this.#parts.retry(detailsChunk, '#glance'))
           : nothing}
-        ${this.#charts(result, details?.glance(this.#view, result))}
+        ${chartFrames(this.#view, result, details?.glance(this.#view, result))}
       </section>
     </article>`;
-  }
-
-  #renderProposal(proposal: Proposal): TemplateResult {
-    const words = this.#words;
-    return html`<li class="proposal" part="proposal" data-id=${proposal.id}>
-      <div class="p-head">
-        <span class="rank">${words.rank(this.#num(proposal.rank))}</span>
-        <h4>${proposal.title}</h4>
-        ${this.#badge(proposal.status)}
-      </div>
-      <dl class="p-meta">
-        <div><dt>${words.stats.votes}</dt><dd>${words.votes(this.#num(proposal.votes))}</dd></div>
-        ${proposal.category ? html`<div><dt>${words.category}</dt><dd>${proposal.category}</dd></div>` : nothing}
-        <div><dt>${words.department}</dt><dd>${proposal.department ?? words.unassigned}</dd></div>
-      </dl>
-      <div class="answer" part="answer">
-        <h5>${words.answer}</h5>
-        <p>${proposal.answer ?? words.noAnswer}</p>
-        ${proposal.answeredAt ? html`<p class="muted">${words.answeredAt(this.#day(proposal.answeredAt))}</p>` : nothing}
-      </div>
-      ${proposal.ideas.length
-        ? html`<h5>${words.ideasFrom}</h5>
-            <ul class="ideas">
-              ${proposal.ideas.map((i) => html`<li>${i.text} <span class="muted">(${words.ideaMeta(this.#num(i.table), this.#num(i.votes))})</span></li>`)}
-            </ul>`
-        : nothing}
-      ${proposal.timeline.length
-        ? html`<h5>${words.timeline}</h5>
-            <ol class="timeline">
-              ${proposal.timeline.map((t) => html`<li><time datetime=${t.date}>${this.#day(t.date)}</time>${t.status ? this.#badge(t.status) : nothing}<span>${t.text}</span></li>`)}
-            </ol>`
-        : nothing}
-    </li>`;
   }
 
   // ------------------------------------------------------------------ the programme
