@@ -19,6 +19,7 @@ import * as d from './draft.js';
 import { styles } from './forum-editor.styles.js';
 import { ko } from './messages.js';
 import { renderConsents, renderQuestions } from './questions.js';
+import { renderPicker } from './picker.js';
 import { ONE_WAY, renderStatus } from './status.js';
 
 /** The public widgets' preview: a chunk of its own (it brings the calendar's and signup form's code). */
@@ -322,32 +323,6 @@ export class HdForumEditor extends LitElement {
 
   // ------------------------------------------------------------------ render
 
-  private renderPicker(): TemplateResult {
-    const t = this.l.t;
-    const items = this.list.value?.items ?? [];
-    const when = (f: Forum) => this.l.date(f.startsAt);
-    return html`<form class="picker" @submit=${this.pick}>
-      <div class="field">
-        <label for="pick">${t.picker.label}</label>
-        <p class="hint" id="pick-hint">${t.picker.hint}</p>
-        <select id="pick" aria-describedby="pick-hint">
-          <option value="" ?selected=${!this.forumId}>${t.picker.create}</option>
-          ${items.map((f) => html`<option value=${f.id} ?selected=${f.id === this.forumId}>${t.picker.option(f.title, when(f), this.l.m.forumStatus[f.status])}</option>`)}
-        </select>
-      </div>
-      <button type="submit" class="secondary">${t.picker.load}</button>
-      ${this.switching
-        ? html`<div class="banner warning switching" role="alert">
-            <p>${t.picker.dirty}</p>
-            <div class="actions">
-              <button type="submit" class="secondary warning">${t.picker.discard}</button>
-              <button type="button" class="secondary" @click=${() => ((this.switching = false), (this.focusNext = '#pick'))}>${t.picker.keep}</button>
-            </div>
-          </div>`
-        : nothing}
-    </form>`;
-  }
-
   private renderForm(): TemplateResult {
     const t = this.l.t;
     const f = t.f;
@@ -441,7 +416,15 @@ export class HdForumEditor extends LitElement {
       ${editing
         ? html`<div class="stack" part="header">
               <h2 tabindex="-1">${this.forum ? `${t.title.edit}: ${this.forum.title}` : t.title.create}</h2>
-              ${this.renderPicker()}
+              ${renderPicker({
+                words: this.l.t.picker,
+                forums: this.list.value?.items ?? [],
+                forumId: this.forumId,
+                describe: (forum) => this.l.t.picker.option(forum.title, this.l.date(forum.startsAt), this.l.m.forumStatus[forum.status]),
+                switching: this.switching,
+                onPick: (event) => this.pick(event),
+                onKeep: () => ((this.switching = false), (this.focusNext = '#pick')),
+              })}
             </div>
             ${b
               ? html`<div class="banner ${b.kind}" role="alert" tabindex="-1">
