@@ -9,7 +9,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Participant, ParticipantPage } from '../../api/types.js';
-import { formatNumber, formatTime } from '../../i18n/format.js';
+import { formatNumber } from '../../i18n/format.js';
 import type { WallContext } from './wall-context.js';
 import { tableName } from './wall-view.js';
 
@@ -159,7 +159,8 @@ export class Participants implements ReactiveController {
   }
 
   #time(at: string): string {
-    return formatTime(at, this.#wall.words.locale);
+    // (format.ts's formatTime, inlined: importing it would move it into every page's foundation chunk)
+    return new Date(at).toLocaleTimeString(this.#wall.words.locale, { timeZone: 'Asia/Seoul', hour: 'numeric', minute: '2-digit' });
   }
 
   #toggle = (ev: Event): void => {
