@@ -13,6 +13,9 @@ import { formatNumber } from '../../i18n/format.js';
 import type { WallContext } from './wall-context.js';
 import { tableName } from './wall-view.js';
 
+/** Participants per page (a venue has 60–300; the list scrolls within its box). */
+const PAGE = 30;
+
 const n = (value: number) => formatNumber(value, 'ko');
 const ne = (value: number) => formatNumber(value, 'en');
 
@@ -182,7 +185,7 @@ export class Participants implements ReactiveController {
       this.#seen = data.forum?.participants;
     });
     try {
-      const page = await client.listParticipants(host.forumId, cursor ? { cursor } : {});
+      const page = await client.listParticipants(host.forumId, cursor ? { cursor, limit: PAGE } : { limit: PAGE });
       this.#set(() => {
         this.#items = cursor ? [...this.#items, ...page.items] : page.items;
         this.#page = page;

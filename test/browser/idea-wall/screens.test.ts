@@ -178,6 +178,11 @@ describe('<hd-idea-wall> at the sizes of the room', () => {
       // The participants section open, its list in (the demo forum has people who joined).
       shadow(el, 'details.people summary')!.click();
       await until(() => shadow(el, '.people-list .revoke'), 'the participants listed');
+      // More than a page (the demo's ~60): the next page comes under the first.
+      const rows = () => el.shadowRoot!.querySelectorAll('.people-list li').length;
+      const first = rows();
+      shadow<HTMLButtonElement>(el, '.people .more')!.click();
+      await until(() => rows() > first, 'the next page of participants');
       window.scrollTo(0, 0);
       await settled(el);
       expect(overflowing(el)).to.deep.equal([]);
