@@ -78,4 +78,40 @@ describe('<hd-idea-wall> for a facilitator: who has joined, and revoking one', (
     await settled(el);
     await expect(el).to.be.accessible();
   });
+
+  it('says plainly when revoking fails, and revokes on retry', async () => {
+    const root = fixtureSync<HTMLElement>(html`<div>
+      <hd-provider api-base=${lf.apiBase} token=${lf.facilitatorToken}><hd-idea-wall mode="facilitator" forum-id=${lf.forum.id}></hd-idea-wall></hd-provider>
+    </div>`);
+    const el = root.querySelector('hd-idea-wall') as HdIdeaWall;
+    await loaded(el);
+    const p = await participant(lf, 3);
+    (await until(() => shadow<HTMLElement>(el, 'details.people summary'), 'the participants section')).click();
+    const row = await until(() => shadow(el, `[data-pid="${p.session.participantId}"]`), "the participant's row");
+    // A fault the real server cannot be asked for: the first revoke is refused (mock, one request).
+    const real = window.fetch;
+    let refused = 0;
+    window.fetch = (input, init) => {
+      if (init?.method === 'DELETE' && String(input).includes('/participants/') && !refused++) {
+        return Promise.resolve(new Response(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403 }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } }));
+      }
+      return real(input, init);
+    };
+    try {
+      row.querySelector<HTMLButtonElement>('button.revoke')!.click();
+      await until(() => shadow(el, 'dialog.revoke[open]'), 'the confirm step');
+      shadow<HTMLButtonElement>(el, 'dialog.revoke button[type=submit]')!.click();
+      const alert = await until(() => shadow(el, 'dialog.revoke [role=alert]'), 'the error in the dialog');
+      expect(alert.textContent!.trim().length).to.be.above(0);
+      const retry = shadow<HTMLButtonElement>(el, 'dialog.revoke button[type=submit]')!;
+      expect(retry.textContent!.trim()).to.equal('다시 시도');
+      await settled(el);
+      await expect(el).to.be.accessible();
+      retry.click();
+      await until(() => shadow(el, '.status')!.textContent!.includes('참가자 1명의 참가를 취소했습니다'), 'revoked on retry');
+      expect(refused).to.equal(2);
+    } finally {
+      window.fetch = real;
+    }
+  });
 });
