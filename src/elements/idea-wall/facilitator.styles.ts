@@ -95,4 +95,50 @@ export const styles = css`
     flex-wrap: wrap;
     gap: var(--_hd-space-s);
   }
+
+  /* Who has joined: a disclosure under the voting controls; rows wrap, nothing widens the wall. */
+  .people {
+    margin-inline: var(--_hd-space-s);
+    min-width: 0;
+  }
+  .people-body {
+    display: grid;
+    gap: var(--_hd-space-s);
+  }
+  .people-head,
+  .people-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_hd-space-s);
+  }
+  .people-head p,
+  .people-list li > span {
+    flex: 1 1 12em;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .people-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_hd-space-xs);
+    max-height: 24em;
+    overflow-y: auto;
+  }
+  .people-list li {
+    padding: var(--_hd-space-s);
+    border: 1px solid var(--_hd-color-border);
+    border-radius: var(--_hd-radius-small);
+  }
+  .people .count {
+    color: var(--_hd-color-muted);
+  }
+  button.danger {
+    background: var(--_hd-color-danger);
+    border-color: var(--_hd-color-danger);
+    color: var(--_hd-color-on-accent);
+    font-weight: 600;
+  }
 `;

@@ -11,6 +11,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { IdeaPatch, Idea } from '../../api/types.js';
 import { formatNumber } from '../../i18n/format.js';
+import { Participants } from './participants.js';
 import type { WallContext } from './wall-context.js';
 import { tableName } from './wall-view.js';
 
@@ -131,10 +132,13 @@ export class Moderation implements ReactiveController {
   #duration = 0;
   /** The table the facilitator picked for the next idea (undefined: their own). */
   #draftTable: number | undefined;
+  /** Who has joined, and revoking one (participants.ts). */
+  readonly #people: Participants;
 
   constructor(wall: WallContext) {
     this.#wall = wall;
     wall.host.addController(this);
+    this.#people = new Participants(wall);
   }
 
   get #t() {
@@ -175,7 +179,7 @@ export class Moderation implements ReactiveController {
     this.#wall.host.requestUpdate();
   }
 
-  /** The voting round controls. */
+  /** The voting round controls, and the participants section below them. */
   voting(): TemplateResult {
     const t = this.#t;
     const open = !!this.#wall.data.forum?.voting.open;
@@ -187,7 +191,8 @@ export class Moderation implements ReactiveController {
                 ${[0, 3, 5, 10, 20].map((m) => html`<option value=${m * 60} ?selected=${this.#duration === m * 60}>${m ? t.minutes(m) : t.noLimit}</option>`)}
               </select></label>
             <button type="button" class="primary" @click=${() => void this.#setVoting(true)}>${t.votingOpen}</button>`}
-    </div>`;
+    </div>
+    ${this.#people.render()}`;
   }
 
   /** The composer's table picker: whose idea the facilitator is posting. */
@@ -217,10 +222,10 @@ export class Moderation implements ReactiveController {
       : nothing;
   }
 
-  /** The dialog asking which of two ideas stays (while it asks). */
+  /** The dialog asking which of two ideas stays (while it asks), or whether to revoke a participant. */
   mergeDialog(): TemplateResult | typeof nothing {
     const ask = this.#ask;
-    if (!ask) return nothing;
+    if (!ask) return this.#people.dialog();
     const t = this.#t;
     const { words } = this.#wall;
     const option = (idea: Idea) => html`<label class="keep">

@@ -66,6 +66,7 @@ const VIRTUALIZE_FROM = 100;
  * @csspart vote-button - The buttons that put on and take back a dot.
  * @csspart moderation - A card's facilitator tools.
  * @csspart voting - The facilitator's voting round controls.
+ * @csspart participants - The facilitator's "who has joined" section (count, list, revoking one).
  * @csspart group - Projector: one lane of ideas (a category, a table, or the new ideas).
  * @csspart invite - Projector: the QR code and join code.
  * @csspart qr - Projector: the QR code's SVG.

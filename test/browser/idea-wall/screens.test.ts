@@ -175,6 +175,14 @@ describe('<hd-idea-wall> at the sizes of the room', () => {
       await until(() => shadow(el, '.list'), 'the list');
       shadow(el, '.list')!.scrollIntoView({ block: 'start' });
       await until(() => shadow(el, '[part~="moderation"]'), 'the cards with their tools');
+      // The participants section open, its list in (the demo forum has people who joined).
+      shadow(el, 'details.people summary')!.click();
+      await until(() => shadow(el, '.people-list .revoke'), 'the participants listed');
+      // More than a page (the demo's ~60): the next page comes under the first.
+      const rows = () => el.shadowRoot!.querySelectorAll('.people-list li').length;
+      const first = rows();
+      shadow<HTMLButtonElement>(el, '.people .more')!.click();
+      await until(() => rows() > first, 'the next page of participants');
       window.scrollTo(0, 0);
       await settled(el);
       expect(overflowing(el)).to.deep.equal([]);
@@ -183,7 +191,7 @@ describe('<hd-idea-wall> at the sizes of the room', () => {
       if (column) expect(el.getBoundingClientRect().width).to.be.at.most(337);
       // The composer, its table picker, the voting round, a card's category and the filters: all there and inside.
       const box = el.getBoundingClientRect();
-      for (const selector of ['textarea#draft', '.composer select', '.composer button[type=submit]', '[part~="voting"] button', '[part~="moderation"] select', '.toolbar select']) {
+      for (const selector of ['textarea#draft', '.composer select', '.composer button[type=submit]', '[part~="voting"] button', '[part~="moderation"] select', '.toolbar select', '.people .refresh', '.people-list .revoke']) {
         const control = shadow(el, selector);
         expect(control, selector).to.not.equal(null);
         const r = control!.getBoundingClientRect();
