@@ -29,7 +29,7 @@ const chunkGraph = (): Plugin => ({
 const FOUNDATION = (id: string): boolean =>
   /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)
     ? !/directive|context-provider|value-notifier/.test(id)
-    : /src\/(api|context|controllers|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts|fetch-event-source\.ts|api\/diagnose\.ts|install-key\.ts/.test(id);
+    : /src\/(api|context|controllers|i18n|styles)\//.test(id) && !/i18n\/en\.ts|context-root\.ts|fetch-event-source\.ts|api\/diagnose\.ts/.test(id);
 
 /** `dist/cdn/hyeondap.css`: the widgets' loading space, for pages that link it (src/reserve.ts). */
 const reserveStylesheet = (): Plugin => ({

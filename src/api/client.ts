@@ -16,6 +16,7 @@
  */
 import { ApiCache } from './cache.js';
 import { ApiError, NetworkError, RateLimitedError, TimeoutError, errorFromResponse } from './errors.js';
+import { installKey } from './install-key.js';
 import type {
   FeedFilters,
   Forum,
@@ -320,12 +321,11 @@ export class ApiClient {
   /**
    * Joins a live forum at a table; the returned `token` is the participant's bearer token. Sends
    * this browser's install key for the forum (unless `input` names one), so joining again from
-   * the same browser returns the same participant. (The key's code is fetched on the first join:
-   * only a participant's page needs it.)
+   * the same browser returns the same participant.
    */
-  async join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
-    const installKey = input.installKey ?? (await import('./install-key.js')).installKey(this.baseUrl, forumId);
-    return this.#write('POST', '/forums/{forumId}/participants', [forumId], { ...input, installKey }, options, true);
+  join(forumId: string, input: JoinInput, options: WriteOptions = {}): Promise<ParticipantSession> {
+    const body = { ...input, installKey: input.installKey ?? installKey(this.baseUrl, forumId) };
+    return this.#write('POST', '/forums/{forumId}/participants', [forumId], body, options, true);
   }
   /** Who has joined: the count and one page of (anonymous) participants (facilitator). */
   listParticipants(forumId: string, query: ParticipantListQuery = {}, options?: GetOptions): Promise<ParticipantPage> {
